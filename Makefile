@@ -1,0 +1,65 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything they need is
+# installed from this repository's own files (requirements*.txt, package-lock.json).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
+
+.PHONY: run test lint format assets audit migrate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Re-install when a requirements file changes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# GOV.UK Frontend's precompiled CSS points at /assets/; we serve it under /static/govuk/,
+# so those URLs are made relative to the stylesheet.
+static/govuk/.copied: node_modules/.installed
+	rm -rf static/govuk
+	mkdir -p static/govuk
+	cp -R $(GOVUK_DIST)/assets $(GOVUK_DIST)/govuk-frontend.min.js static/govuk/
+	sed 's#url(/assets/#url(assets/#g' $(GOVUK_DIST)/govuk-frontend.min.css > static/govuk/govuk-frontend.min.css
+	touch $@
+
+assets: static/govuk/.copied
+
+migrate: $(VENV)/.installed
+	DEBUG=true $(MANAGE) migrate --no-input
+
+run: $(VENV)/.installed assets migrate
+	DEBUG=true $(MANAGE) load_demo
+	@echo "Serving http://127.0.0.1:8000 (embedded default: SQLite in var/, tasks in-process)"
+	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed assets
+	mkdir -p var
+	$(BIN)/python scripts/test_services.py > var/test-env
+	@cat var/test-env | sed -n 's/^# //p'
+	set -a && . ./var/test-env && set +a && $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# The dependency audit needs a vulnerability database that our machines cannot reach:
+# deployers run it where they can.
+audit: $(VENV)/.installed
+	$(BIN)/pip install --quiet pip-audit
+	$(BIN)/pip-audit -r requirements.txt
+
+clean:
+	rm -rf $(VENV) node_modules static/govuk var/staticfiles

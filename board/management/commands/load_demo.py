@@ -1,0 +1,29 @@
+from importlib import import_module
+from importlib.util import find_spec
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from board import demo
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo board and its records. Safe to run again."
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        write = self.stdout.write
+        if settings.SHOW_DEMO_PASSWORDS:
+            write("Demo log-ins (development only):")
+        board = demo.load(write)
+        # Each other app contributes its part through its own demo module, in the order
+        # of INSTALLED_APPS, so that `board` does not import the apps that build on it.
+        for config in apps.get_app_configs():
+            ours = Path(config.path).is_relative_to(settings.BASE_DIR)
+            if not ours or config.name == "board" or find_spec(f"{config.name}.demo") is None:
+                continue
+            import_module(f"{config.name}.demo").load(board, write)
+        write(self.style.SUCCESS(f"Demo board ready: {board.name} (/boards/{board.slug}/)"))

@@ -1,0 +1,43 @@
+from django.db import models
+
+from .base import TimestampedModel
+from .boards import Board
+
+
+class Sector(models.TextChoices):
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health"
+    CHILDRENS_SOCIAL_CARE = "childrens_social_care", "Children's social care"
+    EDUCATION = "education", "Education"
+    PROBATION = "probation", "Probation"
+    VOLUNTARY = "voluntary", "Voluntary sector"
+    HOUSING = "housing", "Housing"
+    CAFCASS = "cafcass", "CAFCASS"
+    LEGAL = "legal", "Legal"
+    PUBLIC_HEALTH = "public_health", "Public health"
+    ADULT_SERVICES = "adult_services", "Adult services"
+    AMBULANCE = "ambulance", "Ambulance"
+    IMMIGRATION = "immigration", "Immigration"
+    LAY = "lay", "Lay"
+    OTHER = "other", "Other"
+
+
+class Agency(TimestampedModel):
+    """A partner organisation represented on the board."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="agencies")
+    name = models.CharField(max_length=200)
+    sector = models.CharField(max_length=30, choices=Sector.choices)
+    is_statutory_partner = models.BooleanField(
+        default=False, help_text="A statutory partner under sections 13-14 of the Children Act 2004."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+        constraints = [
+            models.UniqueConstraint(fields=["board", "name"], name="agency_name_unique_per_board")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

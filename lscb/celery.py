@@ -1,0 +1,12 @@
+"""The Celery app. Schedules live in the database (django-celery-beat, editable in the
+admin); the defaults are created by `board.schedules` so they are in one place."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lscb.settings")
+
+app = Celery("lscb")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
