@@ -50,7 +50,7 @@ DEMO_USERS = {
 }
 DEMO_EMAIL_DOMAIN = "demo.lscb.example"
 # Known only in development; elsewhere each demo user gets an unguessable password.
-DEVELOPMENT_PASSWORD = "safeguarding-demo-2015"
+DEVELOPMENT_PASSWORD = "safeguarding-demo-2015"  # noqa: S105 - printed on purpose
 
 
 def demo_password() -> str:

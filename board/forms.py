@@ -35,7 +35,9 @@ class SignInForm(auth_forms.AuthenticationForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper("username", "password", submit="Sign in", email_fields=("username",))
+        self.helper = gds_helper(
+            "username", "password", submit="Sign in", email_fields=("username",)
+        )
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -6,9 +6,7 @@ from . import forms, views
 auth_patterns = [
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            form_class=forms.SignInForm, redirect_authenticated_user=True
-        ),
+        auth_views.LoginView.as_view(form_class=forms.SignInForm, redirect_authenticated_user=True),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -49,9 +49,14 @@ def env_secret(name: str, default: str = "") -> str:
     return env.str(name, default=default)
 
 
-def env_url(name: str, default: str, parse):
-    """Parse a service URL with django-environ, naming the variable when it is malformed."""
+def env_url(name: str, default: str, parse, schemes: dict):
+    """Parse a service URL with django-environ, naming the variable when it is malformed.
+    An unknown scheme is refused here: django-environ would pass it through as a name."""
     raw = env.str(name, default=default)
+    scheme = raw.split("://", 1)[0] if "://" in raw else ""
+    if scheme not in schemes:
+        known = ", ".join(sorted(schemes))
+        raise ImproperlyConfigured(f"{name} is not a usable URL ({raw!r}); use one of: {known}")
     try:
         return parse(raw)
     except (ImproperlyConfigured, ValueError, KeyError) as exc:
@@ -64,7 +69,7 @@ SECRET_KEY = env_secret("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "development-only-secret-key-never-used-in-production"
+    SECRET_KEY = "development-only-secret-key-never-used-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -123,7 +128,9 @@ TEMPLATES = [
 if not env.str("DATABASE_URL", default=""):
     VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
-    "default": env_url("DATABASE_URL", f"sqlite:///{VAR_DIR / 'lscb.sqlite3'}", env.db_url_config)
+    "default": env_url(
+        "DATABASE_URL", f"sqlite:///{VAR_DIR / 'lscb.sqlite3'}", env.db_url_config, env.DB_SCHEMES
+    )
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -174,6 +181,11 @@ elif FILE_STORAGE == "s3":
 else:
     raise ImproperlyConfigured(f"FILE_STORAGE must be 'local' or 's3', not {FILE_STORAGE!r}")
 STATIC_MANIFEST = env_bool("STATIC_MANIFEST", not DEBUG)
+# Without the manifest (development, tests) files are served from static/ directly,
+# so no collectstatic is needed.
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+if not STATIC_MANIFEST:
+    STATIC_ROOT = None
 STORAGES = {
     "default": default_storage,
     "staticfiles": {
@@ -186,7 +198,8 @@ STORAGES = {
 # Celery. Without REDIS_URL tasks run eagerly in-process, so the app needs no broker.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    env_url("REDIS_URL", REDIS_URL, env.cache_url_config)  # fail early on a malformed URL
+    # Fail at start-up on a malformed URL rather than at the first task.
+    env_url("REDIS_URL", REDIS_URL, env.cache_url_config, {"redis": 1, "rediss": 1})
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -208,7 +221,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # E-mail: printed to the console unless an SMTP server is configured.
-EMAIL_CONFIG = env_url("EMAIL_URL", "consolemail://", env.email_url_config)
+EMAIL_CONFIG = env_url("EMAIL_URL", "consolemail://", env.email_url_config, env.EMAIL_SCHEMES)
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="lscb@localhost")
 

@@ -1,6 +1,7 @@
 from .agencies import Agency, Sector
 from .base import TimestampedModel, UUIDModel
 from .boards import ALL_ROLES, Board, Role, RoleAssignment
+from .system import WorkerHeartbeat
 from .users import User
 
 __all__ = [
@@ -13,4 +14,5 @@ __all__ = [
     "TimestampedModel",
     "UUIDModel",
     "User",
+    "WorkerHeartbeat",
 ]

@@ -29,7 +29,8 @@ class Agency(TimestampedModel):
     name = models.CharField(max_length=200)
     sector = models.CharField(max_length=30, choices=Sector.choices)
     is_statutory_partner = models.BooleanField(
-        default=False, help_text="A statutory partner under sections 13-14 of the Children Act 2004."
+        default=False,
+        help_text="A statutory partner under sections 13-14 of the Children Act 2004.",
     )
 
     class Meta:

@@ -44,9 +44,7 @@ class RoleAssignment(TimestampedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "board", "role"], name="role_assignment_unique"
-            )
+            models.UniqueConstraint(fields=["user", "board", "role"], name="role_assignment_unique")
         ]
         ordering = ["board__name", "role"]
 

@@ -1,0 +1,71 @@
+"""Named personas, built once per test: everyone but `outsider` and `other_board_manager`
+works on `board`. Use them by name: `def test_it_requires_a_role(client, outsider)`."""
+
+import pytest
+from django.test import Client
+
+from board.models import Role
+
+from .factories import BoardFactory, UserFactory, user_with_role
+
+
+@pytest.fixture
+def board(db):
+    return BoardFactory(name="Testshire Safeguarding Children Board", slug="testshire")
+
+
+@pytest.fixture
+def other_board(db):
+    return BoardFactory(name="Elsewhere Safeguarding Children Board", slug="elsewhere")
+
+
+def _persona(role: Role, name: str):
+    @pytest.fixture
+    def fixture(board):
+        return user_with_role(board, role, full_name=name, email=f"{name.lower()}@example.org")
+
+    return fixture
+
+
+manager = _persona(Role.BOARD_MANAGER, "Manager")
+chair = _persona(Role.INDEPENDENT_CHAIR, "Chair")
+subgroup_chair = _persona(Role.SUBGROUP_CHAIR, "Subgroupchair")
+board_member = _persona(Role.BOARD_MEMBER, "Member")
+cdop_member = _persona(Role.CDOP_MEMBER, "Cdop")
+scr_member = _persona(Role.SCR_MEMBER, "Scr")
+lay_member = _persona(Role.LAY_MEMBER, "Lay")
+viewer = _persona(Role.VIEWER, "Viewer")
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but holds no role on any board."""
+    return UserFactory(full_name="Outsider", email="outsider@example.org")
+
+
+@pytest.fixture
+def other_board_manager(other_board):
+    return user_with_role(
+        other_board, Role.BOARD_MANAGER, full_name="Other Manager", email="other@example.org"
+    )
+
+
+@pytest.fixture
+def deactivated(board):
+    """A former board manager whose account has been switched off."""
+    user = user_with_role(board, Role.BOARD_MANAGER, full_name="Former", email="former@example.org")
+    user.is_active = False
+    user.save()
+    return user
+
+
+@pytest.fixture
+def client_for(db):
+    """A logged-in client for a persona: `client_for(manager).get(url)`."""
+
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

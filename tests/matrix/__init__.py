@@ -1,0 +1,75 @@
+"""The permission matrix: every named URL, and what each persona gets there.
+
+Each app adds its URLs in a module of this package (`ENTRIES = {url_name: Rule}`); the
+test in tests/test_permission_matrix.py fails for any named URL without an entry.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from pkgutil import iter_modules
+
+from board.models import ALL_ROLES, Role
+
+PERSONAS = [
+    "anonymous",
+    *[role.value for role in Role],
+    "outsider",
+    "other_board_manager",
+    "deactivated",
+]
+
+
+def board_kwargs(context) -> dict:
+    return {"board_slug": context.board.slug}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """`kind` is "public" (anyone), "signed_out" (for signing in: a signed-in user is
+    sent on), "login" (any signed-in user) or "board" (the roles given, on the board in
+    the URL). `kwargs` builds the URL's arguments from the test
+    context; `method` and `data` say how the URL is called."""
+
+    kind: str
+    roles: frozenset = frozenset()
+    kwargs: Callable = lambda context: {}
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+    ok: int = 200
+
+    def expected(self, persona: str) -> int:
+        if self.kind == "public":
+            return self.ok
+        if self.kind == "signed_out":
+            return self.ok if persona in {"anonymous", "deactivated"} else 302
+        if persona in {"anonymous", "deactivated"}:
+            return 302  # to the sign-in page
+        if self.kind == "login":
+            return self.ok
+        if persona in {"outsider", "other_board_manager"}:
+            return 404  # another board's page does not confirm that the board exists
+        return self.ok if Role(persona) in self.roles else 403
+
+
+def public(**options) -> Rule:
+    return Rule("public", **options)
+
+
+def signed_out(**options) -> Rule:
+    return Rule("signed_out", **options)
+
+
+def signed_in(**options) -> Rule:
+    return Rule("login", **options)
+
+
+def board_page(roles=ALL_ROLES, **options) -> Rule:
+    return Rule("board", roles=frozenset(roles), kwargs=board_kwargs, **options)
+
+
+def all_entries() -> dict[str, Rule]:
+    entries: dict[str, Rule] = {}
+    for module in iter_modules(__path__):
+        entries.update(import_module(f"{__name__}.{module.name}").ENTRIES)
+    return entries

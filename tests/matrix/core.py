@@ -1,0 +1,14 @@
+from . import board_page, public, signed_in, signed_out
+
+ENTRIES = {
+    "healthz": public(),
+    "login": signed_out(),
+    # Signing out is a POST; anyone may, and everyone lands on the sign-in page.
+    "logout": public(method="post", ok=302),
+    "password_reset": public(),
+    "password_reset_done": public(),
+    "password_reset_confirm": public(kwargs=lambda c: {"uidb64": "MQ", "token": "set-password"}),
+    "password_reset_complete": public(),
+    "home": signed_in(),
+    "board-detail": board_page(),
+}
