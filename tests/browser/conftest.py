@@ -32,6 +32,8 @@ CHROMIUM_ARGS = [
 def pytest_collection_modifyitems(config, items):
     if Path(CHROMIUM).exists():
         return
+    if os.environ.get("REQUIRE_BROWSER_TESTS"):
+        raise pytest.UsageError(f"Chromium not found at {CHROMIUM}; CI must run browser tests")
     skip = pytest.mark.skip(
         reason=f"Chromium not found at {CHROMIUM}: install it with "
         "`apt-get install chromium` (or set CHROMIUM_PATH) to run the browser tests"
