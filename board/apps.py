@@ -9,4 +9,7 @@ class BoardConfig(AppConfig):
     def ready(self) -> None:
         from lscb.schedules import ensure_default_schedules
 
+        from . import navigation
+
         post_migrate.connect(ensure_default_schedules, sender=self)
+        navigation.register("Overview", "board-detail", order=0)

@@ -1,9 +1,13 @@
 from django.http import HttpRequest
 
+from . import navigation
+
 
 def current_board(request: HttpRequest) -> dict:
     """The board resolved by the access layer, for the header and navigation."""
+    access = getattr(request, "board_access", None)
     return {
         "board": getattr(request, "board", None),
-        "board_access": getattr(request, "board_access", None),
+        "board_access": access,
+        "board_navigation": navigation.items_for(access, request.path),
     }

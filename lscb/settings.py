@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "govuk_frontend_django",
     "django_celery_beat",
+    "auditlog",
     "board",
     "subgroups",
     "reviews",
@@ -101,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -224,6 +226,22 @@ else:
 EMAIL_CONFIG = env_url("EMAIL_URL", "consolemail://", env.email_url_config, env.EMAIL_SCHEMES)
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="lscb@localhost")
+
+# Audit trail: every model is tracked unless excluded here, so a new model cannot be
+# forgotten. Each entry carries its board (see UUIDModel.get_additional_data).
+AUDITLOG_INCLUDE_ALL_MODELS = True
+AUDITLOG_EXCLUDE_TRACKING_MODELS = (
+    "admin",
+    "contenttypes",
+    "sessions",
+    "auth.permission",
+    "board.workerheartbeat",
+    "django_celery_beat.periodictasks",
+)
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "board.user", "exclude_fields": ["password", "last_login"]},
+)
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

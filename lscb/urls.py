@@ -3,8 +3,16 @@ from django.urls import include, path
 
 from lscb.health import healthz
 
+# Every board page lives under /boards/<board_slug>/: the access layer (board/access.py)
+# resolves the board from that slug and checks the person's role on it.
+BOARD = "boards/<slug:board_slug>/"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("board.urls")),
+    path(f"{BOARD}subgroups/", include("subgroups.urls")),
+    path(f"{BOARD}reviews/", include("reviews.urls")),
+    path(f"{BOARD}data/", include("datasets.urls")),
+    path(f"{BOARD}reports/", include("reports.urls")),
 ]

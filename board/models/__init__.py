@@ -1,5 +1,5 @@
 from .agencies import Agency, Sector
-from .base import TimestampedModel, UUIDModel
+from .base import BoardOwnedModel, TimestampedModel, UUIDModel
 from .boards import ALL_ROLES, Board, Role, RoleAssignment
 from .system import WorkerHeartbeat
 from .users import User
@@ -8,6 +8,7 @@ __all__ = [
     "ALL_ROLES",
     "Agency",
     "Board",
+    "BoardOwnedModel",
     "Role",
     "RoleAssignment",
     "Sector",

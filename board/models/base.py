@@ -11,10 +11,29 @@ class UUIDModel(models.Model):
     class Meta:
         abstract = True
 
+    def get_additional_data(self) -> dict | None:
+        """Called by the audit trail: tags each entry with the record's board, so the
+        board manager's log can be filtered to their own board."""
+        board_id = getattr(self, "board_id", None)
+        return {"board": str(board_id)} if board_id else None
+
 
 class TimestampedModel(UUIDModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class BoardOwnedModel(TimestampedModel):
+    """A record that belongs to one board. Every domain record carries its board directly
+    (even when a parent record has it too), so that every query can be scoped by board
+    and every audit entry names it."""
+
+    board = models.ForeignKey(
+        "board.Board", on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_set"
+    )
 
     class Meta:
         abstract = True
