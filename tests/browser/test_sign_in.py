@@ -40,3 +40,9 @@ def test_signing_out_returns_to_the_sign_in_page(page, manager):
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+
+
+def test_the_sign_in_fixture_gives_a_signed_in_session(page, sign_in, viewer, board):
+    sign_in(viewer)
+    page.goto(f"/boards/{board.slug}/")
+    expect(page.get_by_text("Your roles on this board: Viewer.")).to_be_visible()
