@@ -1,16 +1,29 @@
+from .actions import RAG_TAG, Action, ActionSource, ActionStatus, ActionUpdate
 from .agencies import Agency, Sector
 from .base import BoardOwnedModel, TimestampedModel, UUIDModel
 from .boards import ALL_ROLES, Board, Role, RoleAssignment
+from .grants import RoleGrant
+from .membership import ACCESS_FOR_BOARD_ROLE, BoardRole, Membership, Person
 from .system import WorkerHeartbeat
 from .users import User
 
 __all__ = [
+    "ACCESS_FOR_BOARD_ROLE",
     "ALL_ROLES",
+    "RAG_TAG",
+    "Action",
+    "ActionSource",
+    "ActionStatus",
+    "ActionUpdate",
     "Agency",
     "Board",
     "BoardOwnedModel",
+    "BoardRole",
+    "Membership",
+    "Person",
     "Role",
     "RoleAssignment",
+    "RoleGrant",
     "Sector",
     "TimestampedModel",
     "UUIDModel",

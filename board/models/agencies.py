@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Lower
 
 from .base import TimestampedModel
 from .boards import Board
@@ -37,7 +38,12 @@ class Agency(TimestampedModel):
         ordering = ["name"]
         verbose_name_plural = "agencies"
         constraints = [
-            models.UniqueConstraint(fields=["board", "name"], name="agency_name_unique_per_board")
+            models.UniqueConstraint(
+                "board",
+                Lower("name"),
+                name="agency_name_unique_per_board",
+                violation_error_message="The board already has an agency with this name.",
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,1 @@
+"""Writes. Keyword-only arguments, `full_clean()` before save, one transaction each."""

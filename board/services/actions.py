@@ -1,0 +1,116 @@
+"""The shared action tracker's writes. Other apps attach their actions here:
+
+    from board.services.actions import action_create
+    action_create(board=..., description=..., owner_agency=agency, due_date=...,
+                  source=recommendation, created_by=request.user)
+
+The source's kind (`ActionSource`) is taken from `source_type=` when given, else from the
+source model's `action_source_type` attribute, else "other"; with no source, "direct".
+"""
+
+from datetime import date
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from ..models import Action, ActionSource, ActionStatus, ActionUpdate, Agency, Board, Person, User
+
+
+def _source_type_of(source: models.Model | None, source_type: str | None) -> str:
+    if source_type:
+        return ActionSource(source_type)
+    if source is None:
+        return ActionSource.DIRECT
+    return ActionSource(getattr(source, "action_source_type", ActionSource.OTHER))
+
+
+@transaction.atomic
+def action_create(
+    *,
+    board: Board,
+    description: str,
+    owner_agency: Agency | None = None,
+    owner_person: Person | None = None,
+    due_date: date,
+    source: models.Model | None = None,
+    created_by: User | None,
+    source_type: str | None = None,
+    status: str = ActionStatus.NOT_STARTED,
+) -> Action:
+    action = Action(
+        board=board,
+        description=description,
+        owner_agency=owner_agency,
+        owner_person=owner_person,
+        due_date=due_date,
+        status=status,
+        created_by=created_by,
+        source_type=_source_type_of(source, source_type),
+    )
+    if source is not None:
+        action.source = source
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_edit(*, action: Action, **fields) -> Action:
+    """Change the description, owners or due date (not the status: see progress updates)."""
+    allowed = {"description", "owner_agency", "owner_person", "due_date"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"action_edit cannot change {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_add_update(
+    *,
+    action: Action,
+    author: User,
+    text: str,
+    status: str,
+    on: date | None = None,
+    evidence: str | None = None,
+) -> ActionUpdate:
+    """Record progress and the status it leaves the action in. A completed action keeps
+    its evidence; re-opening an action clears its sign-off."""
+    update = ActionUpdate(
+        board_id=action.board_id,
+        action=action,
+        author=author,
+        text=text,
+        status=status,
+        date=on or timezone.localdate(),
+    )
+    update.full_clean()
+    action.status = status
+    if evidence is not None:
+        action.evidence = evidence
+    if status != ActionStatus.COMPLETE:
+        action.signed_off_at = None
+        action.signed_off_by = None
+    action.full_clean()
+    action.save()
+    update.save()
+    return update
+
+
+@transaction.atomic
+def action_sign_off(*, action: Action, signed_off_by: User) -> Action:
+    from django.core.exceptions import ValidationError
+
+    if not action.is_complete:
+        raise ValidationError("Only a complete action can be signed off.")
+    if not action.evidence.strip():
+        raise ValidationError("Record the evidence of completion before signing off.")
+    action.signed_off_by = signed_off_by
+    action.signed_off_at = timezone.now()
+    action.full_clean()
+    action.save()
+    return action
