@@ -5,6 +5,7 @@ fresh checkout runs with no services. A malformed value stops start-up with a me
 naming the variable, rather than starting with a half-understood configuration.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -89,6 +90,9 @@ INSTALLED_APPS = [
     "govuk_frontend_django",
     "django_celery_beat",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "board",
     "subgroups",
     "reviews",
@@ -103,10 +107,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "lscb.two_factor.RequireTwoFactorMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as its documentation asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lscb.urls"
@@ -140,6 +148,21 @@ DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "board.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses sign-in while locked out
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout after repeated failures. Counted per e-mail address *and* address of the
+# computer, and lifted after a cool-off, so nobody can lock a named colleague out for good.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "lscb.lockout.username_for_lockout"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Two-factor sign-in (TOTP): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = env.str("OTP_ISSUER", default="Safeguarding Board Manager")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

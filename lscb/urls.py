@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from lscb import two_factor
 from lscb.health import healthz
 
 # Every board page lives under /boards/<board_slug>/: the access layer (board/access.py)
@@ -9,6 +10,8 @@ BOARD = "boards/<slug:board_slug>/"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("accounts/two-factor/", two_factor.verify, name="two-factor"),
+    path("accounts/two-factor/set-up/", two_factor.setup, name="two-factor-setup"),
     path("admin/", admin.site.urls),
     path("", include("board.urls")),
     path(f"{BOARD}subgroups/", include("subgroups.urls")),

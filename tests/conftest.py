@@ -6,7 +6,7 @@ from django.test import Client
 
 from board.models import Role
 
-from .factories import BoardFactory, UserFactory, user_with_role
+from .factories import BoardFactory, UserFactory, signed_in_client, user_with_role
 
 
 @pytest.fixture
@@ -61,11 +61,9 @@ def deactivated(board):
 
 @pytest.fixture
 def client_for(db):
-    """A logged-in client for a persona: `client_for(manager).get(url)`."""
+    """A signed-in client for a persona, two-factor sign-in done: `client_for(manager)`."""
 
     def make(user) -> Client:
-        client = Client()
-        client.force_login(user)
-        return client
+        return signed_in_client(user)
 
     return make

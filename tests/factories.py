@@ -1,4 +1,7 @@
 import factory
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from board.models import Agency, Board, Role, RoleAssignment, Sector, User
 from subgroups.models import SubGroup
@@ -54,6 +57,20 @@ class SubGroupFactory(factory.django.DjangoModelFactory):
 
     board = factory.SubFactory(BoardFactory)
     name = factory.Sequence(lambda n: f"Sub-group {n}")
+
+
+def signed_in_client(user: User) -> Client:
+    """A test client signed in as `user`, with two-factor sign-in completed as a real
+    sign-in would leave it (a confirmed authenticator device recorded in the session)."""
+    client = Client()
+    client.force_login(user)
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Test authenticator", defaults={"confirmed": True}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
 
 
 def user_with_role(board: Board, role: Role, **kwargs) -> User:

@@ -128,14 +128,15 @@ def page(chromium, live_server, request):
 
 @pytest.fixture
 def sign_in(page, live_server):
-    """Sign a persona in without typing, by giving the browser a real session cookie:
+    """Sign a persona in without typing (two-factor done), by giving the browser a real
+    session cookie:
     `sign_in(manager)`. Only tests of the sign-in journey itself should use the form."""
     from django.conf import settings
-    from django.test import Client
+
+    from tests.factories import signed_in_client
 
     def sign_in_as(user) -> None:
-        client = Client()
-        client.force_login(user)
+        client = signed_in_client(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         page.context.add_cookies(
             [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]

@@ -10,5 +10,8 @@ ENTRIES = {
     "password_reset_confirm": public(kwargs=lambda c: {"uidb64": "MQ", "token": "set-password"}),
     "password_reset_complete": public(),
     "home": signed_in(),
+    # Every persona here has completed two-factor sign-in, so both pages send them on.
+    "two-factor": signed_in(ok=302),
+    "two-factor-setup": signed_in(ok=302),
     "board-detail": board_page(),
 }
