@@ -267,6 +267,9 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "board.user", "exclude_fields": ["password", "last_login"]},
 )
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
+# A record's board never changes and is stored with every entry already; tracking it as
+# a field would only make each entry look the board up again when the log is shown.
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("board",)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

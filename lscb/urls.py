@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from board.audit_views import audit_log
 from lscb import two_factor
 from lscb.health import healthz
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("accounts/two-factor/set-up/", two_factor.setup, name="two-factor-setup"),
     path("admin/", admin.site.urls),
     path("", include("board.urls")),
+    path(f"{BOARD}audit/", audit_log, name="audit-log"),
     path(f"{BOARD}subgroups/", include("subgroups.urls")),
     path(f"{BOARD}reviews/", include("reviews.urls")),
     path(f"{BOARD}data/", include("datasets.urls")),

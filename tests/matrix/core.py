@@ -1,3 +1,5 @@
+from board.models import Role
+
 from . import board_page, public, signed_in, signed_out
 
 ENTRIES = {
@@ -14,4 +16,5 @@ ENTRIES = {
     "two-factor": signed_in(ok=302),
     "two-factor-setup": signed_in(ok=302),
     "board-detail": board_page(),
+    "audit-log": board_page({Role.BOARD_MANAGER}),
 }
