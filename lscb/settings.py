@@ -53,7 +53,7 @@ def env_secret(name: str, default: str = "") -> str:
 def env_url(name: str, default: str, parse, schemes: dict):
     """Parse a service URL with django-environ, naming the variable when it is malformed.
     An unknown scheme is refused here: django-environ would pass it through as a name."""
-    raw = env.str(name, default=default)
+    raw = env.str(name, default="") or default  # set but empty means the default
     scheme = raw.split("://", 1)[0] if "://" in raw else ""
     if scheme not in schemes:
         known = ", ".join(sorted(schemes))

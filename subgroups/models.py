@@ -10,7 +10,7 @@ class SubGroup(TimestampedModel):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="subgroups")
     name = models.CharField(max_length=200)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="children"
     )
     purpose = models.TextField(blank=True, help_text="Purpose or terms of reference.")
 

@@ -99,3 +99,8 @@ def test_production_settings_pass_the_deploy_check():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_an_empty_service_url_means_the_default():
+    engine = read_setting("settings.DATABASES['default']['ENGINE']", DEBUG="true", DATABASE_URL="")
+    assert engine.endswith("sqlite3")
