@@ -4,3 +4,20 @@ from django.apps import AppConfig
 class DatasetsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "datasets"
+    verbose_name = "Datasets and dashboards"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from board import navigation
+        from board.models import ALL_ROLES
+
+        from .models import ImportBatch, Snapshot
+
+        # Snapshots are computed (rebuilt every night): auditing them would only repeat
+        # the observations' own history. An import's rows are kept out of its entry.
+        for model in (Snapshot, ImportBatch):
+            if auditlog.contains(model):
+                auditlog.unregister(model)
+        auditlog.register(ImportBatch, exclude_fields=["rows"])
+        navigation.register("Performance", "datasets:dashboard", ALL_ROLES, order=40)

@@ -1,7 +1,21 @@
-"""URLs under /boards/<board_slug>/ for this app (included from lscb/urls.py)."""
+"""URLs under /boards/<board_slug>/data/ (included from lscb/urls.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import catalogue, dashboard, data
 
 app_name = "datasets"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("indicators/", catalogue.indicator_list, name="indicator-list"),
+    path("indicators/add/", catalogue.indicator_create, name="indicator-create"),
+    path("indicators/starter-set/", catalogue.install_starter, name="install-starter"),
+    path("indicators/<uuid:pk>/", dashboard.indicator_detail, name="indicator-detail"),
+    path("indicators/<uuid:pk>/edit/", catalogue.indicator_edit, name="indicator-edit"),
+    path("import/", data.import_upload, name="import"),
+    path("import/<uuid:pk>/", data.import_preview_page, name="import-preview"),
+    path("import/<uuid:pk>/apply/", data.import_apply_view, name="import-apply"),
+    path("export/", data.export, name="export"),
+    path("quality/", data.quality, name="quality"),
+]

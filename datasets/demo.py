@@ -1,0 +1,135 @@
+"""The demo board's dataset: two financial years (2013/14 and 2014/15) of the figures the
+Croydon LSCB annual reports publish (../shared/reference/), plus England benchmarks.
+
+Published figures are used as printed: contacts 22,806 and referrals 3,588 (2013/14);
+assessments 2,720 of which 73% within 45 days (2013/14) and 3,536 of which 71.97% (2014/15,
+so 2,545); children in need 3,736 (April 2014) and 3,624 (March 2015); 348 children on a
+plan in March 2015; 32 repeat plans (2013/14); looked after children 801 (443 local, 358
+UASC) in April 2014 and 805 (397 and 408) in March 2015; private fostering by month
+(Figure 9) and 6 and 9 arrangements in February and March 2014; training attendance by
+course (2014/15) and "over four hundred" at the SCR workshops (2013/14); training spend
+£26,387; 37 child deaths notified and 36 reviews, 26 expected and 10 unexpected (2013/14).
+
+The reports give annual or year-end totals only, so quarterly splits, the category split
+of plans and the child population (about 89,000 aged 0-17) are ILLUSTRATIVE: chosen to add
+up to the published totals and to follow the trends the reports describe. England
+benchmarks are DfE national figures as we understand them; check before quoting.
+
+The figures are loaded through the importer (the same path as a board's own file), so
+loading twice changes nothing."""
+
+from board.models import Board
+
+from .services.catalogue import catalogue_install_starter
+from .services.imports import import_file
+from .services.snapshots import snapshot_refresh
+from .services.tables import Exporter
+
+Y1, Y2 = "2013-14", "2014-15"
+
+
+def _quarters(code: str, year: str, values, breakdown: str = "total") -> list[list]:
+    return [[code, f"{year} Q{n}", breakdown, v, ""] for n, v in enumerate(values, 1)]
+
+
+def _rows() -> list[list]:
+    rows: list[list] = []
+    add = rows.extend
+    add(_quarters("contacts", Y1, [5650, 5780, 5621, 5755]))
+    add(_quarters("referrals", Y1, [980, 920, 850, 838]))
+    add(_quarters("assessments", Y1, [640, 700, 680, 700]))
+    add(_quarters("assessments_45", Y1, [470, 505, 500, 511]))
+    add(_quarters("assessments", Y2, [860, 900, 880, 896]))
+    add(_quarters("assessments_45", Y2, [610, 650, 640, 645]))
+    add(_quarters("cin", Y1, [3610, 3655, 3702, 3736]))
+    add(_quarters("cin", Y2, [3790, 3702, 3668, 3624]))
+    add(_quarters("cp_plans", Y1, [371, 382, 394, 401]))
+    add(_quarters("cp_plans", Y2, [392, 375, 361, 348]))
+    add(_quarters("cp_repeat", Y1, [9, 8, 8, 7]))
+    for category, y1, y2 in [
+        ("emotional", 168, 129),
+        ("neglect", 152, 148),
+        ("physical", 40, 34),
+        ("sexual", 19, 17),
+        ("multiple", 22, 20),
+    ]:
+        rows.append(["cp_plans", f"{Y1} Q4", f"category_of_abuse:{category}", y1, ""])
+        rows.append(["cp_plans", f"{Y2} Q4", f"category_of_abuse:{category}", y2, ""])
+    add(_quarters("lac", Y1, [780, 788, 795, 801]))
+    add(_quarters("lac", Y2, [802, 804, 805, 805]))
+    for quarter, local, uasc in [(f"{Y1} Q4", 443, 358)] + [
+        (f"{Y2} Q{n}", local, uasc)
+        for n, (local, uasc) in enumerate([(431, 371), (420, 384), (409, 396), (397, 408)], 1)
+    ]:
+        rows.append(["lac", quarter, "lac_group:local", local, ""])
+        rows.append(["lac", quarter, "lac_group:uasc", uasc, ""])
+    months = ["04", "05", "06", "07", "08", "09", "10", "11", "12", "01", "02", "03"]
+    fostering = [20, 25, 27, 27, 23, 23, 28, 29, 23, 27, 25, 24]
+    for month, value in zip(months, fostering, strict=True):
+        year = 2015 if month in ("01", "02", "03") else 2014
+        rows.append(["private_fostering", f"{year}-{month}", "total", value, ""])
+    rows.append(["private_fostering", "2014-02", "total", 6, ""])
+    rows.append(["private_fostering", "2014-03", "total", 9, ""])
+    courses = {
+        "cse_op_raptor": 60,
+        "cse_gangs": 24,
+        "serious_case_reviews": 244,
+        "level_3": 262,
+        "da_sexual_violence": 56,
+        "dash": 29,
+        "trafficking": 20,
+        "prevent": 81,
+        "conference": 186,
+        "private_fostering": 47,
+        "capi": 83,
+        "systemic_practice": 29,
+        "fii": 77,
+        "engaging_men": 21,
+        "online_introductory": 1600,
+    }
+    for course, value in courses.items():
+        rows.append(["training_attendance", Y2, f"training_course:{course}", value, ""])
+    rows.append(["training_attendance", Y2, "total", sum(courses.values()), ""])
+    rows.append(["training_attendance", Y1, "training_course:serious_case_reviews", 400, "over"])
+    rows.append(["training_attendance", Y1, "total", 400, "over"])
+    rows.append(["training_spend", Y2, "total", 26387, ""])
+    rows.append(["child_deaths", Y1, "total", 37, ""])
+    rows.append(["cdop_reviews", Y1, "total", 36, ""])
+    rows.append(["cdop_reviews", Y1, "death_expectation:expected", 26, ""])
+    rows.append(["cdop_reviews", Y1, "death_expectation:unexpected", 10, ""])
+    rows.append(["child_population", Y1, "total", 88500, "approximately"])
+    rows.append(["child_population", Y2, "total", 89400, "approximately"])
+    return rows
+
+
+# (indicator, year, England value): DfE national statistics (check before quoting).
+ENGLAND = [
+    ("assessments_45_pct", Y1, "82.2"),
+    ("assessments_45_pct", Y2, "81.5"),
+    ("cp_rate", Y1, "42.1"),
+    ("cp_rate", Y2, "42.9"),
+    ("lac_rate", Y1, "60.0"),
+    ("lac_rate", Y2, "60.0"),
+]
+
+
+def table(board: Board) -> list[list]:
+    header = ["board", "indicator", "period", "breakdown", "value", "qualifier", "status"]
+    body = [[board.slug, *row, "final"] for row in _rows()]
+    benchmarks = [
+        [board.slug, code, year, "total", value, "", "", "england"] for code, year, value in ENGLAND
+    ]
+    return [header + ["comparator"]] + [r + [""] for r in body] + benchmarks
+
+
+def load(board: Board, write) -> None:
+    catalogue_install_starter(board=board)
+    rows = table(board)
+    content = Exporter(rows[0], rows[1:]).csv()
+    preview = import_file(filename="demo.csv", content=content, boards=[board])
+    if preview.errors:
+        raise RuntimeError("Demo figures do not import: " + "; ".join(map(str, preview.errors)))
+    for year in (Y1, Y2):
+        snapshot_refresh(board=board, year=year)
+    counts = preview.counts
+    write(f"  Dataset: {counts['new']} new figures, {counts['changed']} changed")

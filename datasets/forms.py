@@ -1,0 +1,105 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+
+from board.models import Agency
+
+from .models import CategorySet, Indicator
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "code",
+            "theme",
+            "definition",
+            "unit",
+            "polarity",
+            "period_type",
+            "rollup",
+            "numerator",
+            "denominator",
+            "decimals",
+            "breakdown_sets",
+            "breakdowns_add_up",
+            "target",
+            "amber_margin",
+            "source_agency",
+            "valid_from",
+            "valid_to",
+            "notes",
+        ]
+        widgets = {"breakdown_sets": forms.CheckboxSelectMultiple}
+        help_texts = {
+            "valid_from": "For example 2014-04-01. Leave empty if always valid.",
+            "valid_to": "For example 2016-03-31. Leave empty if still valid.",
+            "target": "The value to reach (or stay below, if lower is better).",
+        }
+
+    def __init__(self, *args, board, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.board = board
+        others = Indicator.objects.filter(board=board)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        self.fields["numerator"].queryset = others
+        self.fields["denominator"].queryset = others
+        self.fields["breakdown_sets"].queryset = CategorySet.objects.filter(board=board)
+        self.fields["source_agency"].queryset = Agency.objects.filter(board=board)
+        self.helper = FormHelper()
+        self.helper.label_size = Size.SMALL
+        self.helper.layout = Layout(
+            Field.text("name"),
+            Field.text("code", field_width=20),
+            Field.text("theme"),
+            Field.textarea("definition", rows=3),
+            Field.select("unit"),
+            Field.select("polarity"),
+            Field.select("period_type"),
+            Field.select("rollup"),
+            Field.select("numerator"),
+            Field.select("denominator"),
+            Field.text("decimals", field_width=2),
+            Field.checkboxes("breakdown_sets", small=True),
+            Field.checkbox("breakdowns_add_up"),
+            Field.text("target", field_width=10),
+            Field.text("amber_margin", field_width=10),
+            Field.select("source_agency"),
+            Field.text("valid_from", field_width=10),
+            Field.text("valid_to", field_width=10),
+            Field.textarea("notes", rows=3),
+            Submit("submit", "Save indicator"),
+        )
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].lower()
+        clash = Indicator.objects.filter(board=self.instance.board, code=code)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("Another indicator of this board has this code")
+        return code
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="A CSV (.csv) or Excel (.xlsx) file in the format below.",
+        error_messages={"required": "Choose a CSV or Excel file to import"},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.label_size = Size.SMALL
+        self.helper.layout = Layout(Field("file"), Submit("submit", "Check the file"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The file must be a CSV (.csv) or Excel (.xlsx) file")
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file must be smaller than 10 MB")
+        return upload

@@ -1,0 +1,22 @@
+from .catalogue import Category, CategorySet, Indicator, PeriodType, Polarity, RollUp, Unit
+from .observations import Benchmark, Comparator, Observation, Qualifier, Source, Status
+from .snapshots import ImportBatch, ImportStatus, Snapshot
+
+__all__ = [
+    "Benchmark",
+    "Category",
+    "CategorySet",
+    "Comparator",
+    "ImportBatch",
+    "ImportStatus",
+    "Indicator",
+    "Observation",
+    "PeriodType",
+    "Polarity",
+    "Qualifier",
+    "RollUp",
+    "Snapshot",
+    "Source",
+    "Status",
+    "Unit",
+]

@@ -1,0 +1,54 @@
+"""Precomputed dashboards and pending imports."""
+
+from django.conf import settings
+from django.db import models
+
+from board.models import BoardOwnedModel
+
+
+class Snapshot(BoardOwnedModel):
+    """Everything the dashboard shows for one board and financial year, computed by
+    `snapshot_refresh`. `stale` is set whenever an observation of that year changes."""
+
+    year = models.PositiveSmallIntegerField(help_text="First calendar year of the financial year.")
+    data = models.JSONField(default=dict)
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+    stale = models.BooleanField(default=True)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "year"], name="snapshot_one_per_board_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.board_id} {self.year}"
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEWED = "previewed", "Waiting to be applied"
+    APPLIED = "applied", "Applied"
+
+
+class ImportBatch(BoardOwnedModel):
+    """An uploaded file, validated and held for preview until the manager applies it."""
+
+    filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    rows = models.JSONField(default=list, help_text="The file's rows, as read.")
+    status = models.CharField(
+        max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEWED
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    applied_at = models.DateTimeField(null=True, blank=True)
+    summary = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return self.filename

@@ -1,0 +1,254 @@
+"""Builds the JSON a dashboard snapshot holds for one board and financial year. Read once
+from the database (a few queries for the whole board), then computed in memory."""
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q
+
+from board.models import Board
+from board.numbers import percentage
+from board.periods import FinancialYear
+
+from .. import formatting, periods
+from ..models import Benchmark, Comparator, Indicator, Observation, PeriodType, RollUp
+from .compute import Calculator, Rule, assessment, direction, rag
+
+TREND_PERIODS = 8
+
+
+def _s(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+class BoardData:
+    """A board's observations near one financial year, held in memory."""
+
+    def __init__(self, board: Board, year: FinancialYear) -> None:
+        self.indicators = list(
+            Indicator.objects.filter(board=board)
+            .select_related("source_agency")
+            .prefetch_related("breakdown_sets__categories")
+        )
+        self.by_id = {i.id: i for i in self.indicators}
+        yearly = [i.id for i in self.indicators if i.period_type == PeriodType.YEAR]
+        recent = FinancialYear(year.start_year - 2).start
+        oldest = FinancialYear(year.start_year - TREND_PERIODS).start
+        window = Q(period_start__gte=recent) | Q(indicator_id__in=yearly, period_start__gte=oldest)
+        rows = Observation.objects.filter(window, board=board, period_start__lte=year.end)
+        self.totals: dict = defaultdict(dict)
+        self.parts: dict = defaultdict(lambda: defaultdict(dict))
+        self.meta: dict = {}
+        for ind, start, cat, value, qualifier, high, status in rows.values_list(
+            "indicator_id",
+            "period_start",
+            "category_id",
+            "value",
+            "qualifier",
+            "value_high",
+            "status",
+        ):
+            if cat is None:
+                self.totals[ind][start] = value
+                self.meta[(ind, start)] = (qualifier, high, status)
+            else:
+                self.parts[ind][start][cat] = value
+        self.benchmarks: dict = defaultdict(dict)
+        for ind, comparator, period_type, start, value in Benchmark.objects.filter(
+            board=board, period_start__gte=oldest, period_start__lte=year.end
+        ).values_list("indicator_id", "comparator", "period_type", "period_start", "value"):
+            self.benchmarks[ind][(comparator, period_type, start)] = value
+        self.calc = Calculator(self.totals)
+
+
+def build_snapshot(board: Board, year: FinancialYear) -> dict:
+    data = BoardData(board, year)
+    themes: dict[str, list] = {}
+    entries = {}
+    for indicator in data.indicators:
+        if not _valid_in(indicator, year):
+            continue
+        entry = indicator_entry(data, indicator, year)
+        entries[str(indicator.id)] = entry
+        themes.setdefault(indicator.theme, []).append(str(indicator.id))
+    return {
+        "year": year.slug,
+        "year_label": year.label,
+        "themes": [{"name": name, "indicators": ids} for name, ids in themes.items()],
+        "indicators": entries,
+    }
+
+
+def _valid_in(indicator: Indicator, year: FinancialYear) -> bool:
+    return (indicator.valid_from is None or indicator.valid_from <= year.end) and (
+        indicator.valid_to is None or indicator.valid_to >= year.start
+    )
+
+
+def indicator_entry(data: BoardData, indicator: Indicator, year: FinancialYear) -> dict:
+    rule = Rule.of(indicator, data.by_id)
+    calc = data.calc
+    kind = indicator.period_type
+    in_year = periods.periods_in_year(year, kind)
+    present = [p for p in in_year if calc.period_value(rule, p) is not None]
+    latest = present[-1] if present else None
+    anchor = latest or in_year[-1]
+
+    def fig(value, qualifier="exact", high=None):
+        return formatting.figure(value, indicator.unit, indicator.decimals, qualifier, high)
+
+    def compare(before_value, current):
+        move = direction(current, before_value)
+        return {
+            "value": _s(before_value),
+            "display": fig(before_value),
+            "change": formatting.change(
+                None if move is None else current - before_value,
+                indicator.unit,
+                indicator.decimals,
+            ),
+            "direction": move,
+            "assessment": assessment(move, indicator.polarity),
+        }
+
+    latest_value = calc.period_value(rule, latest) if latest else None
+    qualifier, high, status = data.meta.get((indicator.id, latest), ("exact", None, None))
+    ytd = calc.year_value(rule, year, upto=latest) if latest else None
+    last_year_ytd = (
+        calc.year_value(rule, year.previous(), upto=periods.same_period_last_year(latest))
+        if latest
+        else None
+    )
+    complete = len(present) == len(in_year)
+    headline = ytd if (rule.rollup != RollUp.SUM or complete) else None
+    entry = {
+        "id": str(indicator.id),
+        "code": indicator.code,
+        "name": indicator.name,
+        "theme": indicator.theme,
+        "definition": indicator.definition,
+        "notes": indicator.notes,
+        "unit": indicator.unit,
+        "unit_label": indicator.get_unit_display(),
+        "decimals": indicator.decimals,
+        "polarity": indicator.polarity,
+        "polarity_label": indicator.get_polarity_display(),
+        "period_type": kind,
+        "rollup": indicator.rollup,
+        "rollup_label": indicator.get_rollup_display(),
+        "source_agency": indicator.source_agency.name if indicator.source_agency else "",
+        "target": _s(indicator.target),
+        "target_display": fig(indicator.target) if indicator.target is not None else "",
+        "latest": None,
+        "trend": [
+            {
+                "start": p.isoformat(),
+                "label": periods.label(p, kind),
+                "value": _s(calc.period_value(rule, p)),
+            }
+            for p in (periods.shift(anchor, kind, n) for n in range(1 - TREND_PERIODS, 1))
+        ],
+        "table": _year_table(data, indicator, rule, year, in_year),
+        "ytd": {"value": _s(ytd), "display": fig(ytd), "complete": complete},
+        "ytd_last_year": compare(last_year_ytd, ytd) if latest else None,
+        "rag": rag(headline, indicator.target, indicator.amber_margin, indicator.polarity),
+        "benchmarks": _benchmarks(data, indicator, year, latest, fig),
+        "breakdowns": _breakdowns(data, indicator, latest, fig) if latest else [],
+    }
+    if latest:
+        entry["latest"] = {
+            "start": latest.isoformat(),
+            "label": periods.label(latest, kind),
+            "value": _s(latest_value),
+            "display": fig(latest_value, qualifier, high),
+            "status": status or "computed",
+        }
+        previous = periods.shift(latest, kind, -1)
+        entry["previous"] = compare(calc.period_value(rule, previous), latest_value)
+        entry["previous"]["label"] = periods.label(previous, kind)
+        same = periods.same_period_last_year(latest)
+        entry["last_year"] = compare(calc.period_value(rule, same), latest_value)
+        entry["last_year"]["label"] = periods.label(same, kind)
+    return entry
+
+
+def _year_table(data, indicator, rule, year, in_year) -> list[dict]:
+    rows = []
+    for start in in_year:
+        value = data.calc.period_value(rule, start)
+        qualifier, high, status = data.meta.get((indicator.id, start), ("exact", None, None))
+        ytd = data.calc.year_value(rule, year, upto=start) if value is not None else None
+        rows.append(
+            {
+                "label": periods.label(start, indicator.period_type),
+                "value": _s(value),
+                "display": formatting.figure(
+                    value, indicator.unit, indicator.decimals, qualifier, high
+                ),
+                "ytd": formatting.figure(ytd, indicator.unit, indicator.decimals),
+                "status": (status or "computed") if value is not None else "",
+            }
+        )
+    return rows
+
+
+def _benchmarks(data, indicator, year, latest: date | None, fig) -> list[dict]:
+    found = data.benchmarks.get(indicator.id, {})
+    result = []
+    for comparator in Comparator:
+        candidates = []
+        if latest:
+            candidates.append((comparator.value, indicator.period_type, latest))
+        candidates.append((comparator.value, PeriodType.YEAR, year.start))
+        candidates.append((comparator.value, PeriodType.YEAR, year.previous().start))
+        for key in candidates:
+            if key in found:
+                label = periods.label(key[2], key[1])
+                result.append(
+                    {
+                        "comparator": comparator.label,
+                        "period": label,
+                        "value": _s(found[key]),
+                        "display": fig(found[key]),
+                    }
+                )
+                break
+    return result
+
+
+def _breakdowns(data, indicator, latest: date, fig) -> list[dict]:
+    values = data.parts.get(indicator.id, {}).get(latest, {})
+    total = data.totals.get(indicator.id, {}).get(latest)
+    result = []
+    for category_set in indicator.breakdown_sets.all():
+        rows = []
+        found = False
+        subtotal = Decimal(0)
+        for category in category_set.categories.all():
+            value = values.get(category.id)
+            found = found or value is not None
+            subtotal += value or 0
+            share = percentage(value, total) if value is not None and total else None
+            rows.append(
+                {
+                    "label": category.label,
+                    "value": _s(value),
+                    "display": fig(value),
+                    "share": f"{share}%" if share is not None else "–",
+                }
+            )
+        if not found:
+            continue
+        adds_up = total is None or subtotal == total
+        result.append(
+            {
+                "name": category_set.name,
+                "rows": rows,
+                "subtotal": fig(subtotal),
+                "total": fig(total),
+                "adds_up": adds_up,
+                "must_add_up": indicator.breakdowns_add_up,
+            }
+        )
+    return result

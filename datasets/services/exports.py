@@ -1,0 +1,74 @@
+"""Export of any selection of a board's figures, in the import format (so an export can
+be corrected and imported again), as CSV or XLSX through the one Exporter."""
+
+from collections.abc import Iterator
+
+from board.models import Board
+from board.periods import FinancialYear
+
+from .. import periods
+from ..models import Benchmark, Observation
+from .imports import COLUMNS
+from .tables import Exporter
+
+
+def _observation_rows(board: Board, selection: dict) -> Iterator[list]:
+    rows = (
+        Observation.objects.filter(board=board, **selection)
+        .select_related("indicator", "category__category_set")
+        .order_by(
+            "indicator__code", "period_start", "category__category_set__code", "category__order"
+        )
+    )
+    for obs in rows.iterator(chunk_size=5000):
+        breakdown = obs.category.key if obs.category else "total"
+        yield [
+            board.slug,
+            obs.indicator.code,
+            periods.import_label(obs.period_start, obs.indicator.period_type),
+            breakdown,
+            obs.value.normalize() if obs.value == obs.value.to_integral() else obs.value,
+            obs.qualifier,
+            obs.value_high,
+            obs.status,
+            "",
+        ]
+
+
+def _benchmark_rows(board: Board, selection: dict) -> Iterator[list]:
+    rows = Benchmark.objects.filter(board=board, **selection).select_related("indicator")
+    for bench in rows.order_by("indicator__code", "period_start", "comparator"):
+        yield [
+            board.slug,
+            bench.indicator.code,
+            periods.import_label(bench.period_start, bench.period_type),
+            "total",
+            bench.value,
+            "exact",
+            None,
+            "",
+            bench.comparator,
+        ]
+
+
+def export_observations(
+    *, board: Board, fmt: str, indicator_ids=None, year: FinancialYear | None = None
+) -> tuple[bytes, str, str]:
+    """(content, content type, file name) for the board's selected figures."""
+    selection = {}
+    if indicator_ids:
+        selection["indicator_id__in"] = list(indicator_ids)
+    if year is not None:
+        selection["period_start__gte"] = year.start
+        selection["period_start__lte"] = year.end
+
+    def rows():
+        yield from _observation_rows(board, selection)
+        yield from _benchmark_rows(board, selection)
+
+    exporter = Exporter(COLUMNS, rows())
+    name = f"{board.slug}-data{'-' + year.slug if year else ''}"
+    if fmt == "xlsx":
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return exporter.xlsx(), content_type, f"{name}.xlsx"
+    return exporter.csv(), "text/csv; charset=utf-8", f"{name}.csv"

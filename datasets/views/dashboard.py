@@ -1,0 +1,85 @@
+"""The performance dashboard and the page of each indicator, read from snapshots."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from board.access import board_view
+from board.models import ALL_ROLES, Role
+from board.periods import FinancialYear
+
+from .. import charts
+from ..models import Indicator
+from ..selectors import snapshot_for, snapshot_years
+
+QUALITY_ROLES = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
+ARROWS = {"up": "▲ Up", "down": "▼ Down", "same": "► No change"}
+
+
+def requested_year(request: HttpRequest) -> FinancialYear | None:
+    """The ?year= asked for; anything unreadable is ignored (the latest year is shown)."""
+    try:
+        return FinancialYear.parse(request.GET.get("year", ""))
+    except ValueError:
+        return None
+
+
+def _with_charts(entry: dict) -> dict:
+    entry = dict(entry)
+    suffix = charts.suffix_for(entry["unit"])
+    points = [(p["label"], p["value"]) for p in entry["trend"]]
+    entry["sparkline"] = charts.sparkline(
+        points,
+        chart_id=f"spark-{entry['code']}",
+        title=f"{entry['name']}: last {len(points)} periods",
+        suffix=suffix,
+    )
+    for key in ("previous", "last_year", "ytd_last_year"):
+        if entry.get(key):
+            entry[key] = dict(entry[key], arrow=ARROWS.get(entry[key]["direction"], ""))
+    return entry
+
+
+@board_view(*ALL_ROLES)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    snapshot = snapshot_for(request.board, requested_year(request))
+    themes = []
+    if snapshot and snapshot.data:
+        entries = snapshot.data["indicators"]
+        themes = [
+            {"name": t["name"], "entries": [_with_charts(entries[i]) for i in t["indicators"]]}
+            for t in snapshot.data["themes"]
+        ]
+    context = {
+        "snapshot": snapshot,
+        "themes": themes,
+        "years": snapshot_years(request.board),
+        "can_see_quality": request.board_access.has_any(QUALITY_ROLES),
+    }
+    return render(request, "datasets/dashboard.html", context)
+
+
+@board_view(*ALL_ROLES)
+def indicator_detail(request: HttpRequest, pk) -> HttpResponse:
+    indicator = get_object_or_404(Indicator, board=request.board, pk=pk)
+    snapshot = snapshot_for(request.board, requested_year(request))
+    entry = (snapshot.data.get("indicators", {}) if snapshot else {}).get(str(indicator.pk))
+    context = {"indicator": indicator, "snapshot": snapshot, "entry": None}
+    if entry:
+        entry = _with_charts(entry)
+        suffix = charts.suffix_for(entry["unit"])
+        entry["chart"] = charts.line_chart(
+            [(p["label"], p["value"]) for p in entry["trend"]],
+            chart_id=f"trend-{entry['code']}",
+            title=f"{entry['name']}, last periods",
+            suffix=suffix,
+            target=entry["target"],
+        )
+        for number, breakdown in enumerate(entry["breakdowns"]):
+            breakdown["chart"] = charts.bar_chart(
+                [(r["label"], r["value"]) for r in breakdown["rows"]],
+                chart_id=f"breakdown-{entry['code']}-{number}",
+                title=f"{entry['name']} by {breakdown['name'].lower()}, {entry['latest']['label']}",
+                suffix=suffix,
+            )
+        context["entry"] = entry
+    return render(request, "datasets/indicator_detail.html", context)

@@ -1,0 +1,129 @@
+"""Import (board manager), export (any board role) and the data-quality page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from board.access import board_view
+from board.models import ALL_ROLES, Role
+from board.periods import FinancialYear
+
+from ..forms import ImportForm
+from ..models import ImportBatch, ImportStatus, Indicator
+from ..selectors import import_batches
+from ..services.exports import export_observations
+from ..services.imports import COLUMNS, import_apply, import_preview, preview_table
+from ..services.quality import quality_report
+from .dashboard import QUALITY_ROLES, requested_year
+
+PREVIEW_PAGE = 50
+QUALITY_SECTIONS = [
+    ("missing", "Missing periods", "Periods that have ended with no total recorded."),
+    (
+        "not_adding_up",
+        "Breakdowns that do not add up",
+        "Indicators whose breakdowns must add up to the total, where they do not.",
+    ),
+    (
+        "outliers",
+        "Unusual values",
+        "Values more than three standard deviations from the indicator's earlier values.",
+    ),
+    (
+        "changed_after_approval",
+        "Changed after approval",
+        "Values that were final and have since been changed.",
+    ),
+]
+
+
+@board_view(Role.BOARD_MANAGER)
+def import_upload(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        preview, batch = import_preview(
+            board=request.board, filename=upload.name, content=upload.read(), user=request.user
+        )
+        if batch is not None:
+            return redirect("datasets:import-preview", board_slug=request.board.slug, pk=batch.pk)
+        errors = preview.errors
+        form.add_error("file", f"The file has {len(errors)} problems; nothing was imported")
+    context = {
+        "form": form,
+        "errors": errors,
+        "columns": COLUMNS,
+        "batches": import_batches(request.board)[:10],
+    }
+    return render(request, "datasets/import_upload.html", context, status=400 if errors else 200)
+
+
+@board_view(Role.BOARD_MANAGER)
+def import_preview_page(request: HttpRequest, pk) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch, board=request.board, pk=pk)
+    preview = preview_table(batch.rows, [request.board])
+    changes = preview.to_write if batch.status == ImportStatus.PREVIEWED else []
+    page = Paginator(changes, PREVIEW_PAGE).get_page(request.GET.get("page"))
+    context = {"batch": batch, "preview": preview, "page": page, "counts": preview.counts}
+    return render(request, "datasets/import_preview.html", context)
+
+
+@require_POST
+@board_view(Role.BOARD_MANAGER)
+def import_apply_view(request: HttpRequest, pk) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch, board=request.board, pk=pk)
+    try:
+        counts = import_apply(batch=batch, user=request.user)
+    except ValidationError as exc:
+        for message in exc.messages[:20]:
+            messages.error(request, message)
+        return redirect("datasets:import-preview", board_slug=request.board.slug, pk=batch.pk)
+    messages.success(
+        request,
+        f"Imported {batch.filename}: {counts['new']} new, {counts['changed']} changed, "
+        f"{counts['unchanged']} unchanged. The dashboard will refresh shortly.",
+    )
+    return redirect("datasets:dashboard", board_slug=request.board.slug)
+
+
+@board_view(*ALL_ROLES)
+def export(request: HttpRequest) -> HttpResponse:
+    """?format=csv|xlsx, optional ?year=2014-15 and ?indicator=<id> (repeatable)."""
+    fmt = request.GET.get("format", "csv")
+    if fmt not in ("csv", "xlsx"):
+        return HttpResponse("Choose format=csv or format=xlsx", status=400)
+    wanted = request.GET.getlist("indicator")
+    ids = []
+    if wanted:
+        try:
+            ids = list(
+                Indicator.objects.filter(board=request.board, pk__in=wanted).values_list(
+                    "pk", flat=True
+                )
+            )
+        except ValidationError:
+            return HttpResponse("Unknown indicator", status=400)
+        if len(ids) != len(set(wanted)):
+            return HttpResponse("Unknown indicator", status=400)
+    content, content_type, filename = export_observations(
+        board=request.board, fmt=fmt, indicator_ids=ids, year=requested_year(request)
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@board_view(*QUALITY_ROLES)
+def quality(request: HttpRequest) -> HttpResponse:
+    year = requested_year(request) or FinancialYear.containing(timezone.localdate())
+    report = quality_report(board=request.board, year=year, today=timezone.localdate())
+    sections = [
+        {"id": key, "title": title, "explanation": explanation, "findings": report[key]}
+        for key, title, explanation in QUALITY_SECTIONS
+    ]
+    return render(request, "datasets/quality.html", {"sections": sections, "year": year})
