@@ -10,6 +10,16 @@ DEFAULT_SCHEDULES = {
         60,
         "Lets /healthz show that a worker is consuming the queue.",
     ),
+    "Dashboards: refresh changed boards": (
+        "datasets.tasks.refresh_stale_snapshots",
+        15 * 60,
+        "Rebuilds the dashboard snapshots of boards whose figures changed (marked stale).",
+    ),
+    "Dashboards: nightly full refresh": (
+        "datasets.tasks.refresh_all_snapshots",
+        24 * 60 * 60,
+        "Rebuilds every dashboard snapshot, so nothing depends on a change being noticed.",
+    ),
 }
 
 
