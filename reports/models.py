@@ -1,1 +1,209 @@
-# Models arrive with the issue that builds this app (see ARCHITECTURE.md).
+"""The annual report: templates of sections, the year's report, its rendered versions and
+the consistency problems accepted before approval. Section types live in reports/sections/."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from board.models import BoardOwnedModel
+from board.periods import FinancialYear
+
+
+class ReportTemplate(BoardOwnedModel):
+    """A board's own ordered list of sections, copied from a built-in template (see
+    reports/builtin.py) or from another of the board's templates, then edited."""
+
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "name"], name="reporttemplate_name_per_board")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportState(models.TextChoices):
+    DRAFTING = "drafting", "Drafting"
+    IN_REVIEW = "in_review", "In review"
+    APPROVED = "approved", "Approved by the board"
+    PUBLISHED = "published", "Published"
+
+
+LOCKED_STATES = {ReportState.APPROVED, ReportState.PUBLISHED}
+
+
+class AnnualReport(BoardOwnedModel):
+    """One board's report for one financial year. Its sections are copied from a template
+    when it is created, so later edits to the template leave the report alone."""
+
+    start_year = models.PositiveSmallIntegerField(help_text="First year of the financial year.")
+    title = models.CharField(max_length=200)
+    state = models.CharField(
+        max_length=12, choices=ReportState.choices, default=ReportState.DRAFTING
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "start_year"], name="annualreport_one_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def year(self) -> FinancialYear:
+        return FinancialYear(self.start_year)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.state in LOCKED_STATES
+
+
+class Section(BoardOwnedModel):
+    """A section of a template or of a report (exactly one of the two). `section_type`
+    names a module of reports/sections/; `config` holds that type's settings (for example
+    the indicator codes of a dataset section); `narrative` is the authored text (limited
+    Markdown), written by `author` where one is assigned."""
+
+    template = models.ForeignKey(
+        ReportTemplate, on_delete=models.CASCADE, null=True, blank=True, related_name="sections"
+    )
+    report = models.ForeignKey(
+        AnnualReport, on_delete=models.CASCADE, null=True, blank=True, related_name="sections"
+    )
+    order = models.PositiveIntegerField(default=0)
+    section_type = models.CharField(max_length=40)
+    title = models.CharField(max_length=200)
+    config = models.JSONField(default=dict, blank=True)
+    narrative = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["order", "created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(template__isnull=True, report__isnull=False)
+                | Q(template__isnull=False, report__isnull=True),
+                name="section_in_a_template_or_a_report",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def type_label(self) -> str:
+        from .sections import registry
+
+        found = registry.types().get(self.section_type)
+        return found.label if found else self.section_type
+
+    @property
+    def owner(self) -> "ReportTemplate | AnnualReport":
+        return self.report if self.report_id else self.template
+
+    def clean(self) -> None:
+        from .sections import registry
+
+        errors = {}
+        if self.section_type not in registry.types():
+            errors["section_type"] = "Choose a known type of section."
+        owner = self.report if self.report_id else self.template if self.template_id else None
+        if owner is not None and owner.board_id != self.board_id:
+            errors["board"] = "The section belongs to another board."
+        if errors:
+            raise ValidationError(errors)
+
+
+class VersionStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RENDERING = "rendering", "Rendering"
+    DONE = "done", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class ReportVersion(BoardOwnedModel):
+    """One render of a report to PDF: the file (in default storage, never a public URL),
+    its SHA-256, the hash of the gathered inputs, who asked, when, and the report's state
+    then."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(
+        max_length=10, choices=VersionStatus.choices, default=VersionStatus.QUEUED
+    )
+    report_state = models.CharField(max_length=12, choices=ReportState.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    inputs_hash = models.CharField(max_length=64, blank=True)
+    file_name = models.CharField(max_length=300, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="reportversion_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} – version {self.number}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (VersionStatus.DONE, VersionStatus.FAILED)
+
+
+class CheckAcceptance(BoardOwnedModel):
+    """A consistency problem the board manager accepted, with the reason. The key names
+    the problem and its details, so a changed problem needs accepting again."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="acceptances")
+    key = models.CharField(max_length=200)
+    reason = models.TextField()
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="checkacceptance_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Acronym(BoardOwnedModel):
+    """The board's glossary: an acronym and what it stands for."""
+
+    term = models.CharField(max_length=30)
+    meaning = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["term"]
+        constraints = [models.UniqueConstraint(fields=["board", "term"], name="acronym_per_board")]
+
+    def __str__(self) -> str:
+        return self.term

@@ -1,7 +1,40 @@
-"""URLs under /boards/<board_slug>/ for this app (included from lscb/urls.py)."""
+"""URLs under /boards/<board_slug>/reports/ (included from lscb/urls.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+SECTION = "sections/<uuid:section_id>/"
+YEAR = "<str:year>/"
+VERSION = f"{YEAR}versions/<uuid:version_id>/"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("new/", views.report_create, name="report-create"),
+    path("templates/", views.template_list, name="templates"),
+    path(
+        "templates/built-in/<slug:key>/copy/",
+        views.template_copy_builtin,
+        name="template-copy-builtin",
+    ),
+    path("templates/<uuid:template_id>/", views.template_detail, name="template"),
+    path("templates/<uuid:template_id>/copy/", views.template_copy, name="template-copy"),
+    path(
+        "templates/<uuid:template_id>/add-section/", views.section_add, name="template-section-add"
+    ),
+    path(SECTION, views.section_edit, name="section-edit"),
+    path(f"{SECTION}move/", views.section_move, name="section-move"),
+    path(f"{SECTION}remove/", views.section_remove, name="section-remove"),
+    path(f"{SECTION}write/", views.section_write, name="section-write"),
+    path(f"{SECTION}preview/", views.section_preview, name="section-preview"),
+    path(YEAR, views.report_detail, name="report"),
+    path(f"{YEAR}add-section/", views.section_add, name="report-section-add"),
+    path(f"{YEAR}state/", views.report_state, name="report-state"),
+    path(f"{YEAR}checks/", views.checks, name="checks"),
+    path(f"{YEAR}render/", views.render_request, name="render"),
+    path(VERSION, views.version, name="version"),
+    path(f"{VERSION}status/", views.version_status, name="version-status"),
+    path(f"{VERSION}download/", views.version_download, name="version-download"),
+]

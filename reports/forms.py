@@ -1,0 +1,124 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+
+from board.models import RoleAssignment, User
+from board.periods import FinancialYear
+
+from .builtin import BUILTIN_TEMPLATES
+from .models import ReportTemplate
+from .sections import registry
+
+
+def _helper(*layout, submit: str) -> FormHelper:
+    helper = FormHelper()
+    helper.layout = Layout(*layout, Submit("submit", submit))
+    helper.label_size = Size.SMALL
+    return helper
+
+
+class TemplateCopyForm(forms.Form):
+    name = forms.CharField(label="Name of your template", max_length=200, required=False,
+                           help_text="Leave empty to use the original's name.")  # fmt: skip
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.text("name"), submit="Copy template")
+
+
+class SectionAddForm(forms.Form):
+    section_type = forms.ChoiceField(label="Type of section", choices=())
+    title = forms.CharField(label="Title", max_length=200,
+                            error_messages={"required": "Enter the section's title"})  # fmt: skip
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section_type"].choices = registry.choices()
+        self.helper = _helper(
+            Field.select("section_type"), Field.text("title"), submit="Add section"
+        )
+
+
+class SectionForm(forms.Form):
+    """Title, the type's settings, and (in a report) the author and the text."""
+
+    title = forms.CharField(label="Title", max_length=200,
+                            error_messages={"required": "Enter the section's title"})  # fmt: skip
+
+    def __init__(self, *args, section, board, in_report: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        section_type = registry.get(section.section_type)
+        layout = [Field.text("title")]
+        for key, help_text in section_type.config_fields.items():
+            self.fields[f"config_{key}"] = forms.CharField(
+                label=key.replace("_", " ").capitalize(),
+                help_text=help_text,
+                required=False,
+                initial=str(section.config.get(key, "")),
+            )
+            layout.append(Field.text(f"config_{key}"))
+        if in_report:
+            people = User.objects.filter(
+                pk__in=RoleAssignment.objects.filter(board=board).values("user")
+            ).order_by("full_name")
+            self.fields["author"] = forms.ModelChoiceField(
+                label="Author",
+                queryset=people,
+                required=False,
+                help_text="Someone with a role on this board, who writes this section's text.",
+            )
+            self.fields["narrative"] = forms.CharField(
+                label="Text",
+                widget=forms.Textarea(attrs={"rows": 14}),
+                required=False,
+                help_text=section_type.narrative_help,
+            )
+            layout += [Field.select("author"), Field.textarea("narrative")]
+        self.helper = _helper(*layout, submit="Save section")
+
+    def config(self, section) -> dict:
+        config = dict(section.config)
+        for name, value in self.cleaned_data.items():
+            if name.startswith("config_"):
+                config[name.removeprefix("config_")] = value.strip()
+        return config
+
+
+class NarrativeForm(forms.Form):
+    narrative = forms.CharField(label="Text", widget=forms.Textarea(attrs={"rows": 16}),
+                                required=False)  # fmt: skip
+
+    def __init__(self, *args, help_text: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["narrative"].help_text = help_text
+        self.helper = _helper(Field.textarea("narrative"), submit="Save text")
+
+
+class ReportCreateForm(forms.Form):
+    year = forms.CharField(label="Financial year", max_length=9, help_text="For example 2014-15",
+                           error_messages={"required": "Enter the financial year"})  # fmt: skip
+    template = forms.ModelChoiceField(
+        label="Template",
+        queryset=ReportTemplate.objects.none(),
+        error_messages={"required": "Choose a template", "invalid_choice": "Choose a template"},
+    )
+
+    def __init__(self, *args, board, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = ReportTemplate.objects.filter(board=board)
+        self.helper = _helper(Field.text("year"), Field.select("template"), submit="Create report")
+
+    def clean_year(self) -> FinancialYear:
+        try:
+            return FinancialYear.parse(self.cleaned_data["year"])
+        except ValueError:
+            raise forms.ValidationError("Enter a financial year such as 2014-15") from None
+
+
+class AcceptForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(label="Why is this acceptable?", widget=forms.Textarea(attrs={"rows": 3}),
+                             error_messages={"required": "Give the reason for accepting it"})  # fmt: skip
+
+
+BUILTIN_CHOICES = [(key, value["name"]) for key, value in BUILTIN_TEMPLATES.items()]

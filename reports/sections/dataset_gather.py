@@ -1,0 +1,86 @@
+"""The arithmetic of the dataset section, in three queries whatever the number of
+indicators: the board's indicators, the observations of two years, the benchmarks."""
+
+from collections import defaultdict
+from datetime import date
+
+from board.periods import FinancialYear
+
+from ..charts import bar_chart
+
+
+def gather_indicators(report, section, codes: list[str]) -> dict:
+    from datasets import periods
+    from datasets.models import Benchmark, Observation
+    from datasets.services.compute import Calculator, Rule
+
+    from .common import model
+
+    indicator_model = model("datasets", "Indicator")
+    by_id = {i.id: i for i in indicator_model.objects.filter(board=report.board)}
+    chosen = sorted(
+        (i for i in by_id.values() if i.code in codes), key=lambda i: codes.index(i.code)
+    )
+    year, last = report.year, report.year.previous()
+    observations = Observation.objects.filter(
+        board=report.board, period_start__gte=last.start, period_start__lte=year.end
+    ).select_related("category__category_set")
+    totals: dict = defaultdict(dict)
+    by_category: dict = defaultdict(lambda: defaultdict(dict))
+    for obs in observations:
+        if obs.category_id is None:
+            totals[obs.indicator_id][obs.period_start] = obs.value
+        else:
+            by_category[obs.indicator_id][obs.category][obs.period_start] = obs.value
+    benchmarks = defaultdict(list)
+    for bench in Benchmark.objects.filter(
+        board=report.board,
+        indicator__in=chosen,
+        period_start__gte=year.start,
+        period_start__lte=year.end,
+    ).order_by("comparator", "period_start"):
+        benchmarks[bench.indicator_id].append(
+            {"comparator": bench.get_comparator_display(), "value": bench.value}
+        )
+    calc = Calculator(totals)
+    rows = []
+    for number, indicator in enumerate(chosen, 1):
+        rule = Rule.of(indicator, by_id)
+        starts = periods.periods_in_year(year, indicator.period_type)
+        values = [calc.period_value(rule, start) for start in starts]
+        labels = [periods.label(start, indicator.period_type) for start in starts]
+        before = [calc.period_value(rule, periods.same_period_last_year(s)) for s in starts]
+        row = {
+            "code": indicator.code,
+            "name": indicator.name,
+            "unit": indicator.get_unit_display(),
+            "periods": [{"label": lab, "value": v} for lab, v in zip(labels, values, strict=True)],
+            "missing_periods": [lab for lab, v in zip(labels, values, strict=True) if v is None],
+            "year_value": calc.year_value(rule, year),
+            "last_year_value": calc.year_value(rule, last),
+            "benchmarks": benchmarks.get(indicator.id, []),
+            "breakdowns": _breakdowns(by_category.get(indicator.id, {}), rule, year),
+        }
+        if (section.config or {}).get("chart", True) not in (False, "no", "false"):
+            row["chart"] = bar_chart(
+                chart_id=f"chart-{section.id.hex[:8]}-{number}",
+                title=f"{indicator.name}, {last.label} and {year.label}",
+                labels=[lab.split(" ")[0] for lab in labels],
+                series=[(last.label, before), (year.label, values)],
+            )
+        rows.append(row)
+    unknown = [code for code in codes if code not in {i.code for i in chosen}]
+    return {"indicators": rows, "unknown_codes": unknown, "year": year.label, "last": last.label}
+
+
+def _breakdowns(categories: dict, rule, year: FinancialYear) -> list[dict]:
+    from datasets.services.compute import Calculator
+
+    rows = []
+    if rule.rollup == "ratio":
+        return rows  # a ratio's breakdown needs its parts' breakdowns: not shown
+    for category in sorted(categories, key=lambda c: (c.category_set.name, c.order, c.label)):
+        series: dict[date, object] = categories[category]
+        value = Calculator({rule.id: series}).year_value(rule, year)
+        rows.append({"set": category.category_set.name, "label": category.label, "value": value})
+    return rows

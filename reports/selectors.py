@@ -1,0 +1,59 @@
+"""Reads of the annual report, always through the board."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from board.models import Role
+from board.periods import FinancialYear
+
+from .models import AnnualReport, ReportState, ReportTemplate, ReportVersion, Section
+
+READS_DRAFTS = {Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR}
+
+
+def report_for(request: HttpRequest, year: str) -> AnnualReport:
+    try:
+        start_year = FinancialYear.parse(year).start_year
+    except ValueError:
+        raise Http404("No such year") from None
+    return get_object_or_404(
+        AnnualReport.objects.select_related("board"), board=request.board, start_year=start_year
+    )
+
+
+def template_for(request: HttpRequest, template_id) -> ReportTemplate:
+    return get_object_or_404(ReportTemplate, board=request.board, pk=template_id)
+
+
+def section_for(request: HttpRequest, section_id) -> Section:
+    return get_object_or_404(
+        Section.objects.select_related("report", "template", "author"),
+        board=request.board,
+        pk=section_id,
+    )
+
+
+def reads_drafts(request: HttpRequest) -> bool:
+    return request.board_access.has_any(READS_DRAFTS)
+
+
+def may_write(request: HttpRequest, section: Section) -> bool:
+    return request.board_access.is_manager or (
+        section.author_id is not None and section.author_id == request.user.id
+    )
+
+
+def versions_visible(request: HttpRequest, report: AnnualReport):
+    versions = report.versions.select_related("requested_by")
+    if reads_drafts(request):
+        return versions
+    return versions.filter(report_state=ReportState.PUBLISHED)
+
+
+def version_for(request: HttpRequest, report: AnnualReport, version_id) -> ReportVersion:
+    """The chair and the manager see every version; other roles published ones only."""
+    version = get_object_or_404(ReportVersion, board=request.board, report=report, pk=version_id)
+    if not reads_drafts(request) and version.report_state != ReportState.PUBLISHED:
+        raise PermissionDenied("Only published versions of the report can be downloaded.")
+    return version

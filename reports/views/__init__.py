@@ -1,0 +1,36 @@
+from .editing import (
+    section_add,
+    section_edit,
+    section_move,
+    section_preview,
+    section_remove,
+    section_write,
+    template_copy,
+    template_copy_builtin,
+    template_detail,
+    template_list,
+)
+from .report import checks, index, report_create, report_detail, report_state
+from .versions import render_request, version, version_download, version_status
+
+__all__ = [
+    "checks",
+    "index",
+    "render_request",
+    "report_create",
+    "report_detail",
+    "report_state",
+    "section_add",
+    "section_edit",
+    "section_move",
+    "section_preview",
+    "section_remove",
+    "section_write",
+    "template_copy",
+    "template_copy_builtin",
+    "template_detail",
+    "template_list",
+    "version",
+    "version_download",
+    "version_status",
+]

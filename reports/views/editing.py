@@ -1,0 +1,176 @@
+"""Templates and sections: copy a template, add, remove, reorder, retitle and configure
+sections; write a section's text and preview it."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from board.access import board_view
+from board.models import ALL_ROLES, Role
+
+from .. import services
+from ..builtin import BUILTIN_TEMPLATES
+from ..forms import NarrativeForm, SectionAddForm, SectionForm, TemplateCopyForm
+from ..rendering import gather_section, render_section_html
+from ..sections import registry
+from ..selectors import may_write, reads_drafts, report_for, section_for, template_for
+
+MANAGER = Role.BOARD_MANAGER
+
+
+def _url(request: HttpRequest, name: str, **kwargs) -> str:
+    return reverse(f"reports:{name}", kwargs={"board_slug": request.board.slug, **kwargs})
+
+
+def owner_url(request: HttpRequest, owner) -> str:
+    if hasattr(owner, "start_year"):
+        return _url(request, "report", year=owner.year.slug)
+    return _url(request, "template", template_id=owner.id)
+
+
+@board_view(MANAGER)
+def template_list(request: HttpRequest) -> HttpResponse:
+    templates = request.board.reports_reporttemplate_set.all()
+    context = {"builtins": BUILTIN_TEMPLATES, "templates": templates}
+    return render(request, "reports/template_list.html", context)
+
+
+@board_view(MANAGER)
+def template_copy_builtin(request: HttpRequest, key: str) -> HttpResponse:
+    if key not in BUILTIN_TEMPLATES:
+        raise Http404("No such built-in template")
+    return _copy(request, BUILTIN_TEMPLATES[key]["name"], key=key)
+
+
+@board_view(MANAGER)
+def template_copy(request: HttpRequest, template_id) -> HttpResponse:
+    template = template_for(request, template_id)
+    return _copy(request, template.name, template=template)
+
+
+def _copy(request: HttpRequest, original: str, key=None, template=None) -> HttpResponse:
+    form = TemplateCopyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        name = form.cleaned_data["name"]
+        if key:
+            copy = services.template_copy_builtin(board=request.board, key=key, name=name)
+        else:
+            copy = services.template_copy(template=template, name=name)
+        messages.success(request, f"Template “{copy.name}” created.")
+        return redirect(owner_url(request, copy))
+    context = {"form": form, "page_title": f"Copy “{original}”",
+               "back_url": _url(request, "templates")}  # fmt: skip
+    return render(request, "includes/form_page.html", context)
+
+
+@board_view(MANAGER)
+def template_detail(request: HttpRequest, template_id) -> HttpResponse:
+    template = template_for(request, template_id)
+    context = {
+        "owner": template, "sections": template.sections.all(), "types": registry.types(),
+        "add_url": _url(request, "template-section-add", template_id=template.id),
+    }  # fmt: skip
+    return render(request, "reports/template_detail.html", context)
+
+
+@board_view(MANAGER)
+def section_add(request: HttpRequest, template_id=None, year=None) -> HttpResponse:
+    owner = template_for(request, template_id) if template_id else report_for(request, year)
+    if getattr(owner, "is_locked", False):
+        raise PermissionDenied("The report is approved: its sections are locked.")
+    form = SectionAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        section = services.section_add(owner=owner, **form.cleaned_data)
+        messages.success(request, f"Section “{section.title}” added.")
+        return redirect(owner_url(request, owner))
+    context = {"form": form, "page_title": "Add a section", "back_url": owner_url(request, owner)}
+    return render(request, "includes/form_page.html", context)
+
+
+@board_view(MANAGER)
+def section_edit(request: HttpRequest, section_id) -> HttpResponse:
+    section = section_for(request, section_id)
+    in_report = section.report_id is not None
+    initial = {"title": section.title, "author": section.author_id, "narrative": section.narrative}
+    form = SectionForm(
+        request.POST or None, initial=initial, section=section, board=request.board,
+        in_report=in_report,
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        fields = {"title": form.cleaned_data["title"], "config": form.config(section)}
+        if in_report:
+            fields.update(author=form.cleaned_data["author"],
+                          narrative=form.cleaned_data["narrative"])  # fmt: skip
+        _save(request, section, fields)
+        return redirect(owner_url(request, section.owner))
+    context = {"form": form, "page_title": f"Edit “{section.title}”",
+               "back_url": owner_url(request, section.owner)}  # fmt: skip
+    return render(request, "includes/form_page.html", context)
+
+
+def _save(request: HttpRequest, section, fields: dict) -> None:
+    try:
+        services.section_update(section=section, **fields)
+    except ValidationError as error:
+        raise PermissionDenied(" ".join(error.messages)) from None
+    messages.success(request, f"Section “{section.title}” saved.")
+
+
+@require_POST
+@board_view(MANAGER)
+def section_move(request: HttpRequest, section_id) -> HttpResponse:
+    section = section_for(request, section_id)
+    services.section_move(section=section, up=request.POST.get("direction") == "up")
+    return redirect(owner_url(request, section.owner) + f"#s-{section.id}")
+
+
+@board_view(MANAGER)
+def section_remove(request: HttpRequest, section_id) -> HttpResponse:
+    section = section_for(request, section_id)
+    back = owner_url(request, section.owner)
+    if request.method == "POST":
+        services.section_remove(section=section)
+        messages.success(request, f"Section “{section.title}” removed.")
+        return redirect(back)
+    return render(request, "reports/section_remove.html", {"section": section, "back_url": back})
+
+
+@board_view(*ALL_ROLES)
+def section_write(request: HttpRequest, section_id) -> HttpResponse:
+    """The author (or the manager) writes the section's text, with a preview."""
+    section = section_for(request, section_id)
+    if section.report_id is None or not may_write(request, section):
+        raise PermissionDenied("Only the section's author or the board manager writes it.")
+    if section.report.is_locked:
+        raise PermissionDenied("The report is approved: its sections are locked.")
+    help_text = registry.get(section.section_type).narrative_help
+    form = NarrativeForm(request.POST or None, initial={"narrative": section.narrative},
+                         help_text=help_text)  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        _save(request, section, {"narrative": form.cleaned_data["narrative"]})
+        return redirect(_url(request, "section-preview", section_id=section.id))
+    back = _url(request, "report", year=section.report.year.slug)
+    context = {"form": form, "section": section, "back_url": back,
+               "page_title": f"Write “{section.title}”"}  # fmt: skip
+    return render(request, "reports/section_write.html", context)
+
+
+@board_view(*ALL_ROLES)
+def section_preview(request: HttpRequest, section_id) -> HttpResponse:
+    """The section as it will print, from today's records."""
+    section = section_for(request, section_id)
+    if section.report_id is None:
+        raise Http404("Templates have no content to preview")
+    if not (reads_drafts(request) or may_write(request, section)):
+        raise PermissionDenied("Drafts are for the board manager, the chair and the author.")
+    report = section.report
+    item = gather_section(report, section, number=0)
+    context = {
+        "section": section, "report": report, "html": render_section_html(report, item),
+        "may_write": may_write(request, section) and not report.is_locked,
+        "back_url": _url(request, "report", year=report.year.slug),
+    }  # fmt: skip
+    return render(request, "reports/section_preview.html", context)

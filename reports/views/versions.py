@@ -1,0 +1,63 @@
+"""Rendering and downloads: a render is queued for the worker, the browser waits on a
+page that polls the status (static JS; a "Check again" link without JS), then downloads
+through a permission-checked view, never a public media URL."""
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from board.access import board_view
+from board.audit import log_access
+from board.models import ALL_ROLES, Role
+
+from ..models import VersionStatus
+from ..selectors import report_for, version_for
+from ..versions import version_request
+from .editing import _url
+
+
+@require_POST
+@board_view(Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
+def render_request(request: HttpRequest, year: str) -> HttpResponse:
+    report = report_for(request, year)
+    version, reused = version_request(report=report, by=request.user)
+    if reused:
+        messages.success(request, f"Nothing has changed since version {version.number}.")
+    return redirect(_url(request, "version", year=year, version_id=version.id))
+
+
+@board_view(*ALL_ROLES)
+def version(request: HttpRequest, year: str, version_id) -> HttpResponse:
+    report = report_for(request, year)
+    found = version_for(request, report, version_id)
+    context = {
+        "report": report, "version": found,
+        "status_url": _url(request, "version-status", year=year, version_id=found.id),
+        "download_url": _url(request, "version-download", year=year, version_id=found.id),
+        "back_url": _url(request, "report", year=year),
+    }  # fmt: skip
+    return render(request, "reports/version.html", context)
+
+
+@board_view(*ALL_ROLES)
+def version_status(request: HttpRequest, year: str, version_id) -> JsonResponse:
+    found = version_for(request, report_for(request, year), version_id)
+    return JsonResponse({"status": found.status, "label": found.get_status_display(),
+                         "finished": found.is_finished})  # fmt: skip
+
+
+@board_view(*ALL_ROLES)
+def version_download(request: HttpRequest, year: str, version_id) -> HttpResponse:
+    report = report_for(request, year)
+    found = version_for(request, report, version_id)
+    if found.status != VersionStatus.DONE:
+        return redirect(_url(request, "version", year=year, version_id=found.id))
+    from django.core.files.storage import default_storage
+
+    log_access(found)
+    name = f"{report.board.slug}-annual-report-{report.year.slug}-v{found.number}.pdf"
+    return FileResponse(
+        default_storage.open(found.file_name, "rb"), as_attachment=True, filename=name,
+        content_type="application/pdf",
+    )  # fmt: skip
