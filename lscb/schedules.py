@@ -20,6 +20,12 @@ DEFAULT_SCHEDULES = {
         24 * 60 * 60,
         "Rebuilds every dashboard snapshot, so nothing depends on a change being noticed.",
     ),
+    "CDOP agency form reminders": (
+        "reviews.tasks.send_cdop_form_reminders",
+        24 * 60 * 60,
+        "E-mails agency contacts a link about overdue child death reporting forms; "
+        "each form is reminded once per stage, however often this runs.",
+    ),
 }
 
 

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ReviewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "reviews"
+
+    def ready(self) -> None:
+        from board import navigation
+        from board.models import ALL_ROLES, Role
+
+        navigation.register("Child deaths", "reviews:cdop-case-list", [Role.CDOP_MEMBER], 40)
+        navigation.register("Child death statistics", "reviews:cdop-statistics", ALL_ROLES, 41)

@@ -1,7 +1,29 @@
-"""URLs under /boards/<board_slug>/ for this app (included from lscb/urls.py)."""
+"""URLs under /boards/<board_slug>/reviews/ (included from lscb/urls.py). The Child Death
+Overview Panel lives under cdop/; serious case reviews will sit beside it."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import cdop, cdop_statistics
 
 app_name = "reviews"
 
-urlpatterns: list = []
+CASE = "cdop/cases/<uuid:case_id>/"
+
+urlpatterns = [
+    path("cdop/cases/", cdop.case_list, name="cdop-case-list"),
+    path("cdop/cases/new/", cdop.case_create, name="cdop-case-create"),
+    path(CASE, cdop.case_detail, name="cdop-case-detail"),
+    path(f"{CASE}edit/", cdop.case_edit, name="cdop-case-edit"),
+    path(f"{CASE}analysis/", cdop.case_analysis, name="cdop-case-analysis"),
+    path(f"{CASE}forms/new/", cdop.agency_form_request, name="cdop-form-request"),
+    path(f"{CASE}forms/<uuid:form_id>/", cdop.agency_form_update, name="cdop-form-update"),
+    path(
+        f"{CASE}recommendations/new/",
+        cdop.recommendation_create,
+        name="cdop-recommendation-create",
+    ),
+    path(f"{CASE}close/", cdop.case_close, name="cdop-case-close"),
+    path("cdop/statistics/", cdop_statistics.statistics, name="cdop-statistics"),
+    path("cdop/export/<str:year>/", cdop_statistics.export, name="cdop-export"),
+    path("cdop/settings/", cdop_statistics.panel_settings, name="cdop-settings"),
+]

@@ -1,0 +1,221 @@
+"""Forms for the Child Death Overview Panel. They collect and check the shape of the input;
+the services check the record as a whole (dates in order, age under 18, duplicates)."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+
+from board.models import Board
+
+from ..models import CdopCase, DeathCategory, Ethnicity, Expectation, Modifiable, PlaceOfDeath, Sex
+from ..selectors.cdop import agencies_for_forms, risk_factor_choices
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d %m %Y"]
+DATE_HINT = "For example, 27/3/2014"
+
+
+def date_field(label: str, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"class": "govuk-input--width-10"}),
+        help_text=DATE_HINT,
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"Enter the {label.lower()} as a real date, like 27/3/2014",
+        },
+    )
+
+
+def choice_field(label: str, choices, radios: bool = False, required: bool = True):
+    widget = forms.RadioSelect if radios else forms.Select
+    return forms.ChoiceField(
+        label=label,
+        choices=choices if radios else [("", "Choose…"), *choices],
+        widget=widget,
+        required=required,
+        error_messages={
+            "required": f"Choose the {label.lower()}",
+            "invalid_choice": f"Choose the {label.lower()} from the list",
+        },
+    )
+
+
+def text_field(label: str, required: bool = True, long: bool = False, **kwargs):
+    return forms.CharField(
+        label=label,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": 3}) if long else forms.TextInput,
+        error_messages={"required": f"Enter the {label.lower()}"},
+        **kwargs,
+    )
+
+
+class GdsForm(forms.Form):
+    """A form laid out with GOV.UK components chosen from each field's widget."""
+
+    submit_label = "Save"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        layout = []
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple):
+                layout.append(Field.checkboxes(name, small=True))
+            elif isinstance(widget, forms.RadioSelect):
+                layout.append(Field.radios(name, inline=len(field.choices) <= 3))
+            elif isinstance(widget, forms.Select):
+                layout.append(Field.select(name))
+            elif isinstance(widget, forms.Textarea):
+                layout.append(Field.textarea(name))
+            else:
+                layout.append(Field.text(name))
+        self.helper = FormHelper()
+        self.helper.layout = Layout(*layout, Submit("submit", self.submit_label))
+        self.helper.label_size = Size.SMALL
+        self.helper.legend_size = Size.SMALL
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Show a service's validation errors on the fields they name, or above the form."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for name, errors in error.message_dict.items():
+            self.add_error(name if name in self.fields else None, errors)
+
+
+class NotificationFields(GdsForm):
+    date_of_birth = date_field("Date of birth")
+    date_of_death = date_field("Date of death")
+    sex = choice_field("Sex", Sex.choices, radios=True)
+    ethnicity = choice_field("Ethnicity", Ethnicity.choices)
+    place_of_death = choice_field("Place of death", PlaceOfDeath.choices)
+    locality = text_field("Area of residence", max_length=100, help_text="Ward or locality")
+    expectation = choice_field("Expected or unexpected death", Expectation.choices, radios=True)
+    notified_by = text_field(
+        "Notified by", max_length=200, help_text="The organisation or role, never a name"
+    )
+    notified_on = date_field("Date notified")
+
+
+class NotificationForm(NotificationFields):
+    submit_label = "Record the notification"
+    nhs_number = forms.CharField(
+        label="NHS number (optional)",
+        required=False,
+        max_length=20,
+        help_text="Used only to detect a second notification of the same death: it is not "
+        "stored, only a keyed fingerprint of it. Do not enter the child's name anywhere.",
+    )
+    field_order = ["nhs_number"]
+
+
+class CaseEditForm(NotificationFields):
+    submit_label = "Save the case"
+    rapid_response_on = date_field("Rapid response / joint agency response meeting", required=False)
+    review_meeting_on = date_field("Child death review meeting", required=False)
+    scr_referred_on = date_field("Referred to the SCR sub-group", required=False)
+    scr_referral_reason = text_field("Reason for the referral", required=False, long=True)
+
+
+class AnalysisForm(GdsForm):
+    submit_label = "Save the panel's analysis"
+    panel_review_on = date_field("Date of the panel review")
+    expectation = choice_field("Expected or unexpected death", Expectation.choices, radios=True)
+    category = choice_field("Category of death", DeathCategory.choices)
+    modifiable = choice_field("Modifiable factors", Modifiable.choices, radios=True)
+    factors_child = text_field("Factors in the child", required=False, long=True)
+    factors_family = text_field("Factors in the family and environment", required=False, long=True)
+    factors_physical = text_field("Factors in the physical environment", required=False, long=True)
+    factors_service = text_field("Factors in service provision", required=False, long=True)
+    risk_factors = forms.ModelMultipleChoiceField(
+        label="Risk factors", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    learning_points = text_field("Learning points", required=False, long=True)
+
+    def __init__(self, *args, case: CdopCase, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        chosen = list(case.risk_factors.values_list("pk", flat=True)) if case.pk else []
+        self.fields["risk_factors"].queryset = risk_factor_choices(board=case.board, chosen=chosen)
+
+
+class AgencyFormRequestForm(GdsForm):
+    submit_label = "Record the request"
+    agency = forms.ModelChoiceField(
+        label="Agency",
+        queryset=None,
+        error_messages={"required": "Choose the agency", "invalid_choice": "Choose the agency"},
+    )
+    contact_email = forms.EmailField(
+        label="Agency contact's e-mail address",
+        help_text="Reminders go here, with a link to this service and no details of the case",
+        error_messages={"required": "Enter the agency contact's e-mail address"},
+    )
+    requested_on = date_field("Date requested")
+
+    def __init__(self, *args, board: Board, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies_for_forms(board=board)
+
+
+class AgencyFormUpdateForm(GdsForm):
+    submit_label = "Save the form's dates"
+    contact_email = forms.EmailField(label="Agency contact's e-mail address")
+    requested_on = date_field("Date requested")
+    received_on = date_field("Date received", required=False)
+
+
+class RecommendationForm(GdsForm):
+    submit_label = "Add the recommendation"
+    text = text_field("Recommendation", long=True)
+    owner_agency = forms.ModelChoiceField(
+        label="Agency to act on it",
+        queryset=None,
+        error_messages={"required": "Choose the agency", "invalid_choice": "Choose the agency"},
+    )
+    due_date = forms.DateField(
+        label="Due date",
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"class": "govuk-input--width-10"}),
+        help_text=DATE_HINT,
+        error_messages={"required": "Enter the due date", "invalid": "Enter a real due date"},
+    )
+
+    def __init__(self, *args, board: Board, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_agency"].queryset = agencies_for_forms(board=board)
+
+
+class CloseForm(GdsForm):
+    submit_label = "Close the case"
+    closed_on = date_field("Date closed")
+
+
+class SettingsForm(GdsForm):
+    submit_label = "Save the settings"
+    review_target_months = forms.IntegerField(
+        label="Review target (months after the death)", min_value=1, max_value=24
+    )
+    suppress_below = forms.IntegerField(
+        label="In published figures, hide counts below",
+        min_value=1,
+        max_value=20,
+        help_text="Counts from 1 up to one less than this are shown as 'fewer than' it",
+    )
+    form_due_days = forms.IntegerField(
+        label="Agency forms are due this many days after the request", min_value=1
+    )
+    chase_every_days = forms.IntegerField(
+        label="Remind agencies every this many days while a form is overdue", min_value=1
+    )
+    risk_factors = forms.CharField(
+        label="Risk factors",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="One a line. A factor taken off the list stays on the cases that have it",
+    )
+
+    def risk_factor_names(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["risk_factors"].splitlines()]

@@ -1,0 +1,31 @@
+from .cdop import (
+    AGE_BANDS,
+    AgencyForm,
+    AgencyFormReminder,
+    CdopCase,
+    CdopRecommendation,
+    CdopSettings,
+    DeathCategory,
+    Ethnicity,
+    Expectation,
+    Modifiable,
+    PlaceOfDeath,
+    RiskFactor,
+    Sex,
+)
+
+__all__ = [
+    "AGE_BANDS",
+    "AgencyForm",
+    "AgencyFormReminder",
+    "CdopCase",
+    "CdopRecommendation",
+    "CdopSettings",
+    "DeathCategory",
+    "Ethnicity",
+    "Expectation",
+    "Modifiable",
+    "PlaceOfDeath",
+    "RiskFactor",
+    "Sex",
+]
