@@ -13,3 +13,9 @@ class BoardConfig(AppConfig):
 
         post_migrate.connect(ensure_default_schedules, sender=self)
         navigation.register("Overview", "board-detail", order=0)
+        navigation.register("Members", "member-list", order=10)
+        navigation.register("Meetings", "meeting-list", order=20)
+        navigation.register("Actions", "action-list", order=30)
+        navigation.register("Business plan", "plan", order=40)
+        navigation.register("Challenge log", "challenge-list", order=50)
+        navigation.register("Budget", "budget", order=60)

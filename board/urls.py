@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from . import forms, views
+from .views import actions, budget, meetings, membership, plan
 
 auth_patterns = [
     path(
@@ -37,3 +38,95 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("boards/<slug:board_slug>/", views.board_detail, name="board-detail"),
 ]
+
+
+def record_paths(prefix: str, name: str, form_view, delete_view, create: bool = True) -> list:
+    """The add, edit and delete pages of one kind of record."""
+    paths = [
+        path(f"{prefix}<uuid:pk>/edit/", form_view.as_view(), name=f"{name}-edit"),
+        path(f"{prefix}<uuid:pk>/delete/", delete_view.as_view(), name=f"{name}-delete"),
+    ]
+    if create:
+        paths.append(path(f"{prefix}new/", form_view.as_view(), name=f"{name}-create"))
+    return paths
+
+
+board_patterns = [
+    path("agencies/", membership.agency_list, name="agency-list"),
+    *record_paths("agencies/", "agency", membership.AgencyFormView, membership.AgencyDeleteView),
+    path("members/", membership.member_list, name="member-list"),
+    path("members/gaps/", membership.membership_gaps, name="membership-gaps"),
+    *record_paths(
+        "members/", "membership", membership.MembershipFormView, membership.MembershipDeleteView
+    ),
+    path("members/<uuid:pk>/end/", membership.MembershipEndView.as_view(), name="membership-end"),
+    path("people/", membership.person_list, name="person-list"),
+    path("people/new/", membership.PersonFormView.as_view(), name="person-create"),
+    path("people/<uuid:pk>/edit/", membership.PersonFormView.as_view(), name="person-edit"),
+    path("meetings/", meetings.meeting_list, name="meeting-list"),
+    path("meetings/attendance/", meetings.attendance_report, name="attendance-report"),
+    path("meetings/<uuid:pk>/", meetings.meeting_detail, name="meeting-detail"),
+    *record_paths("meetings/", "meeting", meetings.MeetingFormView, meetings.MeetingDeleteView),
+    path("meetings/<uuid:pk>/attendance/", meetings.attendance_edit, name="attendance-edit"),
+    path(
+        "meetings/<uuid:meeting_pk>/agenda/new/",
+        meetings.AgendaItemFormView.as_view(),
+        name="agenda-item-create",
+    ),
+    *record_paths(
+        "agenda/",
+        "agenda-item",
+        meetings.AgendaItemFormView,
+        meetings.AgendaItemDeleteView,
+        create=False,
+    ),
+    path("meetings/<uuid:meeting_pk>/papers/new/", meetings.paper_upload, name="paper-upload"),
+    path("papers/<uuid:pk>/", meetings.paper_download, name="paper-download"),
+    path("papers/<uuid:pk>/delete/", meetings.PaperDeleteView.as_view(), name="paper-delete"),
+    path(
+        "meetings/<uuid:source_pk>/actions/new/",
+        actions.MeetingActionFormView.as_view(),
+        name="meeting-action-create",
+    ),
+    path("actions/", actions.action_list, name="action-list"),
+    path("actions/<uuid:pk>/", actions.action_detail, name="action-detail"),
+    *record_paths("actions/", "action", actions.ActionFormView, actions.ActionDeleteView),
+    path(
+        "actions/<uuid:pk>/progress/", actions.ActionProgressView.as_view(), name="action-progress"
+    ),
+    path("actions/<uuid:pk>/sign-off/", actions.action_sign_off_view, name="action-sign-off"),
+    path("plan/", plan.plan, name="plan"),
+    path("plan/carry-over/", plan.plan_carry_over_view, name="plan-carry-over"),
+    *record_paths("plan/priorities/", "priority", plan.PriorityFormView, plan.PriorityDeleteView),
+    path(
+        "plan/priorities/<uuid:priority_pk>/objectives/new/",
+        plan.ObjectiveFormView.as_view(),
+        name="objective-create",
+    ),
+    *record_paths(
+        "plan/objectives/",
+        "objective",
+        plan.ObjectiveFormView,
+        plan.ObjectiveDeleteView,
+        create=False,
+    ),
+    path(
+        "plan/objectives/<uuid:source_pk>/actions/new/",
+        actions.ObjectiveActionFormView.as_view(),
+        name="objective-action-create",
+    ),
+    path("challenges/", plan.challenge_list, name="challenge-list"),
+    *record_paths("challenges/", "challenge", plan.ChallengeFormView, plan.ChallengeDeleteView),
+    path("budget/", budget.budget, name="budget"),
+    *record_paths(
+        "budget/expenditure/",
+        "expenditure-line",
+        budget.ExpenditureLineFormView,
+        budget.ExpenditureLineDeleteView,
+    ),
+    *record_paths(
+        "budget/income/", "income-line", budget.IncomeLineFormView, budget.IncomeLineDeleteView
+    ),
+]
+
+urlpatterns.append(path("boards/<slug:board_slug>/", include(board_patterns)))

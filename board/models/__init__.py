@@ -30,3 +30,23 @@ __all__ = [
     "User",
     "WorkerHeartbeat",
 ]
+
+from .budget import ExpenditureLine, IncomeKind, IncomeLine  # noqa: E402
+from .challenge import Challenge  # noqa: E402
+from .meetings import AgendaItem, Attendance, AttendanceStatus, Meeting, MeetingKind, Paper  # noqa: E402
+from .plan import Objective, Priority  # noqa: E402
+
+__all__ += [
+    "AgendaItem",
+    "Attendance",
+    "AttendanceStatus",
+    "Challenge",
+    "ExpenditureLine",
+    "IncomeKind",
+    "IncomeLine",
+    "Meeting",
+    "MeetingKind",
+    "Objective",
+    "Paper",
+    "Priority",
+]

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Board, Role, RoleAssignment, User
+from ..models import Board, Role, RoleAssignment, User
 
 
 def boards_for_user(user: User) -> QuerySet[Board]:

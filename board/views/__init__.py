@@ -2,9 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .access import board_view
-from .models import ALL_ROLES
-from .selectors import role_assignments_for_user
+from ..access import board_view
+from ..models import ALL_ROLES
+from ..selectors import role_assignments_for_user
 
 
 @login_required

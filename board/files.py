@@ -1,0 +1,205 @@
+"""Uploaded files, for any app: checked by their contents (not their name or the browser's
+say-so) and size, stored through Django's default storage under a random name, and served
+only by a view that has already checked permission, as an attachment with a safe name.
+
+    from board.files import UploadField, file_response
+    class PaperForm(forms.Form):
+        file = UploadField()                       # form.cleaned_data["file"].detected
+    ...
+    return file_response(paper.file, filename=paper.original_name,
+                         content_type=paper.content_type)
+"""
+
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse
+from django.template.defaultfilters import filesizeformat
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class FileType:
+    key: str
+    label: str
+    content_type: str
+    extensions: tuple[str, ...]
+
+
+TYPES = {
+    t.key: t
+    for t in [
+        FileType("pdf", "PDF", "application/pdf", (".pdf",)),
+        FileType(
+            "docx",
+            "Word document",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            (".docx",),
+        ),
+        FileType(
+            "xlsx",
+            "Excel workbook",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            (".xlsx",),
+        ),
+        FileType(
+            "pptx",
+            "PowerPoint presentation",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            (".pptx",),
+        ),
+        FileType("doc", "Word 97-2003 document", "application/msword", (".doc",)),
+        FileType("xls", "Excel 97-2003 workbook", "application/vnd.ms-excel", (".xls",)),
+        FileType("png", "PNG image", "image/png", (".png",)),
+        FileType("jpeg", "JPEG image", "image/jpeg", (".jpg", ".jpeg")),
+        FileType("csv", "CSV file", "text/csv", (".csv",)),
+        FileType("txt", "text file", "text/plain", (".txt",)),
+    ]
+}
+DOCUMENT_TYPES = ("pdf", "docx", "xlsx", "pptx", "doc", "xls", "png", "jpeg", "csv", "txt")
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OOXML_PARTS = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
+
+
+def _ooxml_kind(upload) -> str | None:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    for prefix, key in _OOXML_PARTS.items():
+        if any(name.startswith(prefix) for name in names):
+            return key
+    return None
+
+
+def _is_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut off at the end of the sample is still text.
+        return exc.start >= len(head) - 3
+    return True
+
+
+def sniff(upload, extension: str) -> str | None:
+    """The key of the type the file's bytes show it to be, or None."""
+    upload.seek(0)
+    head = upload.read(SNIFF_BYTES)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        kind = _ooxml_kind(upload)
+        upload.seek(0)
+        return kind
+    if head.startswith(_OLE):  # the old Office container: trust the name for which one
+        return {".doc": "doc", ".xls": "xls"}.get(extension)
+    if head and _is_text(head):
+        return {".csv": "csv", ".txt": "txt"}.get(extension)
+    return None
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    file: UploadedFile
+    type: FileType
+    filename: str  # safe, with the extension of the detected type
+    size: int
+
+
+def safe_filename(name: str, extension: str = "") -> str:
+    """A file name safe to offer in Content-Disposition and to show: no path, no control
+    characters, no quotes; at most 120 characters."""
+    stem = PurePath(name.replace("\\", "/")).stem or "file"
+    stem = unicodedata.normalize("NFKC", stem)
+    stem = re.sub(r"[\x00-\x1f\x7f\"'<>:/\\|?*;]", "", stem)
+    stem = re.sub(r"\s+", " ", stem).strip(" .") or "file"
+    return f"{stem[:120]}{extension}"
+
+
+def check_upload(
+    upload: UploadedFile,
+    *,
+    allowed: Iterable[str] = DOCUMENT_TYPES,
+    max_bytes: int | None = None,
+) -> CheckedUpload:
+    max_bytes = max_bytes or getattr(settings, "BOARD_MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES)
+    allowed = tuple(allowed)
+    if upload.size == 0:
+        raise ValidationError("The selected file is empty.", code="empty")
+    if upload.size > max_bytes:
+        raise ValidationError(
+            f"The selected file must be smaller than {filesizeformat(max_bytes)}.",
+            code="too_large",
+        )
+    extension = PurePath(upload.name or "").suffix.lower()
+    key = sniff(upload, extension)
+    labels = ", ".join(TYPES[k].label for k in allowed)
+    if key is None or key not in allowed:
+        raise ValidationError(f"The selected file must be a {labels}.", code="wrong_type")
+    file_type = TYPES[key]
+    if extension not in file_type.extensions:
+        raise ValidationError(
+            f"The selected file is a {file_type.label} but its name ends in "
+            f"“{extension or 'nothing'}”. Rename it to end in {file_type.extensions[0]}.",
+            code="wrong_extension",
+        )
+    return CheckedUpload(
+        file=upload,
+        type=file_type,
+        filename=safe_filename(upload.name, file_type.extensions[0]),
+        size=upload.size,
+    )
+
+
+class UploadField(forms.FileField):
+    """A form field whose cleaned value is a `CheckedUpload`."""
+
+    def __init__(self, *, allowed: Iterable[str] = DOCUMENT_TYPES, max_bytes=None, **kwargs):
+        self.allowed = tuple(allowed)
+        self.max_bytes = max_bytes
+        kwargs.setdefault("error_messages", {"required": "Select a file to upload"})
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault(
+            "accept", ",".join(ext for k in self.allowed for ext in TYPES[k].extensions)
+        )
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return upload
+        return check_upload(upload, allowed=self.allowed, max_bytes=self.max_bytes)
+
+
+def file_response(field_file: FieldFile, *, filename: str, content_type: str) -> FileResponse:
+    """Serve a stored file as a download. Call only after checking permission."""
+    response = FileResponse(
+        field_file.open("rb"),
+        as_attachment=True,
+        filename=safe_filename(filename, PurePath(filename).suffix.lower()),
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,49 @@
+from django import forms
+
+from ..models import Action, ActionStatus, ActionUpdate
+from .records import BoardModelForm, formfield_for
+
+
+class ActionForm(BoardModelForm):
+    formfield_callback = formfield_for
+    submit_label = "Save action"
+
+    class Meta:
+        model = Action
+        fields = ["description", "owner_agency", "owner_person", "due_date"]
+        labels = {"owner_agency": "Owning agency", "owner_person": "Owning person"}
+
+
+class ActionUpdateForm(BoardModelForm):
+    formfield_callback = formfield_for
+    submit_label = "Save progress"
+    evidence = forms.CharField(
+        label="Evidence of completion",
+        required=False,
+        widget=forms.Textarea,
+        help_text="Required when the action is complete.",
+    )
+
+    class Meta:
+        model = ActionUpdate
+        fields = ["date", "text", "status"]
+        labels = {"status": "Status after this update", "text": "Progress"}
+        widgets = {"status": forms.RadioSelect}
+
+    def __init__(self, *args, action: Action, **kwargs) -> None:
+        self.action = action
+        super().__init__(*args, **kwargs)
+        self.instance.action = action
+        self.fields["evidence"].initial = action.evidence
+        self.fields["status"].initial = action.status
+
+    def _get_validation_exclusions(self):
+        exclusions = super()._get_validation_exclusions()
+        exclusions.add("author")  # set by the service from the signed-in user
+        return exclusions
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == ActionStatus.COMPLETE and not data.get("evidence", "").strip():
+            self.add_error("evidence", "Record the evidence of completion")
+        return data
