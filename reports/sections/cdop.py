@@ -1,5 +1,6 @@
-"""Child death statistics: the panel's annual statistics for the year, with small numbers
-suppressed as the board sets, from reviews.cdop_statistics (issue 7) once it exists."""
+"""Child death statistics: the panel's annual statistics for the year, small numbers
+suppressed as the board sets (reviews.cdop_statistics, issue 7). Only the shown counts
+and percentages reach the template: a suppressed count is never printed."""
 
 from .common import function
 from .registry import SectionType, missing, register
@@ -12,16 +13,23 @@ def gather(report, section) -> dict:
     if statistics is None:
         return missing(REASON)
     result = statistics(board=report.board, year=report.year, suppress=True)
-    return {"statistics": _plain(result)}
-
-
-def _plain(result) -> dict:
-    """The statistics as plain data (a dataclass or a dict), for hashing and templates."""
-    if hasattr(result, "__dataclass_fields__"):
-        from dataclasses import asdict
-
-        return asdict(result)
-    return dict(result)
+    return {
+        "notified": result.notified.shown_count,
+        "reviewed": result.reviewed.shown_count,
+        "median_days": result.median_days_to_review,
+        "suppress_below": result.suppress_below,
+        "statistics": [
+            {
+                "title": table.title,
+                "rows": [
+                    {"label": c.label, "count": c.shown_count, "percentage": c.shown_percentage}
+                    for c in table.rows
+                ],
+            }
+            for table in result.tables
+            if any(c.count for c in table.rows)
+        ],
+    }
 
 
 register(

@@ -62,11 +62,14 @@ def gather_indicators(report, section, codes: list[str]) -> dict:
             "breakdowns": _breakdowns(by_category.get(indicator.id, {}), rule, year),
         }
         if (section.config or {}).get("chart", True) not in (False, "no", "false"):
-            row["chart"] = bar_chart(
-                chart_id=f"chart-{section.id.hex[:8]}-{number}",
-                title=f"{indicator.name}, {last.label} and {year.label}",
-                labels=[lab.split(" ")[0] for lab in labels],
-                series=[(last.label, before), (year.label, values)],
+            row["chart"] = _chart(
+                f"chart-{section.id.hex[:8]}-{number}",
+                indicator,
+                labels,
+                values,
+                before,
+                year,
+                last,
             )
         rows.append(row)
     unknown = [code for code in codes if code not in {i.code for i in chosen}]
@@ -84,3 +87,18 @@ def _breakdowns(categories: dict, rule, year: FinancialYear) -> list[dict]:
         value = Calculator({rule.id: series}).year_value(rule, year)
         rows.append({"set": category.category_set.name, "label": category.label, "value": value})
     return rows
+
+
+def _chart(chart_id: str, indicator, labels, values, before, year, last) -> dict:
+    """The datasets app's line chart (the dashboards' own) when there; else our bars."""
+    title = f"{indicator.name} by period, {year.label}"
+    try:
+        from datasets import charts
+    except ImportError:
+        return bar_chart(chart_id=chart_id, title=title, labels=labels,
+                         series=[(last.label, before), (year.label, values)])  # fmt: skip
+    suffix = charts.suffix_for(indicator.unit)
+    points = list(zip(labels, values, strict=True))
+    svg = charts.line_chart(points, chart_id=chart_id, title=title, suffix=suffix,
+                            target=indicator.target)  # fmt: skip
+    return {"svg": str(svg), "alt": charts.describe(points, suffix)}

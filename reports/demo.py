@@ -1,0 +1,44 @@
+"""The demo board's 2014/15 annual review, in the shape of Croydon's, from the demo
+records. Safe to run again: the template and report are made once; while the report is
+still being drafted its texts are brought back to the demo's."""
+
+from board.models import Board, User
+from board.periods import FinancialYear
+
+from . import services
+from .builtin import ANNUAL_REVIEW
+from .demo_text import GLOSSARY, LOCAL_CONTEXT_INDICATORS, NARRATIVE_BY_TITLE, SUBGROUP
+from .models import Acronym, AnnualReport, ReportState, ReportTemplate
+
+YEAR = FinancialYear(2014)
+
+
+def load(board: Board, write) -> None:
+    for term, meaning in GLOSSARY:
+        Acronym.objects.update_or_create(board=board, term=term, defaults={"meaning": meaning})
+    template = ReportTemplate.objects.filter(board=board, name=ANNUAL_REVIEW["name"]).first()
+    if template is None:
+        template = services.template_copy_builtin(board=board, key="annual-review")
+    report = AnnualReport.objects.filter(board=board, start_year=YEAR.start_year).first()
+    if report is None:
+        report = services.report_create(board=board, year=YEAR, template=template)
+    if report.state == ReportState.DRAFTING:
+        _write_sections(report)
+    write(f"  Annual report: {report.title} ({report.get_state_display().lower()})")
+
+
+def _write_sections(report: AnnualReport) -> None:
+    chair = User.objects.filter(email="chair@demo.lscb.example").first()
+    subgroup_chair = User.objects.filter(email="subgroup-chair@demo.lscb.example").first()
+    for section in report.sections.all():
+        fields = {}
+        if section.title in NARRATIVE_BY_TITLE:
+            fields["narrative"] = NARRATIVE_BY_TITLE[section.title]
+        if section.title == "Foreword":
+            fields["author"] = chair
+        if section.section_type == "subgroup_report":
+            fields.update(narrative=SUBGROUP, author=subgroup_chair)
+        if section.section_type == "dataset":
+            fields["config"] = {"indicators": LOCAL_CONTEXT_INDICATORS, "chart": True}
+        if fields:
+            services.section_update(section=section, **fields)

@@ -1,0 +1,19 @@
+from io import StringIO
+
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from reports.models import AnnualReport
+from reports.rendering import render_pdf
+
+
+def test_the_demo_annual_review_renders_every_section(db, tmp_path):
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # idempotent
+    report = AnnualReport.objects.get(board__slug="croydon", start_year=2014)
+    pdf, pages, _ = render_pdf(report)
+    (tmp_path / "demo.pdf").write_bytes(pdf)
+    open("/tmp/demo.pdf", "wb").write(pdf)
+    text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "demo.pdf").pages)
+    assert "Foreword" in text and "Glossary" in text
+    assert pages > 10
