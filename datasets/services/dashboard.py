@@ -30,6 +30,7 @@ class BoardData:
             Indicator.objects.filter(board=board)
             .select_related("source_agency")
             .prefetch_related("breakdown_sets__categories")
+            .order_by("order", "name")  # themes appear in the order of their first indicator
         )
         self.by_id = {i.id: i for i in self.indicators}
         yearly = [i.id for i in self.indicators if i.period_type == PeriodType.YEAR]

@@ -2,6 +2,7 @@
 be corrected and imported again), as CSV or XLSX through the one Exporter."""
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from board.models import Board
 from board.periods import FinancialYear
@@ -10,6 +11,13 @@ from .. import periods
 from ..models import Benchmark, Observation
 from .imports import COLUMNS
 from .tables import Exporter
+
+
+def plain(value: Decimal | None) -> Decimal | None:
+    """A stored value without its storage's trailing zeros: 392, 81.5."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
 
 
 def _observation_rows(board: Board, selection: dict) -> Iterator[list]:
@@ -27,9 +35,9 @@ def _observation_rows(board: Board, selection: dict) -> Iterator[list]:
             obs.indicator.code,
             periods.import_label(obs.period_start, obs.indicator.period_type),
             breakdown,
-            obs.value.normalize() if obs.value == obs.value.to_integral() else obs.value,
+            plain(obs.value),
             obs.qualifier,
-            obs.value_high,
+            plain(obs.value_high),
             obs.status,
             "",
         ]
@@ -43,7 +51,7 @@ def _benchmark_rows(board: Board, selection: dict) -> Iterator[list]:
             bench.indicator.code,
             periods.import_label(bench.period_start, bench.period_type),
             "total",
-            bench.value,
+            plain(bench.value),
             "exact",
             None,
             "",
