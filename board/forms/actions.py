@@ -1,21 +1,19 @@
 from django import forms
 
 from ..models import Action, ActionStatus, ActionUpdate
-from .records import BoardModelForm, formfield_for
+from .records import BoardMeta, BoardModelForm
 
 
 class ActionForm(BoardModelForm):
-    formfield_callback = formfield_for
     submit_label = "Save action"
 
-    class Meta:
+    class Meta(BoardMeta):
         model = Action
         fields = ["description", "owner_agency", "owner_person", "due_date"]
         labels = {"owner_agency": "Owning agency", "owner_person": "Owning person"}
 
 
 class ActionUpdateForm(BoardModelForm):
-    formfield_callback = formfield_for
     submit_label = "Save progress"
     evidence = forms.CharField(
         label="Evidence of completion",
@@ -24,7 +22,7 @@ class ActionUpdateForm(BoardModelForm):
         help_text="Required when the action is complete.",
     )
 
-    class Meta:
+    class Meta(BoardMeta):
         model = ActionUpdate
         fields = ["date", "text", "status"]
         labels = {"status": "Status after this update", "text": "Progress"}

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from ..files import UploadField
 from ..models import AgendaItem, AttendanceStatus, Meeting
 from ..services.meetings import AttendanceEntry
-from .records import BoardModelForm, formfield_for, layout_for, model_form
+from .records import BoardMeta, BoardModelForm, layout_for, model_form
 
 AgendaItemForm = model_form(
     AgendaItem, ["position", "title", "presenter", "decision"], submit="Save agenda item"
@@ -13,10 +13,9 @@ AgendaItemForm = model_form(
 
 
 class MeetingForm(BoardModelForm):
-    formfield_callback = formfield_for
     submit_label = "Save meeting"
 
-    class Meta:
+    class Meta(BoardMeta):
         model = Meeting
         fields = ["kind", "date", "title", "location", "minutes", "minutes_approved_at"]
         widgets = {"kind": forms.RadioSelect}

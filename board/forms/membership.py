@@ -2,13 +2,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..models import Agency, Membership, Person, User
-from .records import BoardModelForm, formfield_for, model_form
+from .records import BoardMeta, BoardModelForm, model_form
 
 AgencyForm = model_form(Agency, ["name", "sector", "is_statutory_partner"], submit="Save agency")
 
 
 class PersonForm(BoardModelForm):
-    formfield_callback = formfield_for
     submit_label = "Save person"
     account_email = forms.EmailField(
         label="E-mail address of their user account (optional)",
@@ -16,7 +15,7 @@ class PersonForm(BoardModelForm):
         help_text="Only for people who sign in. Their board role then gives them access.",
     )
 
-    class Meta:
+    class Meta(BoardMeta):
         model = Person
         fields = ["full_name", "email"]
 
@@ -40,10 +39,9 @@ class PersonForm(BoardModelForm):
 
 
 class MembershipForm(BoardModelForm):
-    formfield_callback = formfield_for
     submit_label = "Save membership"
 
-    class Meta:
+    class Meta(BoardMeta):
         model = Membership
         fields = [
             "person",
@@ -77,10 +75,9 @@ class MembershipForm(BoardModelForm):
 
 
 class EndMembershipForm(BoardModelForm):
-    formfield_callback = formfield_for
     submit_label = "End membership"
 
-    class Meta:
+    class Meta(BoardMeta):
         model = Membership
         fields = ["end_date"]
 

@@ -61,6 +61,12 @@ def layout_for(form: forms.BaseForm, submit: str) -> FormHelper:
     return helper
 
 
+class BoardMeta:
+    """Inherit a form's Meta from this for GOV.UK date inputs."""
+
+    formfield_callback = staticmethod(formfield_for)
+
+
 PRESET_BY_VIEW = {"year", "meeting", "priority", "action"}
 
 
@@ -94,9 +100,7 @@ def _has_board(model) -> bool:
 
 def model_form(model, fields: list[str], *, submit: str = "Save", **attrs) -> type:
     """A BoardModelForm for simple records."""
-    meta = type("Meta", (), {"model": model, "fields": fields, **attrs.pop("meta", {})})
+    meta = type("Meta", (BoardMeta,), {"model": model, "fields": fields, **attrs.pop("meta", {})})
     return type(
-        f"{model.__name__}Form",
-        (BoardModelForm,),
-        {"Meta": meta, "submit_label": submit, "formfield_callback": formfield_for, **attrs},
+        f"{model.__name__}Form", (BoardModelForm,), {"Meta": meta, "submit_label": submit, **attrs}
     )

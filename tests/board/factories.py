@@ -6,6 +6,7 @@ import factory
 from board.models import (
     Action,
     AgendaItem,
+    Attendance,
     Challenge,
     ExpenditureLine,
     IncomeKind,
@@ -136,3 +137,13 @@ class IncomeLineFactory(factory.django.DjangoModelFactory):
     kind = IncomeKind.CONTRIBUTION
     agency = factory.SubFactory(AgencyFactory, board=factory.SelfAttribute("..board"))
     actual = Decimal("5000")
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    board = factory.SubFactory(BoardFactory)
+    meeting = factory.SubFactory(MeetingFactory, board=factory.SelfAttribute("..board"))
+    membership = factory.SubFactory(MembershipFactory, board=factory.SelfAttribute("..board"))
+    status = "present"
