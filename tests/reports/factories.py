@@ -42,3 +42,37 @@ def business_plan_actions(board, count: int = 3) -> list[Action]:
 def acronyms(board) -> None:
     for term, meaning in [("CDOP", "Child Death Overview Panel"), ("SCR", "Serious case review")]:
         Acronym.objects.create(board=board, term=term, meaning=meaning)
+
+
+def dataset(board, code: str = "referrals", name: str = "Referrals to children's social care",
+            values=(100, 110, 120, 130), last_year=(90, 95, 100, 105)):  # fmt: skip
+    """A quarterly indicator summed over the year, with two years of observations."""
+    from datasets.models import Indicator, Observation
+
+    indicator = Indicator.objects.create(
+        board=board, code=code, name=name, theme="Front door", period_type="quarter",
+        rollup="sum",
+    )  # fmt: skip
+    for year, series in ((YEAR, values), (YEAR.previous(), last_year)):
+        for quarter, value in zip(year.quarters, series, strict=False):
+            if value is not None:
+                Observation.objects.create(
+                    board=board, indicator=indicator, period_start=quarter.start, value=value
+                )
+    return indicator
+
+
+def set_section(report, section_type: str, **fields):
+    section = report.sections.filter(section_type=section_type).first()
+    for name, value in fields.items():
+        setattr(section, name, value)
+    section.save()
+    return section
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(BytesIO(pdf)).pages]
