@@ -1,0 +1,48 @@
+"""The datasets app: every board role reads dashboards and indicators and exports; the
+board manager changes indicators and imports; manager and chair see data quality."""
+
+from board.models import ALL_ROLES, Role
+
+from . import Rule, board_kwargs, board_page
+
+MANAGER = [Role.BOARD_MANAGER]
+QUALITY = [Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
+
+
+def _indicator(context) -> dict:
+    from datasets.models import Indicator
+
+    indicator, _ = Indicator.objects.get_or_create(
+        board=context.board, code="matrix", defaults={"name": "Matrix", "theme": "Test"}
+    )
+    return {"board_slug": context.board.slug, "pk": indicator.pk}
+
+
+def _batch(context) -> dict:
+    from datasets.models import ImportBatch
+
+    batch, _ = ImportBatch.objects.get_or_create(
+        board=context.board, filename="matrix.csv", defaults={"sha256": "0" * 64, "rows": []}
+    )
+    return {"board_slug": context.board.slug, "pk": batch.pk}
+
+
+def page(roles=ALL_ROLES, kwargs=board_kwargs, **options) -> Rule:
+    """A board page about one record (board_page fixes its URL kwargs to the board's)."""
+    return Rule("board", roles=frozenset(roles), kwargs=kwargs, **options)
+
+
+ENTRIES = {
+    "datasets:dashboard": board_page(),
+    "datasets:indicator-list": board_page(),
+    "datasets:indicator-detail": page(kwargs=_indicator),
+    "datasets:indicator-create": board_page(MANAGER),
+    "datasets:indicator-edit": page(MANAGER, kwargs=_indicator),
+    "datasets:install-starter": board_page(MANAGER, method="post", ok=302),
+    "datasets:import": board_page(MANAGER),
+    "datasets:import-preview": page(MANAGER, kwargs=_batch),
+    # An empty file cannot be applied: the manager is sent back to its preview.
+    "datasets:import-apply": page(MANAGER, kwargs=_batch, method="post", ok=302),
+    "datasets:export": board_page(),
+    "datasets:quality": board_page(QUALITY),
+}
