@@ -117,8 +117,11 @@ class ReportCreateForm(forms.Form):
 
 class AcceptForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(label="Why is this acceptable?", widget=forms.Textarea(attrs={"rows": 3}),
-                             error_messages={"required": "Give the reason for accepting it"})  # fmt: skip
+    reason = forms.CharField(
+        label="Why is this acceptable?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason for accepting it"},
+    )
 
 
 BUILTIN_CHOICES = [(key, value["name"]) for key, value in BUILTIN_TEMPLATES.items()]

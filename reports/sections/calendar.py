@@ -1,4 +1,4 @@
-"""Meeting calendar and work plan: Meetings held in the year and planned, from the board app once its records exist."""
+"""Meeting calendar and work plan: the meetings of the year, from the board app."""
 
 from .common import model
 from .registry import SectionType, missing, register

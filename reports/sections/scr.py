@@ -1,4 +1,4 @@
-"""Serious case reviews: Reviews started, completed and published in the year, from the reviews app once its records exist."""
+"""Serious case reviews: started, completed and published in the year (reviews app)."""
 
 from .common import model
 from .registry import SectionType, missing, register

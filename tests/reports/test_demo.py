@@ -13,7 +13,6 @@ def test_the_demo_annual_review_renders_every_section(db, tmp_path):
     report = AnnualReport.objects.get(board__slug="croydon", start_year=2014)
     pdf, pages, _ = render_pdf(report)
     (tmp_path / "demo.pdf").write_bytes(pdf)
-    open("/tmp/demo.pdf", "wb").write(pdf)
     text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "demo.pdf").pages)
     assert "Foreword" in text and "Glossary" in text
     assert pages > 10
