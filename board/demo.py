@@ -4,10 +4,32 @@
 Other apps add their part of the demo in their own `demo.py` (see `load_demo`)."""
 
 import secrets
+from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 
-from .models import Agency, Board, Role, RoleAssignment, Sector, User
+from . import demo_data
+from .models import (
+    Action,
+    Agency,
+    Attendance,
+    AttendanceStatus,
+    Board,
+    BoardRole,
+    ExpenditureLine,
+    IncomeLine,
+    Meeting,
+    Membership,
+    Objective,
+    Person,
+    Priority,
+    Role,
+    RoleAssignment,
+    Sector,
+    User,
+)
+from .services.membership import membership_sync_access
 
 DEMO_BOARD = {
     "slug": "croydon",
@@ -76,4 +98,148 @@ def load(stdout_write) -> Board:
         RoleAssignment.objects.get_or_create(user=user, board=board, role=role)
         if settings.SHOW_DEMO_PASSWORDS:
             stdout_write(f"  {role.label:<22} {email:<36} {DEVELOPMENT_PASSWORD}")
+    memberships = load_members(board)
+    load_meetings(board, memberships)
+    load_plan(board)
+    load_budget(board)
     return board
+
+
+# Demo users who are also members: (e-mail local part, board role, agency or None).
+MEMBER_USERS = [
+    ("chair", BoardRole.INDEPENDENT_CHAIR, None),
+    ("manager", BoardRole.BOARD_MANAGER, None),
+    ("member", BoardRole.AGENCY_REPRESENTATIVE, "Croydon Clinical Commissioning Group"),
+    ("lay", BoardRole.LAY_MEMBER, "Lay members"),
+]
+BOARD_START = date(2013, 4, 1)
+
+
+def _membership(board, person, board_role, agency, **extra) -> Membership:
+    membership, _ = Membership.objects.update_or_create(
+        board=board,
+        person=person,
+        board_role=board_role,
+        defaults={"agency": agency, "start_date": BOARD_START, **extra},
+    )
+    membership_sync_access(membership=membership)
+    return membership
+
+
+def load_members(board: Board) -> list[Membership]:
+    """A representative for each agency (a role title, not a real person's name), and the
+    demo users who sit on the board."""
+    agencies = {agency.name: agency for agency in Agency.objects.filter(board=board)}
+    memberships = []
+    for name, agency in agencies.items():
+        if agency.sector == Sector.LAY:
+            continue
+        person, _ = Person.objects.update_or_create(board=board, full_name=f"{name} representative")
+        memberships.append(
+            _membership(board, person, BoardRole.AGENCY_REPRESENTATIVE, agency, post_title="")
+        )
+    for local_part, board_role, agency_name in MEMBER_USERS:
+        user = User.objects.get(email=f"{local_part}@{DEMO_EMAIL_DOMAIN}")
+        person, _ = Person.objects.update_or_create(
+            board=board, user=user, defaults={"full_name": user.full_name}
+        )
+        extra = {"chair_is_independent": True} if board_role == BoardRole.INDEPENDENT_CHAIR else {}
+        membership = _membership(board, person, board_role, agencies.get(agency_name), **extra)
+        if board_role == BoardRole.INDEPENDENT_CHAIR:
+            membership.appointment_agreed_by.set(
+                [a for a in agencies.values() if a.is_statutory_partner]
+            )
+        memberships.append(membership)
+    return memberships
+
+
+def _attendance_status(member_index: int, meeting_index: int) -> str:
+    """A steady, made-up pattern: most members attend, some send deputies or apologies."""
+    turn = (member_index * 3 + meeting_index) % 7
+    return {5: AttendanceStatus.APOLOGIES, 6: AttendanceStatus.DEPUTY}.get(
+        turn, AttendanceStatus.PRESENT
+    )
+
+
+def load_meetings(board: Board, memberships: list[Membership]) -> None:
+    for meeting_index, (kind, ymd) in enumerate(demo_data.MEETINGS_2014):
+        meeting, _ = Meeting.objects.update_or_create(board=board, kind=kind, date=date(*ymd))
+        for member_index, membership in enumerate(memberships):
+            status = _attendance_status(member_index, meeting_index)
+            Attendance.objects.update_or_create(
+                board=board,
+                meeting=meeting,
+                membership=membership,
+                defaults={
+                    "status": status,
+                    "deputy_name": "Deputy" if status == AttendanceStatus.DEPUTY else "",
+                },
+            )
+
+
+def load_plan(board: Board) -> None:
+    agencies = {agency.name: agency for agency in Agency.objects.filter(board=board)}
+    for number, (title, we_said, we_did, impact, actions) in enumerate(demo_data.PLAN_2014, 1):
+        priority, _ = Priority.objects.update_or_create(
+            board=board, year=2014, number=number, defaults={"title": title}
+        )
+        objective, _ = Objective.objects.update_or_create(
+            board=board,
+            priority=priority,
+            number=1,
+            defaults={"title": title, "we_said": we_said, "we_did": we_did, "impact": impact},
+        )
+        for description, agency_name, status in actions:
+            Action.objects.update_or_create(
+                board=board,
+                description=description,
+                source_object_id=objective.pk,
+                defaults={
+                    "source": objective,
+                    "source_type": "business_plan",
+                    "owner_agency": agencies[agency_name],
+                    "due_date": date(2015, 3, 31),
+                    "status": status,
+                    "evidence": "Reported to the Board" if status == "complete" else "",
+                },
+            )
+
+
+def load_budget(board: Board) -> None:
+    agencies = {agency.name: agency for agency in Agency.objects.filter(board=board)}
+    lines = [
+        (2013, position, heading, item, budget, outturn)
+        for position, (heading, item, budget, outturn) in enumerate(demo_data.EXPENDITURE_2013)
+    ] + [
+        (2014, position, heading, "", None, outturn)
+        for position, (heading, outturn) in enumerate(demo_data.EXPENDITURE_2014)
+    ]
+    for year, position, heading, item, budget, outturn in lines:
+        ExpenditureLine.objects.update_or_create(
+            board=board,
+            year=year,
+            heading=heading,
+            item=item,
+            defaults={"budget": _money(budget), "outturn": _money(outturn), "position": position},
+        )
+    income = [
+        (2013, position, source, kind, budget, actual)
+        for position, (source, kind, budget, actual) in enumerate(demo_data.INCOME_2013)
+    ] + [
+        (2014, position, source, "contribution", None, actual)
+        for position, (source, actual) in enumerate(demo_data.INCOME_2014)
+    ]
+    for year, position, source, kind, budget, actual in income:
+        agency = agencies[source] if kind == "contribution" else None
+        IncomeLine.objects.update_or_create(
+            board=board,
+            year=year,
+            kind=kind,
+            agency=agency,
+            source_name="" if agency else source,
+            defaults={"budget": _money(budget), "actual": _money(actual), "position": position},
+        )
+
+
+def _money(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
