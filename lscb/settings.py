@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "csp",
     "crispy_forms",
     "crispy_forms_gds",
@@ -98,6 +101,7 @@ INSTALLED_APPS = [
     "reviews",
     "datasets",
     "reports",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -276,9 +280,32 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "api.authentication.ApiTokenAuthentication",  # first, so 401s say "Bearer"
+        "rest_framework.authentication.SessionAuthentication",  # with CSRF checks
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api": env.str("API_RATE", default="1200/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Safeguarding Board Manager API",
+    "DESCRIPTION": "The board's records for partner systems. Authenticate with a personal "
+    "API token (`Authorization: Bearer lscb_…`); a token sees exactly what its owner sees.",
+    "VERSION": "1",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.complete_schema",
+    ],
 }
 
 # Security. With DEBUG off these are on; a deployment behind a TLS-terminating proxy

@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/two-factor/", two_factor.verify, name="two-factor"),
     path("accounts/two-factor/set-up/", two_factor.setup, name="two-factor-setup"),
     path("admin/", admin.site.urls),
+    path("", include("api.urls")),
     path("", include("board.urls")),
     path(f"{BOARD}audit/", audit_log, name="audit-log"),
     path(f"{BOARD}subgroups/", include("subgroups.urls")),
@@ -21,3 +22,5 @@ urlpatterns = [
     path(f"{BOARD}data/", include("datasets.urls")),
     path(f"{BOARD}reports/", include("reports.urls")),
 ]
+
+handler404 = "api.errors.page_not_found"

@@ -27,8 +27,9 @@ def board_kwargs(context) -> dict:
 @dataclass(frozen=True)
 class Rule:
     """`kind` is "public" (anyone), "signed_out" (for signing in: a signed-in user is
-    sent on), "login" (any signed-in user) or "board" (the roles given, on the board in
-    the URL). `kwargs` builds the URL's arguments from the test
+    sent on), "login" (any signed-in user), "board" (the roles given, on the board in
+    the URL), or their API forms "api" and "api_board" (401, not a redirect, without
+    credentials). `kwargs` builds the URL's arguments from the test
     context; `method` and `data` say how the URL is called."""
 
     kind: str
@@ -44,9 +45,11 @@ class Rule:
         if self.kind == "signed_out":
             return self.ok if persona in {"anonymous", "deactivated"} else 302
         if persona in {"anonymous", "deactivated"}:
-            return 302  # to the sign-in page
-        if self.kind == "login":
+            return 401 if self.kind.startswith("api") else 302  # the API does not redirect
+        if self.kind == "api":
             return self.ok
+        if self.kind == "login":
+            return self.ok  # any signed-in person
         if persona in {"outsider", "other_board_manager"}:
             return 404  # another board's page does not confirm that the board exists
         return self.ok if Role(persona) in self.roles else 403
@@ -66,6 +69,17 @@ def signed_in(**options) -> Rule:
 
 def board_page(roles=ALL_ROLES, **options) -> Rule:
     return Rule("board", roles=frozenset(roles), kwargs=board_kwargs, **options)
+
+
+def api_signed_in(**options) -> Rule:
+    """An API URL for any authenticated caller: 401 without credentials."""
+    return Rule("api", **options)
+
+
+def api_board(roles=ALL_ROLES, **options) -> Rule:
+    """A board-scoped API URL: 401 without credentials, then as a board page."""
+    options.setdefault("kwargs", board_kwargs)
+    return Rule("api_board", roles=frozenset(roles), **options)
 
 
 def all_entries() -> dict[str, Rule]:

@@ -1,0 +1,27 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
+
+from . import token_views
+from .endpoints.boards import AgencyViewSet, BoardViewSet
+
+app_name = "api"
+
+BOARD = r"boards/(?P<board_slug>[-a-zA-Z0-9_]+)"
+
+router = SimpleRouter()
+router.register("boards", BoardViewSet, basename="board")
+router.register(f"{BOARD}/agencies", AgencyViewSet, basename="agency")
+
+urlpatterns = [
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("accounts/api-tokens/", token_views.token_list, name="token-list"),
+    path("accounts/api-tokens/new/", token_views.token_create, name="token-create"),
+    path(
+        "accounts/api-tokens/<uuid:token_id>/revoke/",
+        token_views.token_revoke,
+        name="token-revoke",
+    ),
+]

@@ -1,0 +1,36 @@
+"""The one permission layer, shared with the pages: an API view resolves the board from
+the URL with board.access, exactly as a page does (other board: 404, missing role: 403)."""
+
+from django.db.models import QuerySet
+from rest_framework import permissions, viewsets
+
+from board.access import resolve_board_access
+from board.models import ALL_ROLES, Role
+
+
+class BoardScopedViewSet(viewsets.GenericViewSet):
+    """Set `read_roles` and `write_roles`; `get_queryset` gets `self.board` to filter on.
+    The board comes from the `board_slug` in the URL. List this class before DRF's mixins
+    in a viewset's bases, so that its `perform_create` sets the board."""
+
+    read_roles: frozenset[Role] = ALL_ROLES
+    write_roles: frozenset[Role] = frozenset({Role.BOARD_MANAGER})
+    lookup_field = "id"
+
+    def initial(self, request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)  # authentication first: 401 before 404
+        safe = request.method in permissions.SAFE_METHODS
+        access = resolve_board_access(
+            request, kwargs["board_slug"], self.read_roles if safe else self.write_roles
+        )
+        self.board = access.board
+        self.board_access = access
+
+    def board_queryset(self) -> QuerySet:
+        return self.queryset.filter(board=self.board)
+
+    def get_queryset(self) -> QuerySet:
+        return self.board_queryset()
+
+    def perform_create(self, serializer) -> None:
+        serializer.save(board=self.board)
