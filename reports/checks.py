@@ -24,6 +24,11 @@ IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%)?")
 
 
+# What a section's gathered data holds when it has something to show.
+CONTENT_KEYS = ("rows", "indicators", "themes", "terms", "statistics", "returns", "actions",
+                "priorities", "headings", "income")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Problem:
     kind: str
@@ -85,10 +90,7 @@ def _empty(item: GatheredSection) -> list[Problem]:
         return []
     has_text = bool(item.section.narrative.strip())
     data = item.data
-    has_data = not item.is_missing and any(
-        data.get(key) for key in ("rows", "indicators", "themes", "terms", "statistics",
-                                  "returns", "actions")
-    )  # fmt: skip
+    has_data = not item.is_missing and any(data.get(key) for key in CONTENT_KEYS)
     if has_text or has_data:
         return []
     why = f" ({data['missing']})" if item.is_missing else ""

@@ -1,16 +1,45 @@
-"""Budget statement: income and expenditure for the year with computed totals, from the
-board's budget records (board app, issue 3) once they exist."""
+"""Budget statement: the year's income and expenditure, with variances, subtotals, totals
+and the surplus or deficit computed by the board app (board/finance.py), never typed."""
 
-from .common import model
+from .common import function
 from .registry import SectionType, missing, register
 
 NO_BUDGET = "The budget is not recorded in this installation yet (issue 3)."
 
 
 def gather(report, section) -> dict:
-    if model("board", "Budget") is None:
+    budget_for_year = function("board.selectors.budget", "budget_for_year")
+    if budget_for_year is None:
         return missing(NO_BUDGET)
-    return missing(NO_BUDGET)  # replaced when the budget models land
+    statement = budget_for_year(report.board, report.year)
+    if statement.is_empty:
+        return {"headings": [], "income": []}
+    return {
+        "headings": [
+            {
+                "name": heading.name,
+                "lines": [_line(line, line.outturn) for line in heading.lines],
+                "budget": heading.budget, "outturn": heading.outturn,
+                "variance": heading.variance,
+            }
+            for heading in statement.headings
+        ],
+        "income": [_line(line, line.actual, line.source) for line in statement.income],
+        "expenditure_budget": statement.expenditure_budget,
+        "expenditure_outturn": statement.expenditure_outturn,
+        "expenditure_variance": statement.expenditure_variance,
+        "income_budget": statement.income_budget,
+        "income_actual": statement.income_actual,
+        "income_variance": statement.income_variance,
+        "balance": statement.actual_balance.amount,
+        "balance_label": statement.actual_balance.label,
+        "balance_magnitude": statement.actual_balance.magnitude,
+    }  # fmt: skip
+
+
+def _line(line, actual, name: str = "") -> dict:
+    return {"name": name or line.item or line.heading, "budget": line.budget, "actual": actual,
+            "variance": line.variance}  # fmt: skip
 
 
 register(

@@ -1,4 +1,7 @@
-"""Meeting calendar and work plan: the meetings of the year, from the board app."""
+"""Meeting calendar and work plan: the meetings of the year and those already planned for
+the next, with their agenda items (board app)."""
+
+from django.db.models import Prefetch
 
 from .common import model
 from .registry import SectionType, missing, register
@@ -7,9 +10,23 @@ REASON = "The board's meetings are not recorded in this installation yet (issue 
 
 
 def gather(report, section) -> dict:
-    if model("board", "Meeting") is None:
+    meeting, agenda = model("board", "Meeting"), model("board", "AgendaItem")
+    if meeting is None or agenda is None:
         return missing(REASON)
-    return missing(REASON)  # replaced when the source lands
+    items = Prefetch("agenda_items", queryset=agenda.objects.order_by("position"))
+    meetings = (
+        meeting.objects.filter(
+            board=report.board, date__gte=report.year.start, date__lte=report.year.next().end
+        )
+        .prefetch_related(items)
+        .order_by("date")
+    )
+    rows = [
+        {"date": m.date, "kind": m.get_kind_display(), "title": m.title,
+         "items": [i.title for i in m.agenda_items.all()], "held": m.date <= report.year.end}
+        for m in meetings
+    ]  # fmt: skip
+    return {"rows": rows}
 
 
 register(
@@ -17,6 +34,6 @@ register(
         "calendar",
         "Meeting calendar and work plan",
         gather,
-        description="Meetings held in the year and planned.",
+        description="Meetings held in the year and planned for the next.",
     )
 )

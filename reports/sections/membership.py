@@ -4,7 +4,6 @@ attendance are recorded (board app, issue 3)."""
 from board.models import Membership
 from board.numbers import percentage
 
-from .common import model
 from .registry import SectionType, register
 
 NO_ATTENDANCE = "Meeting attendance is not recorded in this installation yet (issue 3)."
@@ -18,10 +17,13 @@ def gather(report, section) -> dict:
         .select_related("person", "agency")
         .order_by("agency__name", "person__full_name")
     )
-    attended = _attendance(report)
+    rates = _attendance(report)
+    by_member = {(r.name, r.detail): r for r in rates.members} if rates is not None else {}
     rows = []
     for membership in memberships:
-        counts = attended.get(membership.person_id) if attended is not None else None
+        detail = str(membership.agency or membership.get_board_role_display())
+        rate = by_member.get((membership.person.full_name, detail))
+        counts = (rate.attended, rate.expected) if rate else None
         rows.append(
             {
                 "name": membership.person.full_name,
@@ -33,31 +35,27 @@ def gather(report, section) -> dict:
                 "rate": percentage(*counts) if counts else None,
             }
         )
-    return {"rows": rows, "attendance_missing": NO_ATTENDANCE if attended is None else ""}
+    return {
+        "rows": rows,
+        "attendance_missing": NO_ATTENDANCE if rates is None else "",
+        "rule": rates.rule if rates is not None else "",
+        "meetings": rates.meeting_count if rates is not None else 0,
+        "agencies": [
+            {"name": a.name, "attended": a.attended, "expected": a.expected, "rate": a.rate}
+            for a in (rates.agencies if rates is not None else [])
+        ],
+    }
 
 
 def _attendance(report) -> dict | None:
-    """person id -> (meetings attended, meetings expected), or None without the source."""
-    attendance = model("board", "Attendance")
-    if attendance is None:
-        return None
-    totals: dict = {}
-    year = report.year
-    fields = {f.name for f in attendance._meta.get_fields()}
-    if not {"meeting", "status"} <= fields:
-        return None
-    rows = attendance.objects.filter(
-        board=report.board, meeting__date__gte=year.start, meeting__date__lte=year.end
-    ).values_list(_person_path(fields), "status")
-    for person_id, status in rows:
-        done, possible = totals.get(person_id, (0, 0))
-        present = status in ("present", "deputy")
-        totals[person_id] = (done + int(present), possible + 1)
-    return totals
+    """membership id -> (board meetings attended, expected) by the board app's own rule
+    (board.selectors.meetings.attendance_rates), or None without the source."""
+    from .common import function
 
-
-def _person_path(fields: set) -> str:
-    return "person_id" if "person" in fields else "membership__person_id"
+    rates = function("board.selectors.meetings", "attendance_rates")
+    if rates is None:
+        return None
+    return rates(report.board, report.year)
 
 
 register(
