@@ -21,11 +21,15 @@ from ..models import AgencyForm, CdopCase, CdopRecommendation, RiskFactor
 
 def cdop_cases(*, board: Board) -> QuerySet[CdopCase]:
     """The board's cases, with what the case list shows, in a constant number of queries."""
-    return CdopCase.objects.filter(board=board).annotate(
-        forms_requested=Count("agency_forms", distinct=True),
-        forms_outstanding=Count(
-            "agency_forms", filter=Q(agency_forms__received_on__isnull=True), distinct=True
-        ),
+    return (
+        CdopCase.objects.filter(board=board)
+        .annotate(
+            forms_requested=Count("agency_forms", distinct=True),
+            forms_outstanding=Count(
+                "agency_forms", filter=Q(agency_forms__received_on__isnull=True), distinct=True
+            ),
+        )
+        .order_by("-notified_on", "-number")
     )
 
 

@@ -1,0 +1,48 @@
+"""The Child Death Overview Panel: cases for CDOP members only; the statistics for every
+board role; the settings for CDOP members and the board manager."""
+
+from board.models import ALL_ROLES, Role
+from tests.reviews.factories import case_for
+
+from . import Rule, board_page
+
+CDOP = [Role.CDOP_MEMBER]
+
+
+def case_page(kwargs) -> Rule:
+    """A CDOP member's page whose URL names a case (board_page fixes the kwargs)."""
+    return Rule("board", roles=frozenset(CDOP), kwargs=kwargs)
+
+
+def with_case(context) -> dict:
+    return {"board_slug": context.board.slug, "case_id": case_for(context.board).pk}
+
+
+def with_form(context) -> dict:
+    from reviews.services.cdop import agency_form_request
+    from tests.factories import AgencyFactory
+
+    case = case_for(context.board)
+    agency_form = agency_form_request(
+        case=case,
+        agency=AgencyFactory(board=context.board),
+        contact_email="contact@example.org",
+        requested_on=case.notified_on,
+    )
+    return {"board_slug": context.board.slug, "case_id": case.pk, "form_id": agency_form.pk}
+
+
+ENTRIES = {
+    "reviews:cdop-case-list": board_page(CDOP),
+    "reviews:cdop-case-create": board_page(CDOP),
+    "reviews:cdop-case-detail": case_page(with_case),
+    "reviews:cdop-case-edit": case_page(with_case),
+    "reviews:cdop-case-analysis": case_page(with_case),
+    "reviews:cdop-form-request": case_page(with_case),
+    "reviews:cdop-form-update": case_page(with_form),
+    "reviews:cdop-recommendation-create": case_page(with_case),
+    "reviews:cdop-case-close": case_page(with_case),
+    "reviews:cdop-statistics": board_page(ALL_ROLES),
+    "reviews:cdop-export": case_page(lambda c: {"board_slug": c.board.slug, "year": "2013-14"}),
+    "reviews:cdop-settings": board_page([Role.CDOP_MEMBER, Role.BOARD_MANAGER]),
+}
