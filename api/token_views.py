@@ -24,7 +24,11 @@ class NewTokenForm(forms.Form):
         error_messages={"required": "Enter what will use this token"},
     )
     valid_days = forms.ChoiceField(
-        choices=VALIDITY_CHOICES, required=False, initial="90", label="How long should it work?"
+        choices=VALIDITY_CHOICES,
+        required=False,
+        initial="90",
+        label="How long should it work?",
+        widget=forms.RadioSelect,
     )
 
     def __init__(self, *args, **kwargs) -> None:
