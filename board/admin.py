@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from . import models
 from .models import Agency, Board, RoleAssignment, User
+from .services.membership import membership_sync_access
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -40,3 +42,100 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
     ]
     inlines = [RoleAssignmentInline]
+
+
+# The board's records: a fallback for the pages in the service.
+@admin.register(models.Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "board", "email", "user"]
+    list_filter = ["board"]
+    search_fields = ["full_name", "email"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(models.Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["person", "board", "board_role", "agency", "start_date", "end_date"]
+    list_filter = ["board", "board_role"]
+    search_fields = ["person__full_name", "agency__name"]
+    filter_horizontal = ["appointment_agreed_by"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        membership_sync_access(membership=obj)  # membership and access are one thing
+
+
+@admin.register(models.RoleGrant)
+class RoleGrantAdmin(admin.ModelAdmin):
+    list_display = ["user", "board", "role", "source"]
+    list_filter = ["board", "role"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = models.AgendaItem
+    extra = 0
+    exclude = ["board"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = models.Attendance
+    extra = 0
+    exclude = ["board"]
+    raw_id_fields = ["membership"]
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["date", "kind", "board", "title"]
+    list_filter = ["board", "kind"]
+    inlines = [AgendaItemInline, AttendanceInline]
+
+
+@admin.register(models.Paper)
+class PaperAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "board", "original_name", "size"]
+    list_filter = ["board"]
+
+
+class ActionUpdateInline(admin.TabularInline):
+    model = models.ActionUpdate
+    extra = 0
+    exclude = ["board"]
+
+
+@admin.register(models.Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = ["description", "board", "source_type", "status", "due_date"]
+    list_filter = ["board", "status", "source_type"]
+    search_fields = ["description"]
+    inlines = [ActionUpdateInline]
+
+
+@admin.register(models.Priority)
+class PriorityAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "year", "board"]
+    list_filter = ["board", "year"]
+
+
+@admin.register(models.Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "board"]
+    list_filter = ["board"]
+
+
+@admin.register(models.Challenge)
+class ChallengeAdmin(admin.ModelAdmin):
+    list_display = ["raised_on", "agency", "board", "closed_on"]
+    list_filter = ["board"]
+
+
+@admin.register(models.ExpenditureLine)
+class ExpenditureLineAdmin(admin.ModelAdmin):
+    list_display = ["year", "heading", "item", "budget", "outturn", "board"]
+    list_filter = ["board", "year"]
+
+
+@admin.register(models.IncomeLine)
+class IncomeLineAdmin(admin.ModelAdmin):
+    list_display = ["year", "source", "kind", "budget", "actual", "board"]
+    list_filter = ["board", "year", "kind"]

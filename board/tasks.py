@@ -12,3 +12,12 @@ def record_worker_heartbeat(self) -> str:
         hostname=hostname, defaults={"seen_at": timezone.now()}
     )
     return hostname
+
+
+@shared_task
+def sync_membership_access() -> int:
+    """Daily: give or take away access for memberships that started or ended since they
+    were saved (to be scheduled in lscb/schedules.py)."""
+    from .services.membership import memberships_sync_access
+
+    return memberships_sync_access()
