@@ -1,0 +1,107 @@
+"""Benchmark of the annual report PDF (not part of the test run).
+
+Loads the demo board into a fresh database, renders its 2014/15 annual review and prints:
+gather time (all sections' queries), HTML time, WeasyPrint time, total, peak Python memory
+(tracemalloc) and the process's peak RSS, page and chart counts; the time to answer an
+unchanged render (inputs hash only); and, for comparison, the time Debian's Chromium takes
+to print the same HTML (with the same print CSS) to PDF.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/lscb_reports \\
+        .venv/bin/python benchmarks/report_render.py [--runs 3]
+
+A test database (test_<name>) is created and dropped.
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lscb_reports")
+os.environ.pop("REDIS_URL", None)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lscb.settings_test")
+
+
+def timed(function, *args):
+    started = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - started
+
+
+def chromium_print(html: str, css: str) -> tuple[float, int] | None:
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "report.html"
+        page.write_text(html.replace("</head>", f"<style>{css}</style></head>", 1))
+        out = Path(folder) / "chromium.pdf"
+        command = [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                   "--no-pdf-header-footer", f"--print-to-pdf={out}", page.as_uri()]  # fmt: skip
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, timeout=300)  # noqa: S603
+        seconds = time.perf_counter() - started
+        from pypdf import PdfReader
+
+        return seconds, len(PdfReader(out).pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    runs = parser.parse_args().runs
+
+    import django
+
+    django.setup()
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        call_command("load_demo", stdout=StringIO())
+        measure(runs)
+    finally:
+        connection.creation.destroy_test_db(name, verbosity=0)
+
+
+def measure(runs: int) -> None:
+    from reports.models import AnnualReport
+    from reports.rendering import _print_css, gather_all, html_to_pdf, inputs_hash, render_html
+
+    report = AnnualReport.objects.select_related("board").get(board__slug="croydon")
+    totals = []
+    for _ in range(runs):
+        gathered, t_gather = timed(gather_all, report)
+        html, t_html = timed(render_html, report, gathered)
+        (pdf, pages), t_pdf = timed(html_to_pdf, html)
+        totals.append(t_gather + t_html + t_pdf)
+        print(f"gather {t_gather:.2f}s  html {t_html:.2f}s  weasyprint {t_pdf:.2f}s  "
+              f"total {totals[-1]:.2f}s")  # fmt: skip
+    # Memory in a separate run: tracemalloc slows Python several times over.
+    tracemalloc.start()
+    html_to_pdf(render_html(report, gather_all(report)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"peak Python memory of one render (tracemalloc): {peak / 2**20:.0f} MiB")
+    _, t_hash = timed(lambda: inputs_hash(report, gather_all(report)))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    charts = html.count("<svg")
+    print(f"pages {pages}, charts {charts}, PDF {len(pdf) / 1024:.0f} KiB, peak RSS {rss:.0f} MiB")
+    print(f"best total {min(totals):.2f}s; unchanged render answered in {t_hash:.2f}s (hash)")
+    chromium = chromium_print(html, _print_css())
+    if chromium:
+        print(f"chromium --print-to-pdf on the same HTML: {chromium[0]:.2f}s, {chromium[1]} pages")
+
+
+if __name__ == "__main__":
+    main()
