@@ -10,6 +10,7 @@ class BoardConfig(AppConfig):
         from lscb.schedules import ensure_default_schedules
 
         from . import navigation
+        from .models import Role
 
         post_migrate.connect(ensure_default_schedules, sender=self)
         navigation.register("Overview", "board-detail", order=0)
@@ -19,3 +20,4 @@ class BoardConfig(AppConfig):
         navigation.register("Business plan", "plan", order=40)
         navigation.register("Challenge log", "challenge-list", order=50)
         navigation.register("Budget", "budget", order=60)
+        navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)

@@ -10,6 +10,11 @@ DEFAULT_SCHEDULES = {
         60,
         "Lets /healthz show that a worker is consuming the queue.",
     ),
+    "Membership access": (
+        "board.tasks.sync_membership_access",
+        24 * 60 * 60,
+        "Gives or takes away access for memberships whose start or end date has come.",
+    ),
     "Dashboards: refresh changed boards": (
         "datasets.tasks.refresh_stale_snapshots",
         15 * 60,

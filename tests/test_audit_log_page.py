@@ -85,3 +85,9 @@ def test_the_log_pages_and_its_queries_do_not_grow_with_entries(
         response = client.get(log_url(board))
     assert len(response.context["page"].object_list) == 50
     assert 'rel="next"' in response.content.decode()
+
+
+def test_only_the_manager_sees_the_audit_log_in_the_menu(client_for, manager, chair, board):
+    url = reverse("board-detail", kwargs={"board_slug": board.slug})
+    assert "Audit log" in client_for(manager).get(url).content.decode()
+    assert "Audit log" not in client_for(chair).get(url).content.decode()
