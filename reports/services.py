@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from board.models import Board, User
 from board.periods import FinancialYear
-from subgroups.models import SubGroup
 
 from .builtin import BUILTIN_TEMPLATES
 from .models import AnnualReport, ReportState, ReportTemplate, Section
@@ -24,10 +23,13 @@ def _unique_name(board: Board, name: str) -> str:
 
 def _expand(board: Board, entries) -> list[tuple[str, str, dict]]:
     """Built-in entries with "one per sub-group" expanded for this board."""
+    from django.apps import apps
+
+    subgroup_model = apps.get_model("subgroups", "SubGroup")
     result = []
     for section_type, title, config in entries:
         if config.get("each") and section_type == "subgroup_report":
-            for subgroup in SubGroup.objects.filter(board=board).order_by("name"):
+            for subgroup in subgroup_model.objects.filter(board=board).order_by("name"):
                 result.append((section_type, subgroup.name, {"subgroup": subgroup.name}))
         else:
             result.append((section_type, title, dict(config)))

@@ -1,8 +1,6 @@
 """A sub-group's report: the chair's authored summary (achievements, impact on children
 and on practice, emerging themes) and the year's approved quarterly returns (issue 4)."""
 
-from subgroups.models import SubGroup
-
 from .common import model
 from .registry import SectionType, register
 
@@ -12,7 +10,10 @@ NO_RETURNS = "Sub-group quarterly returns are not recorded in this installation 
 def gather(report, section) -> dict:
     name = (section.config or {}).get("subgroup", "")
     subgroup = (
-        SubGroup.objects.filter(board=report.board, name=name).select_related("parent").first()
+        model("subgroups", "SubGroup")
+        .objects.filter(board=report.board, name=name)
+        .select_related("parent")
+        .first()
     )
     if subgroup is None:
         return {"subgroup": None, "returns": [], "returns_missing": ""}
@@ -22,7 +23,7 @@ def gather(report, section) -> dict:
     return {"subgroup": _plain(subgroup), "returns": [], "returns_missing": NO_RETURNS}
 
 
-def _plain(subgroup: SubGroup) -> dict:
+def _plain(subgroup) -> dict:
     return {
         "name": subgroup.name,
         "purpose": subgroup.purpose,
