@@ -20,6 +20,8 @@ from ..models import RiskFactor
 from ..selectors.cdop import available_years, cdop_cases_for_export
 from ..services.cdop import cdop_settings_get_or_create, cdop_settings_update
 
+SETTINGS_ROLES = (Role.CDOP_MEMBER, Role.BOARD_MANAGER)
+
 
 def _year(text: str | None) -> FinancialYear:
     if not text:
@@ -45,6 +47,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "years": available_years(board=board),
         "year": year,
         "is_panel": is_panel,
+        "can_edit_settings": request.board_access.has_any(SETTINGS_ROLES),
     }
     return render(request, "reviews/cdop/statistics.html", context)
 
@@ -61,7 +64,7 @@ def export(request: HttpRequest, year: str) -> HttpResponse:
     return response
 
 
-@board_view(Role.CDOP_MEMBER, Role.BOARD_MANAGER)
+@board_view(*SETTINGS_ROLES)
 def panel_settings(request: HttpRequest) -> HttpResponse:
     board = request.board
     settings = cdop_settings_get_or_create(board=board)

@@ -78,9 +78,11 @@ def test_a_second_notification_of_the_same_death_is_refused_naming_the_first_cas
     client = client_for(cdop_member)
     client.post(notify_url(board), VALID)
     response = client.post(notify_url(board), {**VALID, "nhs_number": "9434765919"})
-    assert "already been notified as case CDOP-2013-14-001" in " ".join(
-        response.context["form"].errors["date_of_death"]
-    )
+    form = response.context["form"]
+    assert form.errors["date_of_death"] == [
+        "This death has already been notified as case CDOP-2013-14-001."
+    ]
+    assert not form.non_field_errors()
     assert CdopCase.objects.count() == 1
 
 
@@ -190,3 +192,34 @@ def test_a_referral_to_the_scr_subgroup_needs_a_reason(client_for, board, cdop_m
     ]
     case.refresh_from_db()
     assert case.scr_referred_on is None
+
+
+def test_settings_out_of_range_are_refused(client_for, board, manager):
+    url = reverse("reviews:cdop-settings", kwargs={"board_slug": board.slug})
+    data = {
+        "review_target_months": 0,
+        "suppress_below": 5,
+        "form_due_days": 28,
+        "chase_every_days": 7,
+        "risk_factors": "Smoking",
+    }
+    response = client_for(manager).post(url, data)
+    assert "review_target_months" in response.context["form"].errors
+    from reviews.models import CdopSettings
+
+    assert CdopSettings.objects.get(board=board).review_target_months == 6
+
+
+def test_a_recommendation_needs_an_agency_of_this_board(
+    client_for, board, other_board, cdop_member
+):
+    from board.models import Action
+    from tests.factories import AgencyFactory
+
+    case = notify(board)
+    foreign = AgencyFactory(board=other_board)
+    url = reverse("reviews:cdop-recommendation-create", args=[board.slug, case.pk])
+    data = {"text": "Do better", "owner_agency": foreign.pk, "due_date": "1/3/2014"}
+    response = client_for(cdop_member).post(url, data)
+    assert "owner_agency" in response.context["form"].errors
+    assert not case.recommendations.exists() and not Action.objects.exists()
