@@ -31,6 +31,17 @@ DEFAULT_SCHEDULES = {
         "E-mails agency contacts a link about overdue child death reporting forms; "
         "each form is reminded once per stage, however often this runs.",
     ),
+    "Sub-group return reminders": (
+        "subgroups.tasks.send_return_reminders",
+        24 * 60 * 60,
+        "E-mails sub-group chairs a link to returns due soon and again when overdue; "
+        "each return is reminded once per stage, however often this runs.",
+    ),
+    "Sub-group seat access": (
+        "subgroups.tasks.sync_subgroup_access",
+        24 * 60 * 60,
+        "Gives or takes away access for sub-group seats whose start or end date has come.",
+    ),
 }
 
 

@@ -1,0 +1,47 @@
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from board.models import Role
+from board.periods import Quarter
+
+from ..models import SubGroup
+from ..services.deadlines import quarter_from_slug, quarter_slug
+from ..services.returns import is_chair_or_deputy
+
+MANAGER = (Role.BOARD_MANAGER,)
+READERS = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR, Role.SUBGROUP_CHAIR, Role.BOARD_MEMBER)
+
+
+def subgroup_of(request: HttpRequest, subgroup_id) -> SubGroup:
+    return get_object_or_404(SubGroup, board=request.board, pk=subgroup_id)
+
+
+def quarter_of(text: str) -> Quarter:
+    try:
+        return quarter_from_slug(text)
+    except ValueError:
+        raise Http404("No such quarter") from None
+
+
+def require_chair(request: HttpRequest, subgroup: SubGroup) -> None:
+    if not is_chair_or_deputy(request.user, subgroup):
+        raise PermissionDenied("Only the sub-group's chair or deputy can do this")
+
+
+def url(request: HttpRequest, name: str, **kwargs) -> str:
+    return reverse(f"subgroups:{name}", kwargs={"board_slug": request.board.slug, **kwargs})
+
+
+def subgroup_url(request: HttpRequest, subgroup: SubGroup) -> str:
+    return url(request, "subgroup-detail", subgroup_id=subgroup.pk)
+
+
+def return_url(request: HttpRequest, subgroup: SubGroup, quarter: Quarter, name="return-detail"):
+    return url(request, name, subgroup_id=subgroup.pk, quarter=quarter_slug(quarter))
+
+
+def form_page(request, form, title: str, back_url: str, **extra) -> HttpResponse:
+    context = {"form": form, "page_title": title, "back_url": back_url, **extra}
+    return render(request, "subgroups/form_page.html", context)
