@@ -195,8 +195,7 @@ def recommendation_create(request: HttpRequest, case_id) -> HttpResponse:
 
 @board_view(*CDOP)
 def case_close(request: HttpRequest, case_id) -> HttpResponse:
-    """A confirmation page: closing ends the case's work (it can be corrected afterwards
-    only by reopening it in the admin)."""
+    """A confirmation page before closing: there is no page to reopen a closed case yet."""
     case = _case(request, case_id)
     form = forms.CloseForm(request.POST or None, initial={"closed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
