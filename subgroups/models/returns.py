@@ -70,6 +70,11 @@ class QuarterlyReturn(BoardOwnedModel):
         return Quarter.containing(self.period_start)
 
     @property
+    def is_stored(self) -> bool:
+        """False for the unsaved "not started" stand-in that `return_get` gives."""
+        return not self._state.adding
+
+    @property
     def quarter_slug(self) -> str:
         """As in URLs: 2014-15-q1."""
         return f"{self.quarter.year.slug}-q{self.quarter.number}"

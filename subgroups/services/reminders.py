@@ -39,7 +39,14 @@ If you have already submitted it, you can ignore this reminder.
 """
 
 
+# A return overdue for longer than this is the board manager's to chase (it shows on the
+# completeness page); reminders are for the quarter just gone, not years of history.
+CHASE_WINDOW = timedelta(days=45)
+
+
 def reminder_stage(due: date, remind_days_before: int, today: date) -> str | None:
+    if today - due > CHASE_WINDOW:
+        return None
     if today > due:
         return ReminderStage.OVERDUE
     if today >= due - timedelta(days=remind_days_before):

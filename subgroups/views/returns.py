@@ -168,7 +168,7 @@ def return_detail(request: HttpRequest, subgroup_id, quarter) -> HttpResponse:
         "spec": spec,
         "answers": _answers(spec, content),
         "checked": check(spec, content, submitting=False),
-        "events": r.events.select_related("by") if r.pk else [],
+        "events": r.events.select_related("by") if r.is_stored else [],
         "is_chair": services.is_chair_or_deputy(request.user, subgroup),
         "is_manager": request.board_access.is_manager,
     }
@@ -204,10 +204,10 @@ def _manager_step(request, subgroup_id, quarter, *, form_class, action, done, ti
     quarter = quarter_of(quarter)
     r = services.return_get(subgroup, quarter)
     back = return_url(request, subgroup, quarter)
-    form = form_class(request.POST or None, **form_kw)
+    form = form_class(request.POST if request.method == "POST" else None, **form_kw)
     if request.method == "POST" and form.is_valid():
         try:
-            if not r.pk:
+            if not r.is_stored:
                 raise ValidationError("This return has not been started")
             action(quarterly_return=r, by=request.user, **form.cleaned_data)
         except PermissionDenied:

@@ -46,9 +46,9 @@ def return_upload(request: HttpRequest, subgroup_id, quarter) -> HttpResponse:
         return redirect(return_url(request, subgroup, quarter))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        upload.seek(0)
+        upload.file.seek(0)
         spec = spec_for(r)
-        result = upload_check(upload.read(), spec, history(request.board, spec, quarter.start))
+        result = upload_check(upload.file.read(), spec, history(request.board, spec, quarter.start))
         problems = result.errors
         if not problems:
             try:
