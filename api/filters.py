@@ -7,7 +7,8 @@ from drf_spectacular.utils import extend_schema_field
 
 @extend_schema_field({"type": "string", "enum": ["true", "false"]})
 class StrictBooleanFilter(django_filters.ChoiceFilter):
-    """`?flag=true` or `?flag=false`; anything else is refused."""
+    """`?flag=true` or `?flag=false`; anything else is refused. With `method=`, django-filter
+    passes the checked "true"/"false" to that FilterSet method instead."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("choices", [("true", "true"), ("false", "false")])

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from . import token_views
+from .endpoints.board_records import ActionViewSet, MeetingViewSet, MembershipViewSet
 from .endpoints.boards import AgencyViewSet, BoardViewSet
 
 app_name = "api"
@@ -13,6 +14,9 @@ BOARD = r"boards/(?P<board_slug>[-a-zA-Z0-9_]+)"
 router = SimpleRouter()
 router.register("boards", BoardViewSet, basename="board")
 router.register(f"{BOARD}/agencies", AgencyViewSet, basename="agency")
+router.register(f"{BOARD}/members", MembershipViewSet, basename="membership")
+router.register(f"{BOARD}/meetings", MeetingViewSet, basename="meeting")
+router.register(f"{BOARD}/actions", ActionViewSet, basename="action")
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),

@@ -255,6 +255,8 @@ else:
 EMAIL_CONFIG = env_url("EMAIL_URL", "consolemail://", env.email_url_config, env.EMAIL_SCHEMES)
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="lscb@localhost")
+# The service's own address, for links in e-mails sent by background tasks (no request).
+SERVICE_URL = env.str("SERVICE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Audit trail: every model is tracked unless excluded here, so a new model cannot be
 # forgotten. Each entry carries its board (see UUIDModel.get_additional_data).

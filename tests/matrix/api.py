@@ -11,12 +11,43 @@ def agency_kwargs(context) -> dict:
     return {**board_kwargs(context), "id": AgencyFactory(board=context.board).pk}
 
 
+def record_kwargs(context, kind: str) -> dict:
+    from datetime import date
+
+    from board.models import Action, Meeting, Membership, Person
+
+    board = context.board
+    if kind == "membership":
+        person = Person.objects.create(board=board, full_name="Member")
+        record = Membership.objects.create(
+            board=board, person=person, board_role="lay_member", start_date=date(2014, 4, 1)
+        )
+    elif kind == "meeting":
+        record = Meeting.objects.create(board=board, kind="board", date=date(2014, 6, 1))
+    else:
+        from tests.factories import AgencyFactory
+
+        record = Action.objects.create(
+            board=board,
+            description="x",
+            due_date=date(2015, 1, 1),
+            owner_agency=AgencyFactory(board=board),
+        )
+    return {**board_kwargs(context), "id": record.pk}
+
+
 ENTRIES = {
     "api:board-list": api_signed_in(),
     # Any slug: the caller sees a board only where they hold a role.
     "api:board-detail": api_board(kwargs=lambda c: {"slug": c.board.slug}),
     "api:agency-list": api_board(ALL_ROLES),
     "api:agency-detail": api_board(ALL_ROLES, kwargs=agency_kwargs),
+    "api:membership-list": api_board(ALL_ROLES),
+    "api:membership-detail": api_board(ALL_ROLES, kwargs=lambda c: record_kwargs(c, "membership")),
+    "api:meeting-list": api_board(ALL_ROLES),
+    "api:meeting-detail": api_board(ALL_ROLES, kwargs=lambda c: record_kwargs(c, "meeting")),
+    "api:action-list": api_board(ALL_ROLES),
+    "api:action-detail": api_board(ALL_ROLES, kwargs=lambda c: record_kwargs(c, "action")),
     "api:schema": api_signed_in(),
     "api:docs": api_signed_in(),
     "api:token-list": signed_in(),
