@@ -37,7 +37,9 @@ class BoardData:
         recent = FinancialYear(year.start_year - 2).start
         oldest = FinancialYear(year.start_year - TREND_PERIODS).start
         window = Q(period_start__gte=recent) | Q(indicator_id__in=yearly, period_start__gte=oldest)
-        rows = Observation.objects.filter(window, board=board, period_start__lte=year.end)
+        # Breakdowns are shown for the year's latest period only: older parts stay unread.
+        parts = Q(category__isnull=True) | Q(period_start__gte=year.start)
+        rows = Observation.objects.filter(window, parts, board=board, period_start__lte=year.end)
         self.totals: dict = defaultdict(dict)
         self.parts: dict = defaultdict(lambda: defaultdict(dict))
         self.meta: dict = {}

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from board.access import board_view
 from board.models import ALL_ROLES, Role
@@ -11,6 +12,7 @@ from .. import charts
 from ..models import Indicator
 from ..selectors import snapshot_for, snapshot_years
 
+PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
 QUALITY_ROLES = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
 ARROWS = {"up": "▲ Up", "down": "▼ Down", "same": "► No change"}
 
@@ -23,8 +25,8 @@ def requested_year(request: HttpRequest) -> FinancialYear | None:
         return None
 
 
-def _with_charts(entry: dict) -> dict:
-    entry = dict(entry)
+def _with_charts(entry: dict, detail_url: str = "") -> dict:
+    entry = dict(entry, url=detail_url.replace(PLACEHOLDER, entry["id"]))
     suffix = charts.suffix_for(entry["unit"])
     points = [(p["label"], p["value"]) for p in entry["trend"]]
     entry["sparkline"] = charts.sparkline(
@@ -45,8 +47,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     themes = []
     if snapshot and snapshot.data:
         entries = snapshot.data["indicators"]
+        # One reverse() for the page rather than one per indicator.
+        detail = (
+            reverse(
+                "datasets:indicator-detail",
+                kwargs={"board_slug": request.board.slug, "pk": PLACEHOLDER},
+            )
+            + f"?year={snapshot.data['year']}"
+        )
         themes = [
-            {"name": t["name"], "entries": [_with_charts(entries[i]) for i in t["indicators"]]}
+            {
+                "name": t["name"],
+                "entries": [_with_charts(entries[i], detail) for i in t["indicators"]],
+            }
             for t in snapshot.data["themes"]
         ]
     context = {
