@@ -48,7 +48,9 @@ def test_the_manager_imports_previews_applies_and_sees_the_dashboard(
     counts = page.locator("#import-counts")
     expect(counts).to_contain_text("New figures")
     expect(counts.locator("dd").first).to_have_text("4")
-    expect(page.get_by_role("cell", name="Children with a child protection plan").first).to_be_visible()
+    expect(
+        page.get_by_role("cell", name="Children with a child protection plan").first
+    ).to_be_visible()
 
     page.get_by_role("button", name="Apply the import").click()
     expect(page.get_by_text("Imported q1.csv: 4 new, 0 changed, 0 unchanged")).to_be_visible()
@@ -63,5 +65,9 @@ def test_the_manager_imports_previews_applies_and_sees_the_dashboard(
     expect(page.locator("#refreshed")).to_contain_text("Figures refreshed")
 
     page.get_by_role("link", name="Children with a child protection plan").click()
-    expect(page.get_by_role("heading", name="Children with a child protection plan")).to_be_visible()
-    expect(page.get_by_role("img", name="Children with a child protection plan, last periods")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Children with a child protection plan")
+    ).to_be_visible()
+    expect(
+        page.get_by_role("img", name="Children with a child protection plan, last periods")
+    ).to_be_visible()

@@ -59,14 +59,14 @@ def test_a_bad_file_shows_every_problem_and_imports_nothing(board, manager, clie
         ("figures.csv", b"", "The submitted file is empty"),
     ],
 )
-def test_an_upload_that_is_not_a_table_is_refused(board, manager, client_for, name, content,
-                                                  message):
+def test_an_upload_that_is_not_a_table_is_refused(
+    board, manager, client_for, name, content, message
+):
     response = upload(client_for(manager), board, content, name)
     assert message in response.content.decode()
 
 
-def test_another_boards_indicator_and_batch_are_not_found(board, other_board, manager,
-                                                          client_for):
+def test_another_boards_indicator_and_batch_are_not_found(board, other_board, manager, client_for):
     theirs = catalogue(other_board)["cp_plans"]
     batch = ImportBatch.objects.create(board=other_board, filename="x.csv", sha256="0" * 64)
     client = client_for(manager)
@@ -78,12 +78,22 @@ def test_another_boards_indicator_and_batch_are_not_found(board, other_board, ma
     assert response.status_code == 400
 
 
-def test_an_indicator_form_refuses_another_boards_numerator(board, other_board, manager,
-                                                            client_for):
+def test_an_indicator_form_refuses_another_boards_numerator(
+    board, other_board, manager, client_for
+):
     theirs = catalogue(other_board)["cp_plans"]
-    data = {"name": "Rate", "code": "rate2", "theme": "X", "unit": "percentage",
-            "polarity": "neutral", "period_type": "quarter", "rollup": "ratio",
-            "numerator": str(theirs.pk), "denominator": str(theirs.pk), "decimals": "0"}
+    data = {
+        "name": "Rate",
+        "code": "rate2",
+        "theme": "X",
+        "unit": "percentage",
+        "polarity": "neutral",
+        "period_type": "quarter",
+        "rollup": "ratio",
+        "numerator": str(theirs.pk),
+        "denominator": str(theirs.pk),
+        "decimals": "0",
+    }
     response = client_for(manager).post(url(board, "indicator-create"), data)
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
@@ -109,8 +119,18 @@ def test_export_gives_csv_and_xlsx(board, viewer, client_for):
 DASHBOARD_QUERIES = 10
 MORE = [
     [code, f"{year} Q{q}", "total", 10 + q]
-    for code in ("contacts", "referrals", "assessments", "assessments_45", "cin", "lac",
-                 "cp_new", "missing_episodes", "return_interviews", "cse_referrals")
+    for code in (
+        "contacts",
+        "referrals",
+        "assessments",
+        "assessments_45",
+        "cin",
+        "lac",
+        "cp_new",
+        "missing_episodes",
+        "return_interviews",
+        "cse_referrals",
+    )
     for year in ("2013-14", "2014-15")
     for q in (1, 2, 3, 4)
 ]
@@ -148,12 +168,18 @@ def test_the_indicator_page_shows_the_chart_and_the_same_numbers_as_a_table(
     board, lay_member, client_for
 ):
     indicators = catalogue(board)
-    load(board, [["cp_plans", "2014-15 Q1", "total", 392],
-                 ["cp_plans", "2014-15 Q1", "category_of_abuse:neglect", 200],
-                 ["cp_plans", "2014-15 Q1", "category_of_abuse:emotional", 190]])
+    load(
+        board,
+        [
+            ["cp_plans", "2014-15 Q1", "total", 392],
+            ["cp_plans", "2014-15 Q1", "category_of_abuse:neglect", 200],
+            ["cp_plans", "2014-15 Q1", "category_of_abuse:emotional", 190],
+        ],
+    )
     snapshot_refresh(board=board, year=2014)
-    response = client_for(lay_member).get(url(board, "indicator-detail",
-                                              pk=indicators["cp_plans"].pk))
+    response = client_for(lay_member).get(
+        url(board, "indicator-detail", pk=indicators["cp_plans"].pk)
+    )
     text = response.content.decode()
     assert "<svg" in text and "style=" not in text
     assert "Q1 2014/15: 392" in text  # the chart's text alternative
@@ -162,8 +188,13 @@ def test_the_indicator_page_shows_the_chart_and_the_same_numbers_as_a_table(
 
 def test_the_quality_page_lists_the_problems(board, manager, client_for):
     catalogue(board)
-    load(board, [["cp_plans", "2014-15 Q1", "total", 392],
-                 ["cp_plans", "2014-15 Q1", "category_of_abuse:neglect", 200]])
+    load(
+        board,
+        [
+            ["cp_plans", "2014-15 Q1", "total", 392],
+            ["cp_plans", "2014-15 Q1", "category_of_abuse:neglect", 200],
+        ],
+    )
     response = client_for(manager).get(url(board, "quality"), {"year": "2014-15"})
     text = response.content.decode()
     assert "Category of abuse adds up to 200, total is 392" in text
