@@ -31,6 +31,12 @@ DEFAULT_SCHEDULES = {
         "E-mails agency contacts a link about overdue child death reporting forms; "
         "each form is reminded once per stage, however often this runs.",
     ),
+    "Case review clock alerts": (
+        "reviews.tasks.send_scr_clock_alerts",
+        24 * 60 * 60,
+        "E-mails the SCR sub-group and board manager a link when a case review's statutory "
+        "clock is about to run out and again when it has; each alert is sent once.",
+    ),
     "Sub-group return reminders": (
         "subgroups.tasks.send_return_reminders",
         24 * 60 * 60,

@@ -11,3 +11,10 @@ class ReviewsConfig(AppConfig):
 
         navigation.register("Child deaths", "reviews:cdop-case-list", [Role.CDOP_MEMBER], 40)
         navigation.register("Child death statistics", "reviews:cdop-statistics", ALL_ROLES, 41)
+        navigation.register("Case reviews", "reviews:scr-register", ALL_ROLES, 42)
+        navigation.register(
+            "Case review dashboard",
+            "reviews:scr-dashboard",
+            [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR],
+            43,
+        )

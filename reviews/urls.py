@@ -1,8 +1,10 @@
 """URLs under /boards/<board_slug>/reviews/ (included from lscb/urls.py). The Child Death
-Overview Panel lives under cdop/; serious case reviews will sit beside it."""
+Overview Panel lives under cdop/; serious case and learning reviews beside it under
+case-reviews/ (urls_scr.py)."""
 
 from django.urls import path
 
+from . import urls_scr
 from .views import cdop, cdop_statistics
 
 app_name = "reviews"
@@ -27,3 +29,4 @@ urlpatterns = [
     path("cdop/export/<str:year>/", cdop_statistics.export, name="cdop-export"),
     path("cdop/settings/", cdop_statistics.panel_settings, name="cdop-settings"),
 ]
+urlpatterns += urls_scr.urlpatterns

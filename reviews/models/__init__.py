@@ -29,3 +29,53 @@ __all__ = [
     "RiskFactor",
     "Sex",
 ]
+
+from .scr import (  # noqa: E402
+    Appointment,
+    AppointmentRole,
+    CaseReview,
+    Decision,
+    Methodology,
+    PanelMember,
+    ReviewType,
+    ScrSettings,
+)
+from .scr_learning import (  # noqa: E402
+    DEFAULT_THEMES,
+    Dissemination,
+    DisseminationKind,
+    DocumentKind,
+    Lesson,
+    ReviewDocument,
+    Theme,
+)
+from .scr_progress import (  # noqa: E402
+    ClockAlert,
+    Milestone,
+    MilestoneKind,
+    Recommendation,
+    RecommendationScope,
+)
+
+__all__ += [
+    "Appointment",
+    "AppointmentRole",
+    "CaseReview",
+    "ClockAlert",
+    "DEFAULT_THEMES",
+    "Decision",
+    "Dissemination",
+    "DisseminationKind",
+    "DocumentKind",
+    "Lesson",
+    "Methodology",
+    "Milestone",
+    "MilestoneKind",
+    "PanelMember",
+    "Recommendation",
+    "RecommendationScope",
+    "ReviewDocument",
+    "ReviewType",
+    "ScrSettings",
+    "Theme",
+]

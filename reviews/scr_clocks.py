@@ -1,0 +1,191 @@
+"""The statutory clocks of a review, computed from its dates and the board's settings
+(never stored):
+
+- decision: decide whether to hold a review within N months of the notification;
+- completion: complete (board sign-off) within N months of the decision to initiate;
+- notification: notify the serious incident within N working days of the incident;
+- rapid review: (2018 arrangements) within N working days of the notification.
+
+Working-day clocks skip weekends and the England bank holidays (board.working_days)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from board.working_days import add_working_days, working_days_between
+
+from .models import CaseReview, MilestoneKind, ReviewType, ScrSettings
+
+RUNNING, DUE_SOON, OVERDUE, MET, MISSED = "running", "due_soon", "overdue", "met", "missed"
+STATUS_LABELS = {
+    RUNNING: "Running",
+    DUE_SOON: "Due soon",
+    OVERDUE: "Overdue",
+    MET: "Met",
+    MISSED: "Missed",
+}
+STATUS_TAGS = {
+    RUNNING: "govuk-tag--blue",
+    DUE_SOON: "govuk-tag--yellow",
+    OVERDUE: "govuk-tag--red",
+    MET: "govuk-tag--green",
+    MISSED: "govuk-tag--orange",
+}
+
+
+@dataclass(frozen=True)
+class Clock:
+    key: str
+    label: str
+    start: date
+    deadline: date
+    stopped_on: date | None
+    limit: str  # "1 month", "15 working days"
+    working_days: bool
+    status: str
+    elapsed: int  # days (or working days) from the start to the stop, or to today
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def tag(self) -> str:
+        return STATUS_TAGS[self.status]
+
+    @property
+    def is_at_risk(self) -> bool:
+        return self.status in (DUE_SOON, OVERDUE)
+
+    @property
+    def elapsed_label(self) -> str:
+        unit = "working day" if self.working_days else "day"
+        return f"{self.elapsed} {unit}{'' if self.elapsed == 1 else 's'} of {self.limit}"
+
+
+def _status(deadline: date, stopped_on: date | None, today: date, warn_days: int) -> str:
+    if stopped_on:
+        return MET if stopped_on <= deadline else MISSED
+    if today > deadline:
+        return OVERDUE
+    return DUE_SOON if (deadline - today).days <= warn_days else RUNNING
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}{'' if n == 1 else 's'}"
+
+
+def _month_clock(key, label, start, months, stopped_on, today, warn) -> Clock:
+    deadline = start + relativedelta(months=months)
+    end = stopped_on or today
+    return Clock(
+        key=key,
+        label=label,
+        start=start,
+        deadline=deadline,
+        stopped_on=stopped_on,
+        limit=_plural(months, "month"),
+        working_days=False,
+        status=_status(deadline, stopped_on, today, warn),
+        elapsed=max((end - start).days, 0),
+    )
+
+
+def _working_clock(key, label, start, days, stopped_on, today, warn) -> Clock:
+    deadline = add_working_days(start, days)
+    return Clock(
+        key=key,
+        label=label,
+        start=start,
+        deadline=deadline,
+        stopped_on=stopped_on,
+        limit=_plural(days, "working day"),
+        working_days=True,
+        status=_status(deadline, stopped_on, today, warn),
+        elapsed=working_days_between(start, stopped_on or today),
+    )
+
+
+def _actual(review: CaseReview, kind: str) -> date | None:
+    """The actual date of a milestone (from prefetched milestones when there are)."""
+    dates = [m.actual_on for m in review.milestones.all() if m.kind == kind and m.actual_on]
+    return min(dates, default=None)
+
+
+def clocks_for(review: CaseReview, settings: ScrSettings, today: date) -> list[Clock]:
+    warn = settings.alert_days_before
+    clocks = [
+        _working_clock(
+            "notification",
+            "Serious incident notification",
+            review.incident_on,
+            settings.notification_working_days,
+            review.notified_on,
+            today,
+            warn,
+        ),
+        _month_clock(
+            "decision",
+            "Decision whether to review",
+            review.notified_on,
+            settings.decision_months,
+            review.decision_on if review.decision else None,
+            today,
+            warn,
+        ),
+    ]
+    if review.review_type in ReviewType.under_2018_arrangements():
+        clocks.append(
+            _working_clock(
+                "rapid_review",
+                "Rapid review",
+                review.notified_on,
+                settings.rapid_review_working_days,
+                _actual(review, MilestoneKind.RAPID_REVIEW),
+                today,
+                warn,
+            )
+        )
+    if review.is_initiated and review.decision_on:
+        clocks.append(
+            _month_clock(
+                "completion",
+                "Completion (board sign-off)",
+                review.decision_on,
+                settings.completion_months,
+                _actual(review, MilestoneKind.BOARD_SIGN_OFF),
+                today,
+                warn,
+            )
+        )
+    return clocks
+
+
+def stage_of(review: CaseReview) -> str:
+    """Where the review has got to, from its decision and milestones."""
+    if review.decision == "not_initiate":
+        return "Not initiated"
+    if not review.decision:
+        return "Awaiting decision"
+    done = {m.kind for m in review.milestones.all() if m.actual_on}
+    for kind, label in (
+        (MilestoneKind.PUBLICATION, "Published"),
+        (MilestoneKind.BOARD_SIGN_OFF, "Signed off by the board"),
+        (MilestoneKind.FINAL_PANEL, "Final panel held"),
+        (MilestoneKind.DRAFT_REPORT, "Draft report"),
+    ):
+        if kind in done:
+            return label
+    return "In progress"
+
+
+STAGES = [
+    "Awaiting decision",
+    "In progress",
+    "Draft report",
+    "Final panel held",
+    "Signed off by the board",
+    "Published",
+    "Not initiated",
+]

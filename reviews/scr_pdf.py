@@ -1,0 +1,52 @@
+"""The executive summary PDF (WeasyPrint, as the annual report renders): the summary text,
+the full action plan with each action's status, and the names of the panel members
+(Laming 2009: an executive summary carries the full action plan and the panel's names)."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import CaseReview, MilestoneKind
+from .selectors.scr import actions_for_review
+
+CSS = """
+@page { size: A4; margin: 2cm; @bottom-right { content: "Page " counter(page); } }
+body { font-family: sans-serif; font-size: 11pt; line-height: 1.4; }
+h1 { font-size: 20pt; } h2 { font-size: 14pt; margin-top: 1.2em; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
+th, td { border-bottom: 1px solid #b1b4b6; padding: 4px; text-align: left; vertical-align: top; }
+"""
+
+
+def is_published(review: CaseReview) -> bool:
+    return any(m.kind == MilestoneKind.PUBLICATION and m.actual_on for m in review.milestones.all())
+
+
+def summary_context(review: CaseReview) -> dict:
+    grouped = actions_for_review(review=review)
+    plan = [(rec, grouped.get(rec.pk, [])) for rec in review.recommendations.all()]
+    publication = next(
+        (m for m in review.milestones.all() if m.kind == MilestoneKind.PUBLICATION), None
+    )
+    return {
+        "review": review,
+        "plan": plan,
+        "panel": list(review.panel_members.all()),
+        "appointments": list(review.appointments.all()),
+        "publication": publication,
+        "printed_on": timezone.localdate(),
+    }
+
+
+def _refuse_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"external resources are not loaded: {url[:80]}")
+
+
+def executive_summary_pdf(review: CaseReview) -> bytes:
+    from weasyprint import CSS as Stylesheet
+    from weasyprint import HTML
+
+    html = render_to_string("reviews/scr/summary_pdf.html", summary_context(review))
+    document = HTML(string=html, url_fetcher=_refuse_fetch, base_url=str(settings.BASE_DIR))
+    options = {"stylesheets": [Stylesheet(string=CSS)], "pdf_variant": "pdf/ua-1"}
+    return document.write_pdf(**options)

@@ -1,0 +1,98 @@
+"""Writes for lessons, themes, dissemination and the review's documents."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from board.files import CheckedUpload
+from board.models import Agency, Board, User
+
+from ..models import CaseReview, Dissemination, Lesson, ReviewDocument, Theme
+
+
+@transaction.atomic
+def themes_update(*, board: Board, names: list[str]) -> None:
+    """The board's theme vocabulary: new names added, missing ones retired (kept on the
+    lessons that have them), returning ones reactivated."""
+    wanted = {name.strip(): None for name in names if name.strip()}
+    existing = {theme.name: theme for theme in Theme.objects.filter(board=board)}
+    for name in wanted:
+        theme = existing.get(name) or Theme(board=board, name=name)
+        theme.is_active = True
+        theme.full_clean()
+        theme.save()
+    for name, theme in existing.items():
+        if name not in wanted and theme.is_active:
+            theme.is_active = False
+            theme.save(update_fields=["is_active", "updated_at"])
+
+
+@transaction.atomic
+def lesson_add(*, review: CaseReview, text: str, themes: list[Theme]) -> Lesson:
+    if not themes:
+        raise ValidationError({"themes": "Choose at least one theme."})
+    if any(theme.board_id != review.board_id for theme in themes):
+        raise ValidationError({"themes": "Choose themes of this board."})
+    lesson = Lesson(board=review.board, review=review, text=text)
+    lesson.full_clean()
+    lesson.save()
+    lesson.themes.set(themes)
+    return lesson
+
+
+@transaction.atomic
+def dissemination_add(
+    *,
+    board: Board,
+    kind: str,
+    title: str,
+    held_on: date,
+    reviews: list[CaseReview],
+    reached: int | None = None,
+) -> Dissemination:
+    if not reviews:
+        raise ValidationError({"reviews": "Choose the reviews whose learning this shared."})
+    if any(review.board_id != board.pk for review in reviews):
+        raise ValidationError({"reviews": "Choose reviews of this board."})
+    record = Dissemination(board=board, kind=kind, title=title, held_on=held_on, reached=reached)
+    record.full_clean()
+    record.save()
+    record.reviews.set(reviews)
+    return record
+
+
+@transaction.atomic
+def document_upload(
+    *,
+    review: CaseReview,
+    kind: str,
+    title: str,
+    upload: CheckedUpload,
+    uploaded_by: User,
+    agency: Agency | None = None,
+    is_published: bool = False,
+) -> ReviewDocument:
+    """Store a checked upload (board.files: type by content, size); a rejected record
+    leaves no file behind."""
+    document = ReviewDocument(
+        board=review.board,
+        review=review,
+        kind=kind,
+        agency=agency,
+        title=title,
+        is_published=is_published,
+        original_name=upload.filename,
+        content_type=upload.type.content_type,
+        size=upload.size,
+        uploaded_by=uploaded_by,
+    )
+    document.full_clean(exclude=["file"])
+    document.file.save(upload.filename, upload.file, save=False)
+    try:
+        document.full_clean()
+        document.save()
+    except Exception:
+        document.file.delete(save=False)  # nothing half-saved: no orphan file
+        raise
+    return document

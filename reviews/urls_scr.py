@@ -1,0 +1,57 @@
+"""URLs of the case review register, under /boards/<board_slug>/reviews/case-reviews/."""
+
+from django.urls import path
+
+from .views import scr, scr_actions, scr_learning
+
+ROOT = "case-reviews/"
+REVIEW = f"{ROOT}<uuid:review_id>/"
+
+urlpatterns = [
+    path(ROOT, scr.register, name="scr-register"),
+    path(f"{ROOT}new/", scr.review_create, name="scr-review-create"),
+    path(f"{ROOT}settings/", scr.review_settings, name="scr-settings"),
+    path(f"{ROOT}dashboard/", scr_actions.dashboard, name="scr-dashboard"),
+    path(f"{ROOT}action-plans/", scr_actions.action_plans, name="scr-action-plans"),
+    path(f"{ROOT}action-plans/<uuid:agency_id>/", scr_actions.action_plan, name="scr-action-plan"),
+    path(
+        f"{ROOT}actions/<uuid:action_id>/progress/",
+        scr_actions.action_progress,
+        name="scr-action-progress",
+    ),
+    path(
+        f"{ROOT}actions/<uuid:action_id>/sign-off/",
+        scr_actions.action_sign_off,
+        name="scr-action-sign-off",
+    ),
+    path(f"{ROOT}themes/", scr_learning.themes, name="scr-themes"),
+    path(f"{ROOT}themes/edit/", scr_learning.themes_edit, name="scr-themes-edit"),
+    path(f"{ROOT}dissemination/", scr_learning.disseminations, name="scr-disseminations"),
+    path(f"{ROOT}dissemination/new/", scr_learning.dissemination_add, name="scr-dissemination-add"),
+    path(f"{ROOT}published/", scr_learning.published, name="scr-published"),
+    path(REVIEW, scr.review_detail, name="scr-review-detail"),
+    path(f"{REVIEW}edit/", scr.review_edit, name="scr-review-edit"),
+    path(f"{REVIEW}decision/", scr.review_decision, name="scr-review-decision"),
+    path(f"{REVIEW}appointments/new/", scr.appointment_add, name="scr-appointment-add"),
+    path(f"{REVIEW}panel/new/", scr.panel_member_add, name="scr-panel-member-add"),
+    path(f"{REVIEW}milestones/new/", scr.milestone_add, name="scr-milestone-add"),
+    path(f"{REVIEW}milestones/<uuid:milestone_id>/", scr.milestone_edit, name="scr-milestone-edit"),
+    path(
+        f"{REVIEW}recommendations/new/",
+        scr_actions.recommendation_create,
+        name="scr-recommendation-create",
+    ),
+    path(
+        f"{REVIEW}recommendations/<uuid:recommendation_id>/actions/new/",
+        scr_actions.action_add,
+        name="scr-action-add",
+    ),
+    path(f"{REVIEW}lessons/new/", scr_learning.lesson_add, name="scr-lesson-add"),
+    path(f"{REVIEW}documents/new/", scr_learning.document_upload, name="scr-document-upload"),
+    path(
+        f"{REVIEW}documents/<uuid:document_id>/",
+        scr_learning.document_download,
+        name="scr-document-download",
+    ),
+    path(f"{REVIEW}executive-summary.pdf", scr_learning.summary_pdf, name="scr-summary-pdf"),
+]
