@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 from . import token_views
 from .endpoints.board_records import ActionViewSet, MeetingViewSet, MembershipViewSet
 from .endpoints.boards import AgencyViewSet, BoardViewSet
+from .endpoints.cdop import CdopCaseViewSet, CdopStatisticsViewSet
 
 app_name = "api"
 
@@ -17,6 +18,8 @@ router.register(f"{BOARD}/agencies", AgencyViewSet, basename="agency")
 router.register(f"{BOARD}/members", MembershipViewSet, basename="membership")
 router.register(f"{BOARD}/meetings", MeetingViewSet, basename="meeting")
 router.register(f"{BOARD}/actions", ActionViewSet, basename="action")
+router.register(f"{BOARD}/cdop/statistics", CdopStatisticsViewSet, basename="cdop-statistics")
+router.register(f"{BOARD}/cdop/cases", CdopCaseViewSet, basename="cdop-case")
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),

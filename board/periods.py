@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+# Boards date from 2006; anything far outside this is a typing error, not a year.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
 _YEAR_LABEL = re.compile(r"^\s*(\d{4})(?:\s*[-/]\s*(\d{2}|\d{4}))?\s*$")
 
 
@@ -21,6 +23,8 @@ class FinancialYear:
         if not match:
             raise ValueError(f"{text!r} is not a financial year such as 2014-15")
         start = int(match.group(1))
+        if not FIRST_YEAR <= start <= LAST_YEAR:
+            raise ValueError(f"{text!r}: give a year between {FIRST_YEAR} and {LAST_YEAR}")
         end = match.group(2)
         if end is not None and int(end) % 100 != (start + 1) % 100:
             raise ValueError(f"{text!r}: the second year must follow the first (2014-15)")

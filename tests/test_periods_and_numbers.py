@@ -15,7 +15,9 @@ def test_a_financial_year_is_read_in_the_ways_reports_write_it(text):
     assert (year.label, year.slug) == ("2014/15", "2014-15")
 
 
-@pytest.mark.parametrize("text", ["2014-16", "fourteen", "", "14-15", "2014-15-16"])
+@pytest.mark.parametrize(
+    "text", ["2014-16", "fourteen", "", "14-15", "2014-15-16", "0000", "9999-00"]
+)
 def test_a_malformed_financial_year_is_refused(text):
     with pytest.raises(ValueError):
         FinancialYear.parse(text)

@@ -29,6 +29,18 @@ def test_the_manager_adds_an_agency(manager, board):
     assert Agency.objects.get(board=board).name == "Metropolitan Police Service"
 
 
+def test_a_write_through_a_token_is_attributed_to_the_tokens_owner(manager, board):
+    from board.audit import entries_for_board
+
+    token_client(manager).post(
+        agencies_url(board),
+        {"name": "CAFCASS", "sector": "cafcass"},
+        content_type="application/json",
+    )
+    entry = entries_for_board(board).get(object_repr="CAFCASS")
+    assert entry.actor == manager
+
+
 def test_a_board_member_reads_but_cannot_write(board_member, board):
     AgencyFactory(board=board)
     client = token_client(board_member)

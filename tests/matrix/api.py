@@ -1,6 +1,6 @@
 import uuid
 
-from board.models import ALL_ROLES
+from board.models import ALL_ROLES, Role
 
 from . import api_board, api_signed_in, board_kwargs, signed_in
 
@@ -36,6 +36,12 @@ def record_kwargs(context, kind: str) -> dict:
     return {**board_kwargs(context), "id": record.pk}
 
 
+def cdop_case_kwargs(context) -> dict:
+    from tests.reviews.factories import notify
+
+    return {**board_kwargs(context), "id": notify(context.board).pk}
+
+
 ENTRIES = {
     "api:board-list": api_signed_in(),
     # Any slug: the caller sees a board only where they hold a role.
@@ -48,6 +54,9 @@ ENTRIES = {
     "api:meeting-detail": api_board(ALL_ROLES, kwargs=lambda c: record_kwargs(c, "meeting")),
     "api:action-list": api_board(ALL_ROLES),
     "api:action-detail": api_board(ALL_ROLES, kwargs=lambda c: record_kwargs(c, "action")),
+    "api:cdop-statistics-list": api_board(ALL_ROLES, data={"year": "2014"}),
+    "api:cdop-case-list": api_board({Role.CDOP_MEMBER}),
+    "api:cdop-case-detail": api_board({Role.CDOP_MEMBER}, kwargs=lambda c: cdop_case_kwargs(c)),
     "api:schema": api_signed_in(),
     "api:docs": api_signed_in(),
     "api:token-list": signed_in(),
