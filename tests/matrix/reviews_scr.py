@@ -1,0 +1,114 @@
+"""Case reviews: SCR sub-group members and the board manager manage them; the independent
+chair reads everything; every board role sees the register and published summaries.
+Confidential documents (and an unpublished executive summary) answer 403 to the others,
+from inside the view (which logs the refusal)."""
+
+from datetime import date
+
+from board.models import ALL_ROLES, Role
+from tests.reviews.scr_factories import agency, initiated_review
+
+from . import Rule, board_page
+
+MANAGE = [Role.SCR_MEMBER, Role.BOARD_MANAGER]
+CONFIDENTIAL = [*MANAGE, Role.INDEPENDENT_CHAIR]
+
+
+def page(roles, kwargs) -> Rule:
+    return Rule("board", roles=frozenset(roles), kwargs=kwargs)
+
+
+def with_review(context) -> dict:
+    return {"board_slug": context.board.slug, "review_id": initiated_review(context.board).pk}
+
+
+def with_milestone(context) -> dict:
+    from reviews.services.scr import milestone_add
+
+    review = initiated_review(context.board)
+    milestone = milestone_add(review=review, kind="draft_report", planned_on=date(2014, 6, 1))
+    return {"board_slug": context.board.slug, "review_id": review.pk, "milestone_id": milestone.pk}
+
+
+def _recommendation(context):
+    from reviews.services.scr_actions import recommendation_create
+    from tests.factories import UserFactory
+
+    review = initiated_review(context.board)
+    return recommendation_create(
+        review=review,
+        text="Do better",
+        scope="single",
+        owner_agency=agency(context.board),
+        due_date=date(2015, 3, 31),
+        created_by=UserFactory(),
+    )
+
+
+def with_recommendation(context) -> dict:
+    rec = _recommendation(context)
+    return {
+        "board_slug": context.board.slug,
+        "review_id": rec.review_id,
+        "recommendation_id": rec.pk,
+    }
+
+
+def with_action(context) -> dict:
+    from board.models import Action
+
+    action = Action.objects.for_source(_recommendation(context)).get()
+    return {"board_slug": context.board.slug, "action_id": action.pk}
+
+
+def with_agency(context) -> dict:
+    return {"board_slug": context.board.slug, "agency_id": agency(context.board).pk}
+
+
+def with_document(context) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from board.files import check_upload
+    from reviews.services.scr_learning import document_upload
+    from tests.factories import UserFactory
+
+    review = initiated_review(context.board)
+    upload = check_upload(SimpleUploadedFile("report.pdf", b"%PDF-1.4 report"))
+    document = document_upload(
+        review=review,
+        kind="full_report",
+        title="Overview report",
+        upload=upload,
+        uploaded_by=UserFactory(),
+    )
+    return {"board_slug": context.board.slug, "review_id": review.pk, "document_id": document.pk}
+
+
+ENTRIES = {
+    "reviews:scr-register": board_page(ALL_ROLES),
+    "reviews:scr-published": board_page(ALL_ROLES),
+    "reviews:scr-review-create": board_page(MANAGE),
+    "reviews:scr-settings": board_page(MANAGE),
+    "reviews:scr-dashboard": board_page(CONFIDENTIAL),
+    "reviews:scr-action-plans": board_page(CONFIDENTIAL),
+    "reviews:scr-action-plan": page(CONFIDENTIAL, with_agency),
+    "reviews:scr-action-progress": page(MANAGE, with_action),
+    "reviews:scr-action-sign-off": page([Role.SCR_MEMBER], with_action),
+    "reviews:scr-themes": board_page(CONFIDENTIAL),
+    "reviews:scr-themes-edit": board_page(MANAGE),
+    "reviews:scr-disseminations": board_page(CONFIDENTIAL),
+    "reviews:scr-dissemination-add": board_page(MANAGE),
+    "reviews:scr-review-detail": page(CONFIDENTIAL, with_review),
+    "reviews:scr-review-edit": page(MANAGE, with_review),
+    "reviews:scr-review-decision": page(MANAGE, with_review),
+    "reviews:scr-appointment-add": page(MANAGE, with_review),
+    "reviews:scr-panel-member-add": page(MANAGE, with_review),
+    "reviews:scr-milestone-add": page(MANAGE, with_review),
+    "reviews:scr-milestone-edit": page(MANAGE, with_milestone),
+    "reviews:scr-recommendation-create": page(MANAGE, with_review),
+    "reviews:scr-action-add": page(MANAGE, with_recommendation),
+    "reviews:scr-lesson-add": page(MANAGE, with_review),
+    "reviews:scr-document-upload": page(MANAGE, with_review),
+    "reviews:scr-document-download": page(CONFIDENTIAL, with_document),
+    "reviews:scr-summary-pdf": page(CONFIDENTIAL, with_review),
+}
