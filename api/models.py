@@ -50,3 +50,22 @@ class ApiToken(TimestampedModel):
         if self.expires_at and self.expires_at <= timezone.now():
             return "Expired"
         return "Active"
+
+
+class IdempotentRequest(TimestampedModel):
+    """A write sent with an `Idempotency-Key`: the same key and body again get the stored
+    answer instead of a second write; the same key with another body is refused."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    request_hash = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField()
+    response = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotent_request_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.key

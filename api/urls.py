@@ -7,6 +7,12 @@ from . import token_views
 from .endpoints.board_records import ActionViewSet, MeetingViewSet, MembershipViewSet
 from .endpoints.boards import AgencyViewSet, BoardViewSet
 from .endpoints.cdop import CdopCaseViewSet, CdopStatisticsViewSet
+from .endpoints.datasets import (
+    BenchmarkViewSet,
+    IndicatorViewSet,
+    ObservationViewSet,
+    SnapshotViewSet,
+)
 
 app_name = "api"
 
@@ -20,6 +26,10 @@ router.register(f"{BOARD}/meetings", MeetingViewSet, basename="meeting")
 router.register(f"{BOARD}/actions", ActionViewSet, basename="action")
 router.register(f"{BOARD}/cdop/statistics", CdopStatisticsViewSet, basename="cdop-statistics")
 router.register(f"{BOARD}/cdop/cases", CdopCaseViewSet, basename="cdop-case")
+router.register(f"{BOARD}/indicators", IndicatorViewSet, basename="indicator")
+router.register(f"{BOARD}/observations", ObservationViewSet, basename="observation")
+router.register(f"{BOARD}/benchmarks", BenchmarkViewSet, basename="benchmark")
+router.register(f"{BOARD}/snapshots", SnapshotViewSet, basename="snapshot")
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),

@@ -11,7 +11,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
-from schemathesis.specs.openapi.checks import negative_data_rejection
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from api.services import api_token_create
 from board.models import Role
@@ -55,11 +55,15 @@ def test_the_api_never_fails_and_keeps_to_its_schema(case, api_caller):
     board, headers = api_caller
     if "board_slug" in (case.path_parameters or {}) and case.path_parameters["board_slug"]:
         case.path_parameters["board_slug"] = board.slug  # mostly real boards, sometimes not
-    # Every check but negative_data_rejection: this test puts a real token and a real
-    # board into each request, which turns schemathesis's deliberately invalid credentials
-    # and slugs into valid ones, so "invalid request accepted" would be reported wrongly.
+    # All checks (no 5xx; status codes, content types, headers and bodies as documented)
+    # but two that cannot hold here, and would be reported wrongly:
+    # - negative_data_rejection: this test puts a real token and a real board into each
+    #   request, which turns deliberately invalid credentials and slugs into valid ones;
+    # - positive_data_acceptance: whether a figure is acceptable depends on the board's own
+    #   catalogue (does the indicator exist, is the period of its type), which no schema
+    #   can express, so well-formed but unknown codes are rightly refused with 400.
     case.call_and_validate(
         base_url="http://testserver",
         headers=headers,
-        excluded_checks=[negative_data_rejection],
+        excluded_checks=[negative_data_rejection, positive_data_acceptance],
     )

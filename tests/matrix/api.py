@@ -42,6 +42,17 @@ def cdop_case_kwargs(context) -> dict:
     return {**board_kwargs(context), "id": notify(context.board).pk}
 
 
+def dataset_kwargs(context, kind: str) -> dict:
+    from datasets.models import Observation
+    from tests.datasets.factories import catalogue, load
+
+    indicators = catalogue(context.board)
+    if kind == "indicator":
+        return {**board_kwargs(context), "id": indicators["cp_plans"].pk}
+    load(context.board, [["cp_plans", "2014-15 Q1", "total", "350"]])
+    return {**board_kwargs(context), "id": Observation.objects.get(board=context.board).pk}
+
+
 ENTRIES = {
     "api:board-list": api_signed_in(),
     # Any slug: the caller sees a board only where they hold a role.
@@ -57,6 +68,19 @@ ENTRIES = {
     "api:cdop-statistics-list": api_board(ALL_ROLES, data={"year": "2014"}),
     "api:cdop-case-list": api_board({Role.CDOP_MEMBER}),
     "api:cdop-case-detail": api_board({Role.CDOP_MEMBER}, kwargs=lambda c: cdop_case_kwargs(c)),
+    "api:indicator-list": api_board(ALL_ROLES),
+    "api:indicator-detail": api_board(ALL_ROLES, kwargs=lambda c: dataset_kwargs(c, "indicator")),
+    "api:observation-list": api_board(ALL_ROLES),
+    "api:observation-detail": api_board(
+        ALL_ROLES, kwargs=lambda c: dataset_kwargs(c, "observation")
+    ),
+    # An empty body: 400 for the manager once past the permission check.
+    "api:observation-bulk": api_board({Role.BOARD_MANAGER}, method="post", ok=400),
+    "api:benchmark-list": api_board(ALL_ROLES),
+    # No snapshot built for the year: 404 once past the permission check.
+    "api:snapshot-detail": api_board(
+        ALL_ROLES, ok=404, kwargs=lambda c: {**board_kwargs(c), "year": 2014}
+    ),
     "api:schema": api_signed_in(),
     "api:docs": api_signed_in(),
     "api:token-list": signed_in(),

@@ -1,0 +1,275 @@
+"""The performance dataset: indicators, observations (with bulk upsert for partner
+systems), benchmarks and the dashboard snapshots."""
+
+import hashlib
+
+import django_filters
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+
+from board.periods import FIRST_YEAR, LAST_YEAR
+from datasets import periods
+from datasets.models import Benchmark, Comparator, Indicator, Observation, Snapshot, Source, Status
+from datasets.services.imports import COLUMNS, preview_table, write_changes
+
+from ..idempotency import HEADER, replayable
+from ..viewsets import BoardScopedViewSet
+
+BULK_LIMIT = 10_000
+BULK_FIELDS = [c for c in COLUMNS if c not in ("board", "comparator")]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = [
+            "id",
+            "code",
+            "name",
+            "definition",
+            "theme",
+            "unit",
+            "polarity",
+            "period_type",
+            "rollup",
+            "decimals",
+            "breakdowns_add_up",
+            "target",
+        ]
+
+
+@extend_schema(tags=["datasets"])
+class IndicatorViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
+    serializer_class = IndicatorSerializer
+    queryset = Indicator.objects.order_by("theme", "order", "code", "id")
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(source="indicator.code")
+    period = serializers.SerializerMethodField()
+    breakdown = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Observation
+        fields = [
+            "id",
+            "indicator",
+            "period",
+            "period_start",
+            "breakdown",
+            "value",
+            "qualifier",
+            "value_high",
+            "source",
+            "status",
+        ]
+
+    def get_period(self, observation) -> str:
+        return periods.import_label(observation.period_start, observation.indicator.period_type)
+
+    def get_breakdown(self, observation) -> str:
+        category = observation.category
+        return f"{category.category_set.code}:{category.code}" if category else "total"
+
+
+class ObservationFilter(django_filters.FilterSet):
+    indicator = django_filters.CharFilter(field_name="indicator__code")
+    period_from = django_filters.DateFilter(field_name="period_start", lookup_expr="gte")
+    period_to = django_filters.DateFilter(field_name="period_start", lookup_expr="lte")
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+    breakdown = django_filters.CharFilter(method="filter_breakdown")
+
+    class Meta:
+        model = Observation
+        fields = ["indicator", "status"]
+
+    def filter_breakdown(self, queryset, name, value):
+        if value == "total":
+            return queryset.filter(category__isnull=True)
+        set_code, _, code = value.partition(":")
+        return queryset.filter(category__category_set__code=set_code, category__code=code)
+
+
+BULK_REQUEST = inline_serializer(
+    "ObservationBulkRequest",
+    {
+        "observations": inline_serializer(
+            "ObservationRow",
+            {
+                "indicator": serializers.CharField(),
+                "period": serializers.CharField(help_text="e.g. 2014-15 Q1, 2014-04, 2014-15"),
+                "breakdown": serializers.CharField(required=False, help_text="total or set:code"),
+                "value": serializers.CharField(help_text="a number, as text or JSON number"),
+                "qualifier": serializers.CharField(required=False),
+                "value_high": serializers.CharField(required=False),
+                "status": serializers.CharField(required=False),
+            },
+            many=True,
+            min_length=1,
+            max_length=BULK_LIMIT,
+        )
+    },
+)
+BULK_RESPONSE = inline_serializer(
+    "ObservationBulkResult",
+    {
+        "new": serializers.IntegerField(),
+        "changed": serializers.IntegerField(),
+        "unchanged": serializers.IntegerField(),
+    },
+)
+
+
+@extend_schema(tags=["datasets"])
+class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
+    """The board's figures. Partner systems send many at once to `bulk/`."""
+
+    serializer_class = ObservationSerializer
+    queryset = Observation.objects.select_related("indicator", "category__category_set").order_by(
+        "indicator__code", "period_start", "category__code", "id"
+    )
+    filterset_class = ObservationFilter
+
+    @extend_schema(
+        request=BULK_REQUEST,
+        responses={200: BULK_RESPONSE},
+        parameters=[
+            OpenApiParameter(
+                HEADER,
+                str,
+                OpenApiParameter.HEADER,
+                description="Retries with the same key and body get the first answer.",
+            )
+        ],
+    )
+    @action(detail=False, methods=["post"], url_path="bulk")
+    def bulk(self, request, board_slug: str):
+        """Insert or update up to 10,000 figures in one request: every row is checked and
+        nothing is written unless all are good; sending the same figures again changes
+        nothing. Errors name the row (0-based, as in the request) and the field."""
+        rows = self._rows(request.data)
+        return replayable(request, lambda: self._write(rows))
+
+    def _rows(self, data) -> list[dict]:
+        rows = data.get("observations") if isinstance(data, dict) else None
+        if not isinstance(rows, list) or not rows:
+            raise ValidationError({"observations": ["Send a non-empty list of figures."]})
+        if len(rows) > BULK_LIMIT:
+            raise ValidationError({"observations": [f"Send at most {BULK_LIMIT:,} at once."]})
+        problems = {}
+        for index, row in enumerate(rows):
+            if not isinstance(row, dict):
+                problems[str(index)] = ["Each figure must be an object."]
+            elif unknown := sorted(set(row) - set(BULK_FIELDS)):
+                problems[str(index)] = [f"Fields not known: {', '.join(unknown)}."]
+            elif any(isinstance(v, (dict, list, bool)) for v in row.values()):
+                problems[str(index)] = ["Give each field as text or a number."]
+        if problems:
+            raise ValidationError({"observations": problems})
+        return rows
+
+    def _write(self, rows: list[dict]) -> Response:
+        header = ["board", *BULK_FIELDS]
+        table = [header] + [
+            [self.board.slug, *["" if row.get(f) is None else str(row.get(f)) for f in BULK_FIELDS]]
+            for row in rows
+        ]
+        preview = preview_table(table, [self.board])
+        if preview.errors:
+            errors = [
+                {"row": error.row - 2, "field": error.column, "message": error.message}
+                for error in preview.errors
+            ]
+            return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+        counts = preview.counts
+        write_changes(preview.to_write, user=self.request.user, source=Source.API)
+        return Response(counts, status=status.HTTP_200_OK)
+
+
+class BenchmarkSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(source="indicator.code")
+
+    class Meta:
+        model = Benchmark
+        fields = ["id", "indicator", "comparator", "period_type", "period_start", "value"]
+
+
+class BenchmarkFilter(django_filters.FilterSet):
+    indicator = django_filters.CharFilter(field_name="indicator__code")
+    comparator = django_filters.ChoiceFilter(choices=Comparator.choices)
+
+    class Meta:
+        model = Benchmark
+        fields = ["indicator", "comparator"]
+
+
+@extend_schema(tags=["datasets"])
+class BenchmarkViewSet(BoardScopedViewSet, mixins.ListModelMixin):
+    serializer_class = BenchmarkSerializer
+    queryset = Benchmark.objects.select_related("indicator").order_by(
+        "indicator__code", "comparator", "period_start", "id"
+    )
+    filterset_class = BenchmarkFilter
+
+
+class SnapshotSchema(AutoSchema):
+    def _is_list_view(self, serializer=None) -> bool:
+        return False
+
+
+SNAPSHOT = inline_serializer(
+    "DashboardSnapshot",
+    {
+        "year": serializers.IntegerField(),
+        "refreshed_at": serializers.DateTimeField(allow_null=True),
+        "stale": serializers.BooleanField(),
+        "data": serializers.JSONField(),
+    },
+)
+
+
+@extend_schema(tags=["datasets"])
+class SnapshotViewSet(BoardScopedViewSet):
+    """The dashboard's precomputed figures for one financial year. Send the ETag back in
+    `If-None-Match` to get 304 Not Modified while nothing has changed."""
+
+    schema = SnapshotSchema()
+    pagination_class = None
+    lookup_field = "year"
+    lookup_value_regex = r"\d{4}"
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "year",
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+                OpenApiParameter.PATH,
+                description="The year the financial year starts: 2014 for 2014/15.",
+            )
+        ],
+        responses={200: SNAPSHOT, 304: None},
+    )
+    def retrieve(self, request, board_slug: str, year: str):
+        snapshot = Snapshot.objects.filter(board=self.board, year=int(year)).first()
+        if snapshot is None or snapshot.refreshed_at is None:
+            raise NotFound("No dashboard has been built for that year yet.")
+        etag = (
+            '"'
+            + hashlib.sha256(
+                f"{snapshot.pk}:{snapshot.refreshed_at.isoformat()}".encode()
+            ).hexdigest()[:32]
+            + '"'
+        )
+        if etag in request.headers.get("If-None-Match", ""):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        body = {
+            "year": snapshot.year,
+            "refreshed_at": snapshot.refreshed_at,
+            "stale": snapshot.stale,
+            "data": snapshot.data,
+        }
+        return Response(body, headers={"ETag": etag})
