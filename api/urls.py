@@ -13,6 +13,7 @@ from .endpoints.datasets import (
     ObservationViewSet,
     SnapshotViewSet,
 )
+from .endpoints.reports import ReportVersionViewSet
 
 app_name = "api"
 
@@ -30,6 +31,7 @@ router.register(f"{BOARD}/indicators", IndicatorViewSet, basename="indicator")
 router.register(f"{BOARD}/observations", ObservationViewSet, basename="observation")
 router.register(f"{BOARD}/benchmarks", BenchmarkViewSet, basename="benchmark")
 router.register(f"{BOARD}/snapshots", SnapshotViewSet, basename="snapshot")
+router.register(f"{BOARD}/report-versions", ReportVersionViewSet, basename="report-version")
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),

@@ -53,6 +53,18 @@ def dataset_kwargs(context, kind: str) -> dict:
     return {**board_kwargs(context), "id": Observation.objects.get(board=context.board).pk}
 
 
+def report_version_kwargs(context) -> dict:
+    """A queued version of a published report."""
+    from reports.models import ReportVersion
+    from tests.reports.factories import report_for
+
+    report = report_for(context.board)
+    version = ReportVersion.objects.create(
+        board=context.board, report=report, number=1, report_state="published"
+    )
+    return {**board_kwargs(context), "id": version.pk}
+
+
 ENTRIES = {
     "api:board-list": api_signed_in(),
     # Any slug: the caller sees a board only where they hold a role.
@@ -74,12 +86,19 @@ ENTRIES = {
     "api:observation-detail": api_board(
         ALL_ROLES, kwargs=lambda c: dataset_kwargs(c, "observation")
     ),
-    # An empty body: 400 for the manager once past the permission check.
-    "api:observation-bulk": api_board({Role.BOARD_MANAGER}, method="post", ok=400),
+    # The matrix posts a form, not JSON: 415 once past the permission check.
+    "api:observation-bulk": api_board({Role.BOARD_MANAGER}, method="post", ok=415),
     "api:benchmark-list": api_board(ALL_ROLES),
     # No snapshot built for the year: 404 once past the permission check.
     "api:snapshot-detail": api_board(
         ALL_ROLES, ok=404, kwargs=lambda c: {**board_kwargs(c), "year": 2014}
+    ),
+    "api:report-version-list": api_board(ALL_ROLES),
+    # A published version, visible to every role; its PDF is not rendered yet (404).
+    # Drafts (manager and chair only) are tested in tests/api/test_report_versions_api.py.
+    "api:report-version-detail": api_board(ALL_ROLES, kwargs=lambda c: report_version_kwargs(c)),
+    "api:report-version-pdf": api_board(
+        ALL_ROLES, ok=404, kwargs=lambda c: report_version_kwargs(c)
     ),
     "api:schema": api_signed_in(),
     "api:docs": api_signed_in(),
