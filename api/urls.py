@@ -14,6 +14,7 @@ from .endpoints.datasets import (
     SnapshotViewSet,
 )
 from .endpoints.reports import ReportVersionViewSet
+from .endpoints.returns import ReturnViewSet, SubGroupViewSet
 
 app_name = "api"
 
@@ -27,6 +28,8 @@ router.register(f"{BOARD}/meetings", MeetingViewSet, basename="meeting")
 router.register(f"{BOARD}/actions", ActionViewSet, basename="action")
 router.register(f"{BOARD}/cdop/statistics", CdopStatisticsViewSet, basename="cdop-statistics")
 router.register(f"{BOARD}/cdop/cases", CdopCaseViewSet, basename="cdop-case")
+router.register(f"{BOARD}/subgroups", SubGroupViewSet, basename="subgroup")
+router.register(f"{BOARD}/returns", ReturnViewSet, basename="return")
 router.register(f"{BOARD}/indicators", IndicatorViewSet, basename="indicator")
 router.register(f"{BOARD}/observations", ObservationViewSet, basename="observation")
 router.register(f"{BOARD}/benchmarks", BenchmarkViewSet, basename="benchmark")

@@ -65,6 +65,25 @@ def report_version_kwargs(context) -> dict:
     return {**board_kwargs(context), "id": version.pk}
 
 
+def subgroup_kwargs(context) -> dict:
+    from subgroups.models import SubGroup
+
+    subgroup = SubGroup.objects.create(board=context.board, name="Health")
+    return {**board_kwargs(context), "id": subgroup.pk}
+
+
+def return_kwargs(context) -> dict:
+    from datetime import date
+
+    from subgroups.models import QuarterlyReturn, SubGroup
+
+    subgroup = SubGroup.objects.create(board=context.board, name="Education")
+    record = QuarterlyReturn.objects.create(
+        board=context.board, subgroup=subgroup, period_start=date(2014, 4, 1)
+    )
+    return {**board_kwargs(context), "id": record.pk}
+
+
 ENTRIES = {
     "api:board-list": api_signed_in(),
     # Any slug: the caller sees a board only where they hold a role.
@@ -80,6 +99,13 @@ ENTRIES = {
     "api:cdop-statistics-list": api_board(ALL_ROLES, data={"year": "2014"}),
     "api:cdop-case-list": api_board({Role.CDOP_MEMBER}),
     "api:cdop-case-detail": api_board({Role.CDOP_MEMBER}, kwargs=lambda c: cdop_case_kwargs(c)),
+    "api:subgroup-list": api_board(ALL_ROLES),
+    "api:subgroup-detail": api_board(ALL_ROLES, kwargs=lambda c: subgroup_kwargs(c)),
+    "api:return-list": api_board(ALL_ROLES),
+    "api:return-detail": api_board(ALL_ROLES, kwargs=lambda c: return_kwargs(c)),
+    # A form post, not JSON: 415 for sub-group chairs once past the role check.
+    "api:return-save": api_board({Role.SUBGROUP_CHAIR}, method="post", ok=415),
+    "api:return-submit": api_board({Role.SUBGROUP_CHAIR}, method="post", ok=415),
     "api:indicator-list": api_board(ALL_ROLES),
     "api:indicator-detail": api_board(ALL_ROLES, kwargs=lambda c: dataset_kwargs(c, "indicator")),
     "api:observation-list": api_board(ALL_ROLES),
