@@ -5,11 +5,16 @@ problem: change the text and the changed problem needs resolving or accepting ag
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
+
+from django.utils import timezone
+
+from subgroups.models import ReturnStatus
+from subgroups.selectors import completeness
 
 from .models import AnnualReport
 from .rendering import GatheredSection, gather_all
-from .sections.common import model
 
 PLACEHOLDERS = [
     (re.compile(r"\bTBC\b|\bTBA\b|\bTBD\b", re.I), "a 'to be confirmed' note"),
@@ -165,17 +170,22 @@ def _is_year(token: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d", token.strip()))
 
 
-def _returns_not_approved(report: AnnualReport) -> list[Problem]:
-    returns = model("subgroups", "QuarterlyReturn")
-    if returns is None:
-        return []  # no sub-group returns in this installation yet (issue 4)
-    fields = {f.name for f in returns._meta.get_fields()}
-    if not {"status", "period_start"} <= fields:
-        return []
-    year = report.year
-    pending = returns.objects.filter(
-        board=report.board, period_start__gte=year.start, period_start__lte=year.end
-    ).exclude(status="approved")
-    return [
-        _problem("returns", None, f"The {r} return for the year is not approved.") for r in pending
-    ]
+def _returns_not_approved(report: AnnualReport, today: date | None = None) -> list[Problem]:
+    """Every sub-group's return for each quarter of the year that is due (its deadline has
+    passed, or it has been submitted) and not approved, including returns never started:
+    the report shows approved returns only."""
+    today = today or timezone.localdate()
+    found = []
+    for subgroup, cells in completeness(report.board, report.year, today).rows:
+        for cell in cells:
+            if cell.status == ReturnStatus.APPROVED:
+                continue
+            if not (cell.due < today or cell.is_submitted):
+                continue  # not due yet
+            found.append(_problem(
+                "returns", None,
+                f"The return from {subgroup.name} for {cell.quarter.label}, due "
+                f"{cell.due.day} {cell.due:%B %Y}, is not approved "
+                f"({cell.status_label.lower()}).",
+            ))  # fmt: skip
+    return found

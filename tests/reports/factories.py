@@ -76,3 +76,51 @@ def pdf_pages(pdf: bytes) -> list[str]:
     from pypdf import PdfReader
 
     return [page.extract_text() for page in PdfReader(BytesIO(pdf)).pages]
+
+
+def subgroup_with_returns(board, name="Health", approved=(1,), others=None, actions=()):
+    """A sub-group (default questions, owning `actions`) with an approved 2014/15 return
+    for each quarter in `approved`; `others` maps quarter numbers to another status
+    (draft, submitted...). Each answer names its quarter: "Q2 answer to ..."."""
+    from subgroups.models import ReturnStatus, SubGroup
+    from subgroups.services.groups import questions_add_defaults
+    from subgroups.services.spec import template_spec
+
+    subgroup, _ = SubGroup.objects.get_or_create(board=board, name=name)
+    questions_add_defaults(subgroup=subgroup)
+    subgroup.actions.add(*actions)
+    statuses = {n: ReturnStatus.APPROVED for n in approved} | dict(others or {})
+    for number, status in statuses.items():
+        return_for_quarter(subgroup, number, status, template_spec(subgroup))
+    return subgroup
+
+
+def return_for_quarter(subgroup, number, status, spec, action_status="on_track"):
+    from subgroups.models import QuarterlyReturn, ReturnStatus
+
+    quarter = YEAR.quarter(number)
+    submitted = status in ("submitted", "returned", "resubmitted", "approved")
+    moment = datetime.datetime(quarter.end.year, quarter.end.month, quarter.end.day, 12,
+                               tzinfo=datetime.UTC)  # fmt: skip
+    content = {
+        "questions": {q["id"]: f"Q{number} answer to {q['text']}" for q in spec["questions"]},
+        "actions": {
+            a["id"]: {"status": action_status, "comment": f"Q{number} progress"}
+            for a in spec["actions"]
+        },
+        "figures": {},
+        "comments": {},
+    }
+    found, _ = QuarterlyReturn.objects.update_or_create(
+        board=subgroup.board,
+        subgroup=subgroup,
+        period_start=quarter.start,
+        defaults={
+            "status": status,
+            "content": content,
+            "template": spec if submitted else None,
+            "first_submitted_at": moment if submitted else None,
+            "approved_at": moment if status == ReturnStatus.APPROVED else None,
+        },
+    )
+    return found

@@ -8,7 +8,7 @@ from reports import services
 from reports.checks import find_problems, outstanding_problems
 from reports.models import CheckAcceptance, ReportState
 
-from .factories import dataset, report_for, set_section
+from .factories import YEAR, dataset, report_for, set_section, subgroup_with_returns
 
 INTRO = "Introduction_from_the_independent_chair"
 
@@ -92,3 +92,57 @@ def test_approval_waits_for_every_problem_to_be_resolved_or_accepted(board, mana
     set_section(report, "narrative", narrative="Figures final.")
     report = services.report_transition(report=report, to=ReportState.APPROVED, by=manager)
     assert report.state == ReportState.APPROVED and report.approved_by == manager
+
+
+def _due(number: int):
+    from subgroups.services.deadlines import due_date
+
+    return due_date(YEAR.quarter(number), 20)  # the board's default: 20 working days
+
+
+def _on(number: int) -> str:
+    day = _due(number)
+    return f"{day.day} {day:%B %Y}"
+
+
+def test_each_due_return_not_approved_is_named_by_sub_group_and_quarter(board, other_board):
+    from subgroups.models import ReturnStatus
+
+    subgroup_with_returns(board, approved=(1,), others={2: ReturnStatus.SUBMITTED,
+                                                        3: ReturnStatus.DRAFT})  # fmt: skip
+    subgroup_with_returns(board, name="Education", approved=(1, 2, 3, 4))
+    subgroup_with_returns(other_board, approved=(), others={1: ReturnStatus.DRAFT})
+    report = report_for(board)  # long after every 2014/15 deadline
+    assert kinds(report)["returns"] == [
+        f"The return from Health for Q2 2014/15, due {_on(2)}, is not approved (submitted).",
+        f"The return from Health for Q3 2014/15, due {_on(3)}, is not approved (draft).",
+        f"The return from Health for Q4 2014/15, due {_on(4)}, is not approved (not started).",
+    ]
+
+
+def test_returns_not_yet_due_are_not_flagged_unless_submitted(board):
+    import datetime
+
+    from reports.checks import _returns_not_approved
+    from subgroups.models import ReturnStatus
+
+    subgroup_with_returns(board, approved=(), others={2: ReturnStatus.DRAFT})
+    subgroup_with_returns(board, name="Education", approved=(1,),
+                          others={2: ReturnStatus.SUBMITTED})  # fmt: skip
+    report = report_for(board)
+    # Between Q1's deadline and Q2's: Health's Q1 (never started) is overdue; its Q2 draft
+    # and every later quarter are not due yet; Education's Q2 is in, awaiting approval.
+    today = _due(1) + datetime.timedelta(days=1)
+    assert today < _due(2)
+    messages = [p.message for p in _returns_not_approved(report, today=today)]
+    assert len(messages) == 2
+    assert messages[0].startswith("The return from Education for Q2 2014/15")
+    assert messages[1].startswith("The return from Health for Q1 2014/15")
+    assert messages[1].endswith("is not approved (not started).")
+    on_the_deadline = [p.message for p in _returns_not_approved(report, today=_due(1))]
+    assert not any("Health for Q1" in m for m in on_the_deadline)
+
+
+def test_a_report_with_every_return_approved_has_no_returns_problem(board):
+    subgroup_with_returns(board, approved=(1, 2, 3, 4))
+    assert "returns" not in kinds(report_for(board))

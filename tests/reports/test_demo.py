@@ -16,3 +16,10 @@ def test_the_demo_annual_review_renders_every_section(db, tmp_path):
     text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "demo.pdf").pages)
     assert "Foreword" in text and "Glossary" in text
     assert pages > 10
+    # The sub-groups' approved 2014/15 returns (the sub-groups demo loads first).
+    words = " ".join(text.split())
+    assert (
+        "From the sub-group's approved returns for Q1 2014/15, Q2 2014/15 and Q3 2014/15. "
+        "No approved return for Q4 2014/15." in words
+    )
+    assert "Q2 2014/15: Q2: Oversaw two serious case reviews" in words

@@ -8,7 +8,15 @@ from pypdf import PdfReader
 
 from reports.rendering import render_pdf
 
-from .factories import acronyms, business_plan_actions, dataset, pdf_pages, report_for, set_section
+from .factories import (
+    acronyms,
+    business_plan_actions,
+    dataset,
+    pdf_pages,
+    report_for,
+    set_section,
+    subgroup_with_returns,
+)
 
 
 def test_computed_figures_are_printed(board):
@@ -82,7 +90,16 @@ def test_the_glossary_lists_the_boards_acronyms(board):
     assert "CDOP Child Death Overview Panel" in "\n".join(pdf_pages(pdf))
 
 
-def test_a_section_without_its_source_says_so_rather_than_inventing_figures(board):
+def test_a_section_whose_source_has_no_records_says_so_rather_than_inventing_figures(board):
+    # Sources that are installed but hold nothing to report for the year: no business plan
+    # actions, and a sub-group whose only return is still a draft.
+    subgroup_with_returns(board, approved=(), others={1: "draft"})
     report = report_for(board, template_key="annual-review")
-    text = "\n".join(pdf_pages(render_pdf(report)[0]))
-    assert "No records yet. Serious case reviews are not recorded in this installation yet" in text
+    text = " ".join("\n".join(pdf_pages(render_pdf(report)[0])).split())
+    assert "No records yet. No business plan actions are due in 2014/15." in text
+    assert (
+        "No records yet. No quarterly return from this sub-group for 2014/15 has been approved."
+        in text
+    )
+    assert "by status" not in text and "Total 0" not in text  # no table of nothing
+    assert "Q1 answer" not in text  # the draft is not shown as if it were the sub-group's
