@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 from . import token_views
 from .endpoints.board_records import ActionViewSet, MeetingViewSet, MembershipViewSet
 from .endpoints.boards import AgencyViewSet, BoardViewSet
+from .endpoints.case_reviews import CaseReviewActionViewSet, CaseReviewViewSet
 from .endpoints.cdop import CdopCaseViewSet, CdopStatisticsViewSet
 from .endpoints.datasets import (
     BenchmarkViewSet,
@@ -30,6 +31,10 @@ router.register(f"{BOARD}/cdop/statistics", CdopStatisticsViewSet, basename="cdo
 router.register(f"{BOARD}/cdop/cases", CdopCaseViewSet, basename="cdop-case")
 router.register(f"{BOARD}/subgroups", SubGroupViewSet, basename="subgroup")
 router.register(f"{BOARD}/returns", ReturnViewSet, basename="return")
+router.register(f"{BOARD}/case-reviews", CaseReviewViewSet, basename="case-review")
+router.register(
+    f"{BOARD}/case-review-actions", CaseReviewActionViewSet, basename="case-review-action"
+)
 router.register(f"{BOARD}/indicators", IndicatorViewSet, basename="indicator")
 router.register(f"{BOARD}/observations", ObservationViewSet, basename="observation")
 router.register(f"{BOARD}/benchmarks", BenchmarkViewSet, basename="benchmark")

@@ -84,6 +84,15 @@ def return_kwargs(context) -> dict:
     return {**board_kwargs(context), "id": record.pk}
 
 
+SCR_READERS = {Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR}
+
+
+def case_review_kwargs(context) -> dict:
+    from tests.reviews.scr_factories import review_for
+
+    return {**board_kwargs(context), "id": review_for(context.board).pk}
+
+
 ENTRIES = {
     "api:board-list": api_signed_in(),
     # Any slug: the caller sees a board only where they hold a role.
@@ -106,6 +115,9 @@ ENTRIES = {
     # A form post, not JSON: 415 for sub-group chairs once past the role check.
     "api:return-save": api_board({Role.SUBGROUP_CHAIR}, method="post", ok=415),
     "api:return-submit": api_board({Role.SUBGROUP_CHAIR}, method="post", ok=415),
+    "api:case-review-list": api_board(SCR_READERS),
+    "api:case-review-detail": api_board(SCR_READERS, kwargs=lambda c: case_review_kwargs(c)),
+    "api:case-review-action-list": api_board(SCR_READERS),
     "api:indicator-list": api_board(ALL_ROLES),
     "api:indicator-detail": api_board(ALL_ROLES, kwargs=lambda c: dataset_kwargs(c, "indicator")),
     "api:observation-list": api_board(ALL_ROLES),
