@@ -1,16 +1,21 @@
 """A backup that cannot be restored is not a backup: dump a populated database with the
-documented pg_dump command, restore it into a fresh database with pg_restore, and find
-every record again."""
+documented pg_dump command, restore it into a fresh database with pg_restore, find every
+record again, and render the same annual report, byte for byte."""
 
+import os
 import shutil
 import subprocess
+import sys
 import uuid
 from io import StringIO
+from pathlib import Path
 
 import psycopg2
 import pytest
 from django.core.management import call_command
 from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = [
     pytest.mark.skipif(
@@ -79,3 +84,30 @@ def test_a_dump_of_the_demo_board_restores_with_every_record(restored_database, 
     original = row_counts(source)
     assert original["board_board"] == 1 and original["board_agency"] == 18
     assert row_counts(restored_database) == original
+
+    # The same annual report, to the byte, from the original and from the restored copy.
+    from_original = render_demo_report(source, tmp_path / "original")
+    from_restored = render_demo_report(restored_database, tmp_path / "restored")
+    assert from_original.startswith(b"%PDF")
+    assert from_restored == from_original
+
+
+def render_demo_report(database: str, folder) -> bytes:
+    """The real command, in its own process, against the named database."""
+    params = connection.settings_dict
+    host = params["HOST"] or "127.0.0.1"
+    url = f"postgres://{params['USER'] or 'postgres'}@{host}:{params['PORT'] or 5432}/{database}"
+    folder.mkdir()
+    output = folder / "report.pdf"
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "lscb.settings_test",
+        "DATABASE_URL": url,
+        "MEDIA_ROOT": str(folder / "media"),
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "render_annual_report", "--board", "croydon",
+         "--year", "2014-15", "--output", str(output)],
+        cwd=ROOT, env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    return output.read_bytes()
