@@ -43,5 +43,11 @@ class BoardScopedViewSet(viewsets.GenericViewSet):
     def get_queryset(self) -> QuerySet:
         return self.board_queryset()
 
+    @property
+    def is_schema_generation(self) -> bool:
+        """drf-spectacular builds the schema with no request board: views then answer an
+        empty queryset of their model, from which it reads the types of path parameters."""
+        return getattr(self, "swagger_fake_view", False)
+
     def perform_create(self, serializer) -> None:
         serializer.save(board=self.board)

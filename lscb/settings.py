@@ -304,6 +304,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several records have a `status`, each with its own choices: name each enum.
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "board.models.ActionStatus",
+        "ReturnStatusEnum": "subgroups.models.ReturnStatus",
+        "ObservationStatusEnum": "datasets.models.Status",
+        "VersionStatusEnum": "reports.models.VersionStatus",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.complete_schema",

@@ -4,7 +4,7 @@ for the SCR sub-group, the board manager and the independent chair only."""
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 
-from board.models import Role
+from board.models import Action, Role
 from reviews.models import CaseReview
 from reviews.selectors.scr import attach_recommendations, case_reviews, scr_actions
 
@@ -36,6 +36,8 @@ class CaseReviewViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retrie
     serializer_class = CaseReviewSerializer
 
     def get_queryset(self):
+        if self.is_schema_generation:
+            return CaseReview.objects.none()
         return case_reviews(board=self.board).order_by("-notified_on", "reference", "id")
 
 
@@ -63,6 +65,8 @@ class CaseReviewActionViewSet(BoardScopedViewSet, mixins.ListModelMixin):
     serializer_class = CaseReviewActionSerializer
 
     def get_queryset(self):
+        if self.is_schema_generation:
+            return Action.objects.none()
         return scr_actions(board=self.board).order_by("due_date", "created_at", "id")
 
     def paginate_queryset(self, queryset):

@@ -42,6 +42,8 @@ class ReportVersionViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Ret
     serializer_class = ReportVersionSerializer
 
     def get_queryset(self):
+        if self.is_schema_generation:
+            return ReportVersion.objects.none()
         versions = ReportVersion.objects.filter(board=self.board).select_related("report")
         if not reads_drafts(self.request):
             versions = versions.filter(report_state=ReportState.PUBLISHED)
