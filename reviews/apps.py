@@ -18,3 +18,6 @@ class ReviewsConfig(AppConfig):
             [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR],
             43,
         )
+        navigation.register(
+            "Records past retention", "reviews:retention-report", [Role.BOARD_MANAGER], 44
+        )

@@ -5,7 +5,7 @@ case-reviews/ (urls_scr.py)."""
 from django.urls import path
 
 from . import urls_scr
-from .views import cdop, cdop_statistics
+from .views import cdop, cdop_statistics, retention
 
 app_name = "reviews"
 
@@ -28,5 +28,7 @@ urlpatterns = [
     path("cdop/statistics/", cdop_statistics.statistics, name="cdop-statistics"),
     path("cdop/export/<str:year>/", cdop_statistics.export, name="cdop-export"),
     path("cdop/settings/", cdop_statistics.panel_settings, name="cdop-settings"),
+    path("retention/", retention.report, name="retention-report"),
+    path("retention/settings/", retention.retention_settings, name="retention-settings"),
 ]
 urlpatterns += urls_scr.urlpatterns

@@ -30,6 +30,7 @@ __all__ = [
     "Sex",
 ]
 
+from .retention import RetentionSettings  # noqa: E402
 from .scr import (  # noqa: E402
     Appointment,
     AppointmentRole,
@@ -74,6 +75,7 @@ __all__ += [
     "PanelMember",
     "Recommendation",
     "RecommendationScope",
+    "RetentionSettings",
     "ReviewDocument",
     "ReviewType",
     "ScrSettings",
