@@ -4,11 +4,12 @@ task reviews.tasks.send_cdop_form_reminders; safe to run any number of times a d
 import logging
 from datetime import date
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+
+from board.links import service_url
 
 from ..models import AgencyForm, AgencyFormReminder, CdopSettings
 from .cdop import cdop_settings_get_or_create
@@ -40,7 +41,7 @@ def _link(agency_form: AgencyForm) -> str:
         "reviews:cdop-case-detail",
         kwargs={"board_slug": agency_form.board.slug, "case_id": agency_form.case_id},
     )
-    return getattr(settings, "SERVICE_URL", "http://localhost:8000").rstrip("/") + path
+    return service_url(path)
 
 
 def agency_form_remind(*, agency_form: AgencyForm, panel: CdopSettings, today: date) -> bool:

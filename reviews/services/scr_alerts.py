@@ -5,12 +5,12 @@ safe to run any number of times (ClockAlert's unique constraint)."""
 import logging
 from datetime import date
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from board.links import service_url
 from board.models import Role, RoleAssignment
 
 from ..models import CaseReview, ClockAlert
@@ -38,7 +38,7 @@ def _link(review: CaseReview) -> str:
         "reviews:scr-review-detail",
         kwargs={"board_slug": review.board.slug, "review_id": review.pk},
     )
-    return getattr(settings, "SERVICE_URL", "http://localhost:8000").rstrip("/") + path
+    return service_url(path)
 
 
 def _recipients(review: CaseReview) -> list[str]:

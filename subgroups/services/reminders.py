@@ -6,11 +6,12 @@ however often, or however concurrently, the task runs. E-mails carry only a link
 import logging
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+
+from board.links import service_url
 
 from ..models import (
     EDITABLE,
@@ -63,7 +64,7 @@ def _link(r: QuarterlyReturn) -> str:
             "quarter": quarter_slug(r.quarter),
         },
     )
-    return getattr(settings, "SERVICE_URL", "http://localhost:8000").rstrip("/") + path
+    return service_url(path)
 
 
 def _recipients(subgroup: SubGroup, today: date) -> list[str]:
