@@ -86,3 +86,15 @@ def test_malformed_authorization_headers_are_401_not_500(db):
     for header in ["Bearer", "Bearer a b", "Bearer lscb_nonsense", "Bearer \u00ff\u00fe"]:
         response = Client(HTTP_AUTHORIZATION=header).get(boards_url())
         assert response.status_code == 401, header
+
+
+def test_each_token_has_its_own_rate_limit(board_member, monkeypatch):
+    from api.throttling import PerTokenRateThrottle
+
+    monkeypatch.setattr(PerTokenRateThrottle, "THROTTLE_RATES", {"api": "3/minute"})
+    _, busy = api_token_create(user=board_member, name="busy", valid_days=None)
+    _, quiet = api_token_create(user=board_member, name="quiet", valid_days=None)
+    answers = [bearer(busy).get(boards_url()).status_code for _ in range(4)]
+    assert answers == [200, 200, 200, 429]
+    assert "Retry-After" in bearer(busy).get(boards_url())
+    assert bearer(quiet).get(boards_url()).status_code == 200
