@@ -18,6 +18,7 @@ class ReviewsConfig(AppConfig):
             [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR],
             43,
         )
+        navigation.register("Audits", "reviews:audit-list", ALL_ROLES, 45)
         navigation.register(
             "Records past retention", "reviews:retention-report", [Role.BOARD_MANAGER], 44
         )

@@ -1,10 +1,11 @@
 """URLs under /boards/<board_slug>/reviews/ (included from lscb/urls.py). The Child Death
 Overview Panel lives under cdop/; serious case and learning reviews beside it under
-case-reviews/ (urls_scr.py)."""
+case-reviews/ (urls_scr.py); audits under audits/
+(urls_audits.py)."""
 
 from django.urls import path
 
-from . import urls_scr
+from . import urls_audits, urls_scr
 from .views import cdop, cdop_statistics, retention
 
 app_name = "reviews"
@@ -32,3 +33,4 @@ urlpatterns = [
     path("retention/settings/", retention.retention_settings, name="retention-settings"),
 ]
 urlpatterns += urls_scr.urlpatterns
+urlpatterns += urls_audits.urlpatterns

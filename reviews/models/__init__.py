@@ -81,3 +81,23 @@ __all__ += [
     "ScrSettings",
     "Theme",
 ]
+
+from .audits import (  # noqa: E402
+    DEFAULT_RATING_LEVELS,
+    Audit,
+    AuditFinding,
+    AuditRating,
+    AuditRecommendation,
+    AuditType,
+    RatingLevel,
+)
+
+__all__ += [
+    "Audit",
+    "AuditFinding",
+    "AuditRating",
+    "AuditRecommendation",
+    "AuditType",
+    "DEFAULT_RATING_LEVELS",
+    "RatingLevel",
+]

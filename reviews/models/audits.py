@@ -1,0 +1,111 @@
+"""Multi-agency (and other) case-file audits: what was audited, over which period, how
+many cases were sampled and how many were rated at each level of the board's rating
+scale. Percentages are worked out from the counts when shown, never stored."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from board.models import BoardOwnedModel
+
+DEFAULT_RATING_LEVELS = ["Outstanding", "Good", "Requires improvement", "Inadequate"]
+
+
+class AuditType(models.TextChoices):
+    MULTI_AGENCY = "multi_agency", "Multi-agency"
+    SINGLE_AGENCY = "single_agency", "Single-agency"
+    THEMATIC = "thematic", "Thematic"
+    INDEPENDENT = "independent", "Board-commissioned independent"
+
+
+class RatingLevel(BoardOwnedModel):
+    """One level of the board's audit rating scale (board editable; seeded with
+    outstanding / good / requires improvement / inadequate)."""
+
+    name = models.CharField(max_length=100)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "name"], name="audit_rating_level_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Audit(BoardOwnedModel):
+    title = models.CharField(max_length=200)
+    audit_type = models.CharField("type of audit", max_length=20, choices=AuditType.choices)
+    commissioned_by = models.CharField(
+        "commissioning sub-group",
+        max_length=200,
+        blank=True,
+        help_text="E.g. the quality assurance sub-group",
+    )
+    period_start = models.DateField("start of the period covered")
+    period_end = models.DateField("end of the period covered")
+    sample_size = models.PositiveIntegerField("number of cases audited")
+
+    class Meta:
+        ordering = ["-period_end", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end and self.period_end <= self.period_start:
+            raise ValidationError({"period_end": "The end of the period must be after its start."})
+
+
+class AuditRating(BoardOwnedModel):
+    """How many of the audit's cases were rated at one level."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="ratings")
+    level = models.ForeignKey(RatingLevel, on_delete=models.PROTECT, related_name="+")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["level__position", "level__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["audit", "level"], name="audit_rating_per_level")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.audit}: {self.count} {self.level}"
+
+    def clean(self) -> None:
+        if self.level_id and self.level.board_id != self.board_id:
+            raise ValidationError({"level": "Choose a rating of this board's scale."})
+
+
+class AuditFinding(BoardOwnedModel):
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="findings")
+    text = models.TextField("finding")
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.audit}: finding"
+
+
+class AuditRecommendation(BoardOwnedModel):
+    """An audit's recommendation. Each becomes an action in the board's action tracker
+    (board.models.Action, with this recommendation as its source)."""
+
+    action_source_type = "audit"
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="recommendations")
+    number = models.PositiveSmallIntegerField(editable=False)
+    text = models.TextField("recommendation")
+
+    class Meta:
+        ordering = ["audit", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["audit", "number"], name="audit_recommendation_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.audit} recommendation {self.number}"

@@ -1,0 +1,137 @@
+"""Writes for audits: the board's rating scale, the audit with its count per rating,
+findings, and recommendations that become actions in the board's action tracker."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from board.models import ActionSource, Agency, Board, User
+from board.services.actions import action_create
+
+from ..models import (
+    DEFAULT_RATING_LEVELS,
+    Audit,
+    AuditFinding,
+    AuditRating,
+    AuditRecommendation,
+    RatingLevel,
+)
+
+AUDIT_FIELDS = {
+    "title",
+    "audit_type",
+    "commissioned_by",
+    "period_start",
+    "period_end",
+    "sample_size",
+}
+
+
+def rating_levels(*, board: Board) -> list[RatingLevel]:
+    """The board's active rating scale, seeded with the default four levels the first time."""
+    levels = RatingLevel.objects.filter(board=board)
+    if not levels.exists():
+        for position, name in enumerate(DEFAULT_RATING_LEVELS, start=1):
+            RatingLevel.objects.get_or_create(
+                board=board, name=name, defaults={"position": position}
+            )
+    return list(RatingLevel.objects.filter(board=board, is_active=True))
+
+
+def _check_counts(audit: Audit, counts: dict[RatingLevel, int]) -> None:
+    for level, count in counts.items():
+        if level.board_id != audit.board_id:
+            raise ValidationError("Choose ratings of this board's scale.")
+        if count is None or count < 0:
+            raise ValidationError(f"Enter the number of cases rated {level.name.lower()}.")
+    total = sum(counts.values())
+    if audit.sample_size is not None and total > audit.sample_size:
+        raise ValidationError(
+            f"The rating counts add up to {total}, more than the {audit.sample_size} cases "
+            "audited. Check the counts or the number of cases audited."
+        )
+
+
+def _save_counts(audit: Audit, counts: dict[RatingLevel, int]) -> None:
+    for level, count in counts.items():
+        rating = AuditRating.objects.filter(audit=audit, level=level).first() or AuditRating(
+            board=audit.board, audit=audit, level=level
+        )
+        rating.count = count
+        rating.full_clean()
+        rating.save()
+
+
+@transaction.atomic
+def audit_create(*, board: Board, counts: dict[RatingLevel, int], **fields) -> Audit:
+    """Store the audit and its count per rating; counts that add up to more than the
+    sample size are refused and nothing is saved."""
+    unknown = set(fields) - AUDIT_FIELDS
+    if unknown:
+        raise TypeError(f"audit_create does not take {sorted(unknown)}")
+    audit = Audit(board=board, **fields)
+    audit.full_clean()
+    _check_counts(audit, counts)
+    audit.save()
+    _save_counts(audit, counts)
+    return audit
+
+
+@transaction.atomic
+def audit_update(*, audit: Audit, counts: dict[RatingLevel, int], **fields) -> Audit:
+    unknown = set(fields) - AUDIT_FIELDS
+    if unknown:
+        raise TypeError(f"audit_update cannot change {sorted(unknown)}")
+    Audit.objects.select_for_update().filter(pk=audit.pk).first()
+    for name, value in fields.items():
+        setattr(audit, name, value)
+    audit.full_clean()
+    existing = {rating.level: rating.count for rating in audit.ratings.select_related("level")}
+    _check_counts(audit, {**existing, **counts})
+    audit.save()
+    _save_counts(audit, counts)
+    return audit
+
+
+@transaction.atomic
+def audit_finding_add(*, audit: Audit, text: str) -> AuditFinding:
+    finding = AuditFinding(board=audit.board, audit=audit, text=text)
+    finding.full_clean()
+    finding.save()
+    return finding
+
+
+@transaction.atomic
+def audit_recommendation_create(
+    *,
+    audit: Audit,
+    text: str,
+    owner_agency: Agency | None,
+    due_date: date,
+    created_by: User | None,
+    action_description: str = "",
+) -> AuditRecommendation:
+    """Store the recommendation and open its action in the board's tracker. Without an
+    owning agency nothing is saved."""
+    if owner_agency is None:
+        raise ValidationError({"owner_agency": "Choose the agency that owns this recommendation."})
+    if owner_agency.board_id != audit.board_id:
+        raise ValidationError({"owner_agency": "Choose an agency of this board."})
+    recommendation = AuditRecommendation(board=audit.board, audit=audit, text=text)
+    recommendation.full_clean(exclude=["number"])
+    Audit.objects.select_for_update().filter(pk=audit.pk).first()  # one number at a time
+    highest = audit.recommendations.aggregate(n=Max("number"))["n"] or 0
+    recommendation.number = highest + 1
+    recommendation.save()
+    action_create(
+        board=audit.board,
+        description=action_description.strip() or text,
+        owner_agency=owner_agency,
+        due_date=due_date,
+        source=recommendation,
+        source_type=ActionSource.AUDIT,
+        created_by=created_by,
+    )
+    return recommendation
