@@ -139,3 +139,15 @@ class ExpenditureLineAdmin(admin.ModelAdmin):
 class IncomeLineAdmin(admin.ModelAdmin):
     list_display = ["year", "source", "kind", "budget", "actual", "board"]
     list_filter = ["board", "year", "kind"]
+
+
+@admin.register(models.Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ["title", "level", "delivery", "board"]
+    list_filter = ["board", "level", "delivery"]
+
+
+@admin.register(models.TrainingSession)
+class TrainingSessionAdmin(admin.ModelAdmin):
+    list_display = ["course", "date", "place", "board"]
+    list_filter = ["board"]

@@ -19,5 +19,6 @@ class BoardConfig(AppConfig):
         navigation.register("Actions", "action-list", order=30)
         navigation.register("Business plan", "plan", order=40)
         navigation.register("Challenge log", "challenge-list", order=50)
+        navigation.register("Training", "training-summary", order=55)
         navigation.register("Budget", "budget", order=60)
         navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)

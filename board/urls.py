@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import forms, views
-from .views import actions, budget, meetings, membership, plan
+from .views import actions, budget, meetings, membership, plan, training
 
 auth_patterns = [
     path(
@@ -126,6 +126,36 @@ board_patterns = [
     ),
     *record_paths(
         "budget/income/", "income-line", budget.IncomeLineFormView, budget.IncomeLineDeleteView
+    ),
+    path("training/", training.training_summary, name="training-summary"),
+    path("training/courses/", training.course_list, name="training-course-list"),
+    path("training/courses/new/", training.CourseFormView.as_view(), name="training-course-create"),
+    path(
+        "training/courses/<uuid:pk>/edit/",
+        training.CourseFormView.as_view(),
+        name="training-course-edit",
+    ),
+    path("training/sessions/", training.session_list, name="training-session-list"),
+    path(
+        "training/sessions/new/",
+        training.TrainingSessionFormView.as_view(),
+        name="training-session-create",
+    ),
+    path("training/sessions/<uuid:pk>/", training.session_detail, name="training-session-detail"),
+    path(
+        "training/sessions/<uuid:pk>/edit/",
+        training.TrainingSessionFormView.as_view(),
+        name="training-session-edit",
+    ),
+    path(
+        "training/sessions/<uuid:pk>/attendance/",
+        training.attendance_create,
+        name="training-attendance-create",
+    ),
+    path(
+        "training/sessions/<uuid:pk>/evaluation/",
+        training.EvaluationFormView.as_view(),
+        name="training-evaluation-edit",
     ),
 ]
 

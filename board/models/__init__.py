@@ -50,3 +50,21 @@ __all__ += [
     "Paper",
     "Priority",
 ]
+
+from .training import (  # noqa: E402
+    Course,
+    CourseLevel,
+    Delivery,
+    SessionAttendance,
+    SessionEvaluation,
+    TrainingSession,
+)
+
+__all__ += [
+    "Course",
+    "CourseLevel",
+    "Delivery",
+    "SessionAttendance",
+    "SessionEvaluation",
+    "TrainingSession",
+]

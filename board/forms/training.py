@@ -1,0 +1,36 @@
+from django import forms
+
+from ..models import Agency, Course, SessionEvaluation, TrainingSession
+from .records import model_form
+
+CourseForm = model_form(Course, ["title", "level", "delivery"], submit="Save course")
+TrainingSessionForm = model_form(
+    TrainingSession, ["course", "date", "place"], submit="Save session"
+)
+SessionEvaluationForm = model_form(
+    SessionEvaluation,
+    ["end_score", "end_comments", "follow_up_score", "follow_up_comments"],
+    submit="Save evaluation",
+)
+
+
+class AttendanceForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(), error_messages={"required": "Choose an agency"}
+    )
+    attendees = forms.IntegerField(
+        label="Number of attendees",
+        min_value=1,
+        error_messages={
+            "required": "Enter the number of attendees",
+            "min_value": "Enter at least 1 attendee",
+            "invalid": "Enter the number of attendees as a whole number",
+        },
+    )
+
+    def __init__(self, *args, board, **kwargs) -> None:
+        from .records import layout_for
+
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(board=board)
+        self.helper = layout_for(self, "Save attendance")

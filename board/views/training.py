@@ -1,0 +1,115 @@
+"""The learning and development programme: courses, sessions, attendance by agency,
+evaluations, and the year summary. The board manager writes; every board role reads."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from ..access import board_view
+from ..forms.training import AttendanceForm, CourseForm, SessionEvaluationForm, TrainingSessionForm
+from ..models import Course, SessionEvaluation, TrainingSession
+from ..periods import FinancialYear
+from ..selectors import training as select
+from ..services.training import attendance_record, evaluation_save
+from .base import READ, WRITE, RecordFormView, apply_errors, board_url, paged, year_from, year_links
+
+
+@board_view(*READ)
+def training_summary(request: HttpRequest) -> HttpResponse:
+    year = year_from(request)
+    context = {
+        "summary": select.year_summary(request.board, year),
+        **year_links(request, "training-summary", year, select.training_years(request.board)),
+    }
+    return render(request, "board/training/summary.html", context)
+
+
+@board_view(*READ)
+def course_list(request: HttpRequest) -> HttpResponse:
+    context = {"page": paged(request, select.courses(request.board))}
+    return render(request, "board/training/course_list.html", context)
+
+
+@board_view(*READ)
+def session_list(request: HttpRequest) -> HttpResponse:
+    year = year_from(request)
+    context = {
+        "page": paged(request, select.sessions_for_year(request.board, year)),
+        **year_links(request, "training-session-list", year, select.training_years(request.board)),
+    }
+    return render(request, "board/training/session_list.html", context)
+
+
+@board_view(*READ)
+def session_detail(request: HttpRequest, pk) -> HttpResponse:
+    session = select.session_detail(request.board, pk)
+    context = {
+        "session": session,
+        "attendances": select.session_attendances(session),
+        "evaluation": SessionEvaluation.objects.filter(
+            board=request.board, session=session
+        ).first(),
+        "back_url": _sessions_url(request, session),
+    }
+    return render(request, "board/training/session_detail.html", context)
+
+
+def _sessions_url(request, session) -> str:
+    year = FinancialYear.containing(session.date)
+    return board_url(request, "training-session-list", f"year={year.slug}")
+
+
+class CourseFormView(RecordFormView):
+    model, form_class, noun = Course, CourseForm, "course"
+
+    def success_url(self, obj) -> str:
+        return board_url(self.request, "training-course-list")
+
+
+class TrainingSessionFormView(RecordFormView):
+    model, form_class, noun = TrainingSession, TrainingSessionForm, "session"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("course")
+
+    def success_url(self, obj) -> str:
+        return board_url(self.request, "training-session-detail", pk=obj.pk)
+
+    def back_url(self, obj) -> str:
+        return board_url(self.request, "training-session-list")
+
+
+@board_view(*WRITE)
+def attendance_create(request: HttpRequest, pk) -> HttpResponse:
+    session = select.session_detail(request.board, pk)
+    back = board_url(request, "training-session-detail", pk=session.pk)
+    form = AttendanceForm(request.POST or None, board=request.board)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attendance_record(board=request.board, session=session, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Attendance recorded for {form.cleaned_data['agency']}")
+            return redirect(back)
+    context = {"form": form, "page_title": f"Record attendance: {session}", "back_url": back}
+    return render(request, "board/record_form.html", context)
+
+
+class EvaluationFormView(RecordFormView):
+    model, form_class, noun = SessionEvaluation, SessionEvaluationForm, "evaluation"
+
+    def get_object(self):
+        self.session = select.session_detail(self.request.board, self.kwargs["pk"])
+        existing = SessionEvaluation.objects.filter(board=self.request.board, session=self.session)
+        return existing.first() or SessionEvaluation(board=self.request.board, session=self.session)
+
+    def page_title(self, obj) -> str:
+        return f"Evaluation: {self.session}"
+
+    def save(self, form):
+        return evaluation_save(instance=form.save(commit=False))
+
+    def success_url(self, obj) -> str:
+        return board_url(self.request, "training-session-detail", pk=self.session.pk)
