@@ -47,6 +47,17 @@ class Audit(BoardOwnedModel):
     period_start = models.DateField("start of the period covered")
     period_end = models.DateField("end of the period covered")
     sample_size = models.PositiveIntegerField("number of cases audited")
+    # A re-audit checks whether an earlier audit's recommendations made a difference: it is
+    # planned on the earlier audit and, once done, linked back to it.
+    reaudit_planned_for = models.DateField("re-audit planned for", null=True, blank=True)
+    follows_up = models.ForeignKey(
+        "self",
+        verbose_name="re-audit of",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reaudits",
+    )
 
     class Meta:
         ordering = ["-period_end", "title"]
@@ -57,6 +68,19 @@ class Audit(BoardOwnedModel):
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end <= self.period_start:
             raise ValidationError({"period_end": "The end of the period must be after its start."})
+        if self.follows_up_id:
+            self._check_follows_up()
+
+    def _check_follows_up(self) -> None:
+        earlier = self.follows_up
+        if earlier.board_id != self.board_id:
+            raise ValidationError({"follows_up": "Choose an audit of this board."})
+        if earlier.pk == self.pk:
+            raise ValidationError({"follows_up": "An audit cannot be a re-audit of itself."})
+        if self.period_end and earlier.period_end and self.period_end <= earlier.period_end:
+            raise ValidationError(
+                {"follows_up": "A re-audit must cover a period ending after the audit it follows."}
+            )
 
 
 class AuditRating(BoardOwnedModel):
@@ -98,6 +122,14 @@ class AuditRecommendation(BoardOwnedModel):
     action_source_type = "audit"
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="recommendations")
+    # The finding this recommendation answers, when it was raised from one.
+    finding = models.ForeignKey(
+        AuditFinding,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+    )
     number = models.PositiveSmallIntegerField(editable=False)
     text = models.TextField("recommendation")
 
@@ -109,3 +141,7 @@ class AuditRecommendation(BoardOwnedModel):
 
     def __str__(self) -> str:
         return f"{self.audit} recommendation {self.number}"
+
+    def clean(self) -> None:
+        if self.finding_id and self.finding.audit_id != self.audit_id:
+            raise ValidationError({"finding": "Choose a finding of this audit."})

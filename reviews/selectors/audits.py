@@ -5,12 +5,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from board.models import Action, Board
 from board.numbers import percentage
 
-from ..models import Audit, AuditRating, AuditRecommendation
+from ..models import Audit, AuditRating, AuditRecommendation, RatingLevel
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,24 @@ def audits(*, board: Board) -> QuerySet[Audit]:
 
 
 def audit_with_details(*, board: Board) -> QuerySet[Audit]:
-    return audits(board=board).prefetch_related("findings", "recommendations")
+    return (
+        audits(board=board)
+        .select_related("follows_up")
+        .prefetch_related("findings", "recommendations__finding", "reaudits")
+    )
+
+
+def rating_scale(*, board: Board) -> QuerySet[RatingLevel]:
+    """Every level of the board's scale, retired ones too, with how many audits used it."""
+    uses = (
+        AuditRating.objects.filter(level=OuterRef("pk"), count__gt=0)
+        .values("level")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return RatingLevel.objects.filter(board=board).annotate(
+        audits_using=Coalesce(Subquery(uses), 0)
+    )
 
 
 def rating_rows(audit: Audit) -> list[RatingRow]:

@@ -26,6 +26,8 @@ AUDIT_FIELDS = {
     "period_start",
     "period_end",
     "sample_size",
+    "follows_up",
+    "reaudit_planned_for",
 }
 
 
@@ -112,14 +114,15 @@ def audit_recommendation_create(
     due_date: date,
     created_by: User | None,
     action_description: str = "",
+    finding: AuditFinding | None = None,
 ) -> AuditRecommendation:
-    """Store the recommendation and open its action in the board's tracker. Without an
-    owning agency nothing is saved."""
+    """Store the recommendation (answering one of the audit's findings, if given) and open
+    its action in the board's tracker. Without an owning agency nothing is saved."""
     if owner_agency is None:
         raise ValidationError({"owner_agency": "Choose the agency that owns this recommendation."})
     if owner_agency.board_id != audit.board_id:
         raise ValidationError({"owner_agency": "Choose an agency of this board."})
-    recommendation = AuditRecommendation(board=audit.board, audit=audit, text=text)
+    recommendation = AuditRecommendation(board=audit.board, audit=audit, text=text, finding=finding)
     recommendation.full_clean(exclude=["number"])
     Audit.objects.select_for_update().filter(pk=audit.pk).first()  # one number at a time
     highest = audit.recommendations.aggregate(n=Max("number"))["n"] or 0
@@ -135,3 +138,28 @@ def audit_recommendation_create(
         created_by=created_by,
     )
     return recommendation
+
+
+@transaction.atomic
+def rating_level_save(
+    *, board: Board, level: RatingLevel | None = None, name: str, position: int, is_active: bool
+) -> RatingLevel:
+    """Add a level to the board's rating scale, or rename, move or retire one. Retiring
+    keeps the counts of past audits; new audits no longer ask for it."""
+    rating_levels(board=board)  # seed the default scale before the first change
+    if level is None:
+        level = RatingLevel(board=board)
+    elif level.board_id != board.pk:
+        raise ValidationError("Choose a rating of this board's scale.")
+    level.name = name.strip()
+    taken = RatingLevel.objects.filter(board=board, name__iexact=level.name).exclude(pk=level.pk)
+    if taken.exists():
+        raise ValidationError({"name": f"The scale already has a rating called {level.name}."})
+    level.position = position
+    level.is_active = is_active
+    level.full_clean()
+    others_in_use = RatingLevel.objects.filter(board=board, is_active=True).exclude(pk=level.pk)
+    if not is_active and not others_in_use.exists():
+        raise ValidationError({"is_active": "The scale needs at least one rating in use."})
+    level.save()
+    return level

@@ -27,6 +27,13 @@ def with_audit(context) -> dict:
     return {"board_slug": context.board.slug, "audit_id": audit.pk}
 
 
+def with_level(context) -> dict:
+    from reviews.services.audits import rating_levels
+
+    level = rating_levels(board=context.board)[0]
+    return {"board_slug": context.board.slug, "level_id": level.pk}
+
+
 def page(roles) -> Rule:
     return Rule("board", roles=frozenset(roles), kwargs=with_audit)
 
@@ -38,4 +45,9 @@ ENTRIES = {
     "reviews:audit-edit": page(WRITE),
     "reviews:audit-finding-add": page(WRITE),
     "reviews:audit-recommendation-add": page(WRITE),
+    "reviews:audit-rating-scale": board_page([Role.BOARD_MANAGER]),
+    "reviews:audit-rating-add": board_page([Role.BOARD_MANAGER]),
+    "reviews:audit-rating-edit": Rule(
+        "board", roles=frozenset([Role.BOARD_MANAGER]), kwargs=with_level
+    ),
 }
