@@ -1,6 +1,5 @@
 """Personal API tokens: made and revoked by their owner in the browser."""
 
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib import messages
@@ -9,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from board.form_helper import FormHelper
 
 from .models import ApiToken
 from .services import api_token_create, api_token_revoke

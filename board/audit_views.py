@@ -1,7 +1,6 @@
 """The board manager's view of the audit trail: who changed or viewed what, and when."""
 
 from auditlog.models import LogEntry
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +8,8 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from board.form_helper import FormHelper
 
 from .access import board_view
 from .audit import entries_for_board

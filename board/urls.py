@@ -135,6 +135,11 @@ board_patterns = [
         training.CourseFormView.as_view(),
         name="training-course-edit",
     ),
+    path(
+        "training/courses/<uuid:pk>/delete/",
+        training.CourseDeleteView.as_view(),
+        name="training-course-delete",
+    ),
     path("training/sessions/", training.session_list, name="training-session-list"),
     path(
         "training/sessions/new/",
@@ -146,6 +151,16 @@ board_patterns = [
         "training/sessions/<uuid:pk>/edit/",
         training.TrainingSessionFormView.as_view(),
         name="training-session-edit",
+    ),
+    path(
+        "training/sessions/<uuid:pk>/delete/",
+        training.TrainingSessionDeleteView.as_view(),
+        name="training-session-delete",
+    ),
+    path(
+        "training/attendance/<uuid:pk>/delete/",
+        training.AttendanceDeleteView.as_view(),
+        name="training-attendance-delete",
     ),
     path(
         "training/sessions/<uuid:pk>/attendance/",

@@ -1,7 +1,7 @@
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
+from board.form_helper import FormHelper
 from board.models import Agency
 
 from .models import CategorySet, Indicator

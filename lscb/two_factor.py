@@ -10,7 +10,6 @@ from io import BytesIO
 from urllib.parse import urlencode
 
 import segno
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.conf import settings
@@ -25,6 +24,7 @@ from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from board.form_helper import FormHelper
 from board.models import Role, User
 
 PRIVILEGED_ROLES = frozenset(

@@ -1,7 +1,8 @@
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
+
+from board.form_helper import FormHelper
 
 
 def gds_helper(*fields: str, submit: str, email_fields: tuple[str, ...] = ()) -> FormHelper:

@@ -1,6 +1,7 @@
-from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+
+from board.form_helper import FormHelper
 
 from ..files import UploadField
 from ..models import AgendaItem, AttendanceStatus, Meeting

@@ -3,10 +3,11 @@ limited to the board, and the model's rules (including constraints that involve 
 board, such as unique names) checked before anything is saved."""
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.db import models
+
+from board.form_helper import FormHelper
 
 from ..files import UploadField
 from ..models import Board

@@ -153,9 +153,18 @@ class RecordDeleteView(BoardPage):
     def delete(self, obj) -> None:
         record_delete(instance=obj)
 
+    def consequence(self, obj) -> str:
+        """What else goes with the record, said on the confirmation page."""
+        return ""
+
     def get(self, request: HttpRequest, **kwargs) -> HttpResponse:
         obj = self.get_object()
-        context = {"object": obj, "noun": self.noun, "back_url": self.back_url(obj)}
+        context = {
+            "object": obj,
+            "noun": self.noun,
+            "back_url": self.back_url(obj),
+            "consequence": self.consequence(obj),
+        }
         return render(request, "board/confirm_delete.html", context)
 
     def post(self, request: HttpRequest, **kwargs) -> HttpResponse:

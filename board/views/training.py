@@ -4,15 +4,25 @@ evaluations, and the year summary. The board manager writes; every board role re
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from ..access import board_view
 from ..forms.training import AttendanceForm, CourseForm, SessionEvaluationForm, TrainingSessionForm
-from ..models import Course, SessionEvaluation, TrainingSession
+from ..models import Course, SessionAttendance, SessionEvaluation, TrainingSession
 from ..periods import FinancialYear
 from ..selectors import training as select
 from ..services.training import attendance_record, evaluation_save
-from .base import READ, WRITE, RecordFormView, apply_errors, board_url, paged, year_from, year_links
+from .base import (
+    READ,
+    WRITE,
+    RecordDeleteView,
+    RecordFormView,
+    apply_errors,
+    board_url,
+    paged,
+    year_from,
+    year_links,
+)
 
 
 @board_view(*READ)
@@ -113,3 +123,53 @@ class EvaluationFormView(RecordFormView):
 
     def success_url(self, obj) -> str:
         return board_url(self.request, "training-session-detail", pk=self.session.pk)
+
+
+class CourseDeleteView(RecordDeleteView):
+    """A course with sessions is kept (its sessions' attendance is in past years' totals):
+    the deletion is refused and the page says why."""
+
+    model, noun = Course, "course"
+
+    def success_url(self, obj) -> str:
+        return board_url(self.request, "training-course-list")
+
+
+class TrainingSessionDeleteView(RecordDeleteView):
+    model, noun = TrainingSession, "session"
+
+    def consequence(self, obj) -> str:
+        attendances = obj.attendances.all()
+        attendees = sum(attendance.attendees for attendance in attendances)
+        if not attendees:
+            return "No attendance has been recorded for this session."
+        return (
+            f"Its attendance ({attendees} attendees from {len(attendances)} agencies) and its "
+            "evaluation are deleted with it, and leave the year's totals."
+        )
+
+    def success_url(self, obj) -> str:
+        return _sessions_url(self.request, obj)
+
+    def back_url(self, obj) -> str:
+        return board_url(self.request, "training-session-detail", pk=obj.pk)
+
+
+class AttendanceDeleteView(RecordDeleteView):
+    """Removes one agency's attendance from a session, to correct a mistake."""
+
+    model, noun = SessionAttendance, "attendance"
+
+    def get_object(self):
+        return get_object_or_404(
+            SessionAttendance.objects.filter(board=self.request.board).select_related(
+                "session__course", "agency"
+            ),
+            pk=self.kwargs["pk"],
+        )
+
+    def consequence(self, obj) -> str:
+        return f"{obj.attendees} attendees from {obj.agency} at {obj.session} leave the totals."
+
+    def success_url(self, obj) -> str:
+        return board_url(self.request, "training-session-detail", pk=obj.session_id)

@@ -1,11 +1,11 @@
 """Forms for the Child Death Overview Panel. They collect and check the shape of the input;
 the services check the record as a whole (dates in order, age under 18, duplicates)."""
 
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 
+from board.form_helper import FormHelper
 from board.models import Board
 
 from ..models import CdopCase, DeathCategory, Ethnicity, Expectation, Modifiable, PlaceOfDeath, Sex

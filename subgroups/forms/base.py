@@ -1,7 +1,8 @@
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+
+from board.form_helper import FormHelper
 
 
 def layout_for(form: forms.BaseForm, submit: str) -> FormHelper:

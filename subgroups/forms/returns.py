@@ -2,12 +2,12 @@
 the rules (what a draft may leave out, what a submission must have) are in
 services/validation.py, shared with the spreadsheet upload."""
 
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.utils.html import escape
 
 from board.files import UploadField
+from board.form_helper import FormHelper
 
 from ..services.spec import ACTION_STATUSES, figure_keys
 from ..services.validation import figure_field

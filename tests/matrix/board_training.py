@@ -3,7 +3,7 @@ writes."""
 
 import datetime
 
-from board.models import Course, CourseLevel, Delivery, TrainingSession
+from board.models import Course, CourseLevel, Delivery, SessionAttendance, TrainingSession
 
 from .board import read, write
 
@@ -28,6 +28,19 @@ def with_session(context) -> dict:
     return {"board_slug": context.board.slug, "pk": session.pk}
 
 
+def with_attendance(context) -> dict:
+    from tests.factories import AgencyFactory
+
+    session_id = with_session(context)["pk"]
+    attendance = SessionAttendance.objects.create(
+        board=context.board,
+        session_id=session_id,
+        agency=AgencyFactory(board=context.board),
+        attendees=3,
+    )
+    return {"board_slug": context.board.slug, "pk": attendance.pk}
+
+
 ENTRIES = {
     "training-summary": read(),
     "training-course-list": read(),
@@ -39,4 +52,7 @@ ENTRIES = {
     "training-session-edit": write(kwargs=with_session),
     "training-attendance-create": write(kwargs=with_session),
     "training-evaluation-edit": write(kwargs=with_session),
+    "training-course-delete": write(kwargs=with_course),
+    "training-session-delete": write(kwargs=with_session),
+    "training-attendance-delete": write(kwargs=with_attendance),
 }
