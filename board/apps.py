@@ -14,11 +14,17 @@ class BoardConfig(AppConfig):
 
         post_migrate.connect(ensure_default_schedules, sender=self)
         navigation.register("Overview", "board-detail", order=0)
-        navigation.register("Members", "member-list", order=10)
-        navigation.register("Meetings", "meeting-list", order=20)
-        navigation.register("Actions", "action-list", order=30)
-        navigation.register("Business plan", "plan", order=40)
-        navigation.register("Challenge log", "challenge-list", order=50)
-        navigation.register("Training", "training-summary", order=55)
-        navigation.register("Budget", "budget", order=60)
+        business = [
+            ("Members", "member-list", "Partner agencies, their representatives and attendance."),
+            ("Meetings", "meeting-list", "Agendas, papers, minutes and who attended."),
+            ("Actions", "action-list", "Every action of the board, whatever its source."),
+            ("Business plan", "plan", "Priorities and their actions for the year."),
+            ("Challenge log", "challenge-list", "Challenges between partners and their outcomes."),
+            ("Training", "training-summary", "Courses, sessions, attendance and evaluation."),
+            ("Budget", "budget", "Contributions, income and expenditure for the year."),
+        ]
+        for order, (label, url_name, description) in enumerate(business, start=10):
+            navigation.register(
+                label, url_name, order=order, section="business", description=description
+            )
         navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)

@@ -1,5 +1,9 @@
 """The board's service navigation. Each app registers its own items in its AppConfig.ready,
-so the shared header template never needs editing and `board` imports no other app."""
+so the shared header template never needs editing and `board` imports no other app.
+
+Most items belong to a section (the board's business, returns and data, reviews and
+assurance): the header shows the sections, and each section's page lists its items, so
+the header stays short however many features there are."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,30 +14,114 @@ from .models import ALL_ROLES, Role
 
 
 @dataclass(frozen=True)
+class Section:
+    key: str
+    label: str
+    order: int
+    introduction: str
+
+
+SECTIONS = {
+    section.key: section
+    for section in (
+        Section(
+            "business",
+            "Board business",
+            10,
+            "Members, meetings, the action tracker, the business plan, challenge, budget "
+            "and training.",
+        ),
+        Section(
+            "data",
+            "Returns and data",
+            30,
+            "Sub-groups' quarterly returns and the board's performance dataset.",
+        ),
+        Section(
+            "assurance",
+            "Reviews and assurance",
+            40,
+            "Child deaths, case reviews, audits, Section 11 and inspections: how the board "
+            "knows that safeguarding works.",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
 class NavItem:
     label: str
     url_name: str  # reversed with the board's slug
     roles: frozenset[Role]
     order: int
+    section: str | None
+    description: str
 
 
 _items: dict[str, NavItem] = {}
 
 
-def register(label: str, url_name: str, roles: Iterable[Role] = ALL_ROLES, order: int = 100):
-    _items[url_name] = NavItem(label, url_name, frozenset(roles), order)
+def register(
+    label: str,
+    url_name: str,
+    roles: Iterable[Role] = ALL_ROLES,
+    order: int = 100,
+    *,
+    section: str | None = None,
+    description: str = "",
+) -> None:
+    if section is not None and section not in SECTIONS:
+        raise ValueError(f"Unknown navigation section {section!r}")
+    _items[url_name] = NavItem(label, url_name, frozenset(roles), order, section, description)
+
+
+def _visible(access) -> list[tuple[NavItem, str]]:
+    """The items this person may open on this board, in order, with their addresses."""
+    visible = []
+    for item in sorted(_items.values(), key=lambda item: (item.order, item.label)):
+        if access.has_any(item.roles):
+            visible.append((item, reverse(item.url_name, kwargs={"board_slug": access.board.slug})))
+    return visible
+
+
+def section_items(access, key: str) -> list[dict]:
+    """The items of one section this person may open: label, address and description."""
+    return [
+        {"label": item.label, "href": href, "description": item.description}
+        for item, href in _visible(access)
+        if item.section == key
+    ]
 
 
 def items_for(access, path: str) -> list[dict]:
-    """The items this person may open on this board, the current section marked."""
+    """The header's entries: items outside a section, and each section with something
+    this person may open. The entry holding the current page is marked."""
     if access is None:
         return []
-    items = []
-    for item in sorted(_items.values(), key=lambda item: (item.order, item.label)):
-        if not access.has_any(item.roles):
-            continue
-        href = reverse(item.url_name, kwargs={"board_slug": access.board.slug})
+    entries: dict[str, dict] = {}
+    for item, href in _visible(access):
         is_overview = item.url_name == "board-detail"
         active = path == href if is_overview else path.startswith(href)
-        items.append({"label": item.label, "href": href, "active": active})
-    return items
+        if item.section is None:
+            entries[item.url_name] = {
+                "label": item.label,
+                "href": href,
+                "active": active,
+                "order": item.order,
+            }
+            continue
+        section = SECTIONS[item.section]
+        section_href = reverse(
+            "board-section", kwargs={"board_slug": access.board.slug, "section": section.key}
+        )
+        entry = entries.setdefault(
+            section.key,
+            {
+                "label": section.label,
+                "href": section_href,
+                "active": path.startswith(section_href),
+                "order": section.order,
+            },
+        )
+        entry["active"] = entry["active"] or active
+    return sorted(entries.values(), key=lambda entry: entry["order"])

@@ -37,6 +37,11 @@ urlpatterns = [
     *auth_patterns,
     path("", views.home, name="home"),
     path("boards/<slug:board_slug>/", views.board_detail, name="board-detail"),
+    path(
+        "boards/<slug:board_slug>/sections/<slug:section>/",
+        views.board_section,
+        name="board-section",
+    ),
 ]
 
 

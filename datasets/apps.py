@@ -20,4 +20,11 @@ class DatasetsConfig(AppConfig):
             if auditlog.contains(model):
                 auditlog.unregister(model)
         auditlog.register(ImportBatch, exclude_fields=["rows"])
-        navigation.register("Performance", "datasets:dashboard", ALL_ROLES, order=40)
+        navigation.register(
+            "Performance",
+            "datasets:dashboard",
+            ALL_ROLES,
+            order=40,
+            section="data",
+            description="The quarterly performance dataset, its dashboard and imports.",
+        )

@@ -9,16 +9,22 @@ class ReviewsConfig(AppConfig):
         from board import navigation
         from board.models import ALL_ROLES, Role
 
-        navigation.register("Child deaths", "reviews:cdop-case-list", [Role.CDOP_MEMBER], 40)
-        navigation.register("Child death statistics", "reviews:cdop-statistics", ALL_ROLES, 41)
-        navigation.register("Case reviews", "reviews:scr-register", ALL_ROLES, 42)
-        navigation.register(
-            "Case review dashboard",
-            "reviews:scr-dashboard",
-            [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR],
-            43,
-        )
-        navigation.register("Audits", "reviews:audit-list", ALL_ROLES, 45)
-        navigation.register(
-            "Records past retention", "reviews:retention-report", [Role.BOARD_MANAGER], 44
-        )
+        scr_readers = [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
+        items = [
+            ("Child deaths", "reviews:cdop-case-list", [Role.CDOP_MEMBER],
+             "The Child Death Overview Panel's cases, forms and recommendations."),
+            ("Child death statistics", "reviews:cdop-statistics", ALL_ROLES,
+             "The year's child death reviews, with small numbers suppressed."),
+            ("Case reviews", "reviews:scr-register", ALL_ROLES,
+             "Serious case and learning reviews, from decision to publication."),
+            ("Case review dashboard", "reviews:scr-dashboard", scr_readers,
+             "Statutory timescales and the completion of reviews' action plans."),
+            ("Audits", "reviews:audit-list", ALL_ROLES,
+             "Multi-agency and single-agency case-file audits, findings and re-audits."),
+            ("Records past retention", "reviews:retention-report", [Role.BOARD_MANAGER],
+             "Closed child death cases and reviews kept longer than the board's policy."),
+        ]  # fmt: skip
+        for order, (label, url_name, roles, description) in enumerate(items, start=40):
+            navigation.register(
+                label, url_name, roles, order, section="assurance", description=description
+            )

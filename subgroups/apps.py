@@ -9,11 +9,27 @@ class SubgroupsConfig(AppConfig):
         from board import navigation
         from board.models import ALL_ROLES, Role
 
-        navigation.register("Sub-groups", "subgroups:subgroup-list", ALL_ROLES, 30)
-        navigation.register("My returns", "subgroups:my-returns", [Role.SUBGROUP_CHAIR], 31)
+        navigation.register(
+            "Sub-groups",
+            "subgroups:subgroup-list",
+            ALL_ROLES,
+            30,
+            section="data",
+            description="The board's sub-groups, their members and return templates.",
+        )
+        navigation.register(
+            "My returns",
+            "subgroups:my-returns",
+            [Role.SUBGROUP_CHAIR],
+            31,
+            section="data",
+            description="The quarterly returns of the sub-groups you chair.",
+        )
         navigation.register(
             "Returns completeness",
             "subgroups:completeness",
             [Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR],
             32,
+            section="data",
+            description="Which sub-groups have returned each quarter, and which are late.",
         )

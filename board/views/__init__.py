@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from .. import navigation
 from ..access import board_view
 from ..models import ALL_ROLES
 from ..selectors import role_assignments_for_user
@@ -18,11 +19,30 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @board_view(*ALL_ROLES)
 def board_detail(request: HttpRequest) -> HttpResponse:
-    """A board's landing page; later features add their sections here."""
+    """A board's landing page: its partners and sub-groups, and what this person can open
+    in each section of the service."""
     board = request.board
     context = {
         "agencies": board.agencies.all(),
         "subgroups": board.subgroups.select_related("parent").all(),
         "roles": sorted(role.label for role in request.board_access.roles),
+        "sections": _sections_with_items(request.board_access),
     }
     return render(request, "board/detail.html", context)
+
+
+@board_view(*ALL_ROLES)
+def board_section(request: HttpRequest, section: str) -> HttpResponse:
+    """One section of the service: the pages in it this person may open. A section they
+    can open nothing in does not exist for them."""
+    items = navigation.section_items(request.board_access, section)
+    if section not in navigation.SECTIONS or not items:
+        raise Http404("No such section")
+    context = {"section": navigation.SECTIONS[section], "items": items}
+    return render(request, "board/section.html", context)
+
+
+def _sections_with_items(access) -> list[tuple]:
+    sections = sorted(navigation.SECTIONS.values(), key=lambda section: section.order)
+    with_items = [(section, navigation.section_items(access, section.key)) for section in sections]
+    return [(section, items) for section, items in with_items if items]

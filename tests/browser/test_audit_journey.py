@@ -75,6 +75,8 @@ def test_an_audit_finding_becomes_an_action_in_the_managers_tracker(page, sign_i
     page.context.clear_cookies()
     sign_in(manager)
     page.goto(f"/boards/{board.slug}/")
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Board business").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Board business")
     page.get_by_role("link", name="Actions", exact=True).click()
     action = page.get_by_role("link", name="Hold every strategy discussion within one working day.")
     expect(action).to_be_visible()

@@ -1,6 +1,6 @@
-from board.models import Role
+from board.models import ALL_ROLES, Role
 
-from . import board_page, public, signed_in, signed_out
+from . import Rule, board_page, public, signed_in, signed_out
 
 ENTRIES = {
     "healthz": public(),
@@ -16,5 +16,11 @@ ENTRIES = {
     "two-factor": signed_in(ok=302),
     "two-factor-setup": signed_in(ok=302),
     "board-detail": board_page(),
+    # Every role can open something in the assurance section (audits, case reviews).
+    "board-section": Rule(
+        "board",
+        roles=frozenset(ALL_ROLES),
+        kwargs=lambda c: {"board_slug": c.board.slug, "section": "assurance"},
+    ),
     "audit-log": board_page({Role.BOARD_MANAGER}),
 }
