@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from . import demo_data
+from . import demo_data, training_demo
 from .models import (
     Action,
     Agency,
@@ -102,6 +102,7 @@ def load(stdout_write) -> Board:
     load_meetings(board, memberships)
     load_plan(board)
     load_budget(board)
+    training_demo.load(board)
     return board
 
 

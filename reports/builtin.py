@@ -24,6 +24,8 @@ ANNUAL_REVIEW = {
         ("subgroup_report", "Sub-group reports", EACH_SUBGROUP),
         ("scr", "Serious case reviews", {}),
         ("cdop", "Child deaths", {}),
+        ("audits", "Quality assurance: audits", {}),
+        ("training", "Learning and development", {}),
         ("narrative", "Private fostering", {}),
         ("narrative", "LADO overview", {}),
         ("priorities", "Key issues and priorities for next year", {}),

@@ -1,7 +1,9 @@
 """Reads for audits. Percentages are computed from the counts (board.numbers.percentage,
-one decimal: 96 of 135 is 71.1%)."""
+one decimal: 96 of 135 is 71.1%).
 
-from dataclasses import dataclass
+Other apps (the annual report) use `audits_for_year`."""
+
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -10,6 +12,7 @@ from django.db.models.functions import Coalesce
 
 from board.models import Action, Board
 from board.numbers import percentage
+from board.periods import FinancialYear
 
 from ..models import Audit, AuditRating, AuditRecommendation, RatingLevel
 
@@ -70,3 +73,60 @@ def actions_for_recommendations(
     for action in actions:
         grouped.setdefault(action.source_object_id, []).append(action)
     return grouped
+
+
+@dataclass(frozen=True)
+class RecommendationProgress:
+    recommendation: AuditRecommendation
+    actions: list[Action]
+
+    @property
+    def actions_complete(self) -> int:
+        return sum(action.is_complete for action in self.actions)
+
+
+@dataclass(frozen=True)
+class AuditOfYear:
+    """One audit as the annual report shows it: its count and share per rating level,
+    its findings, and how far the tracker's actions from its recommendations have got."""
+
+    audit: Audit
+    ratings: list[RatingRow]
+    findings: list[str]
+    recommendations: list[RecommendationProgress] = field(default_factory=list)
+
+    @property
+    def rated(self) -> int:
+        return sum(row.count for row in self.ratings)
+
+    @property
+    def actions_total(self) -> int:
+        return sum(len(progress.actions) for progress in self.recommendations)
+
+    @property
+    def actions_complete(self) -> int:
+        return sum(progress.actions_complete for progress in self.recommendations)
+
+
+def audits_for_year(*, board: Board, year: FinancialYear) -> list[AuditOfYear]:
+    """The audits whose period ends in `year`, oldest first, in one batch of queries (the
+    audits, their ratings, findings and recommendations, and the recommendations' actions)."""
+    found = list(
+        audit_with_details(board=board)
+        .filter(period_end__range=(year.start, year.end))
+        .order_by("period_end", "title", "pk")
+    )
+    recommendations = [r for audit in found for r in audit.recommendations.all()]
+    actions = actions_for_recommendations(board=board, recommendations=recommendations)
+    return [
+        AuditOfYear(
+            audit=audit,
+            ratings=rating_rows(audit),
+            findings=[finding.text for finding in audit.findings.all()],
+            recommendations=[
+                RecommendationProgress(recommendation, actions.get(recommendation.pk, []))
+                for recommendation in audit.recommendations.all()
+            ],
+        )
+        for audit in found
+    ]
