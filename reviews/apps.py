@@ -19,6 +19,7 @@ class ReviewsConfig(AppConfig):
             43,
         )
         navigation.register("Audits", "reviews:audit-list", ALL_ROLES, 45)
+        navigation.register("Section 11", "reviews:section11-cycle-list", ALL_ROLES, 46)
         navigation.register(
             "Records past retention", "reviews:retention-report", [Role.BOARD_MANAGER], 44
         )
