@@ -660,3 +660,29 @@ def test_the_cycle_list_issues_a_constant_number_of_queries(
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(url(board, "section11-cycle-list"))
         assert "1 of 3" in response.content.decode()
+
+
+# Demo data
+
+
+def test_the_demo_cycle_loads_twice_without_change(db):
+    from board import demo as board_demo
+    from reviews import section11_demo
+
+    demo_board = board_demo.load(lambda line: None)
+    section11_demo.load(demo_board, lambda line: None)
+
+    def counts():
+        return (
+            Section11Cycle.objects.count(),
+            Section11Return.objects.count(),
+            Section11Rating.objects.count(),
+            Action.objects.filter(source_type=ActionSource.SECTION_11).count(),
+        )
+
+    first = counts()
+    section11_demo.load(demo_board, lambda line: None)
+    assert counts() == first == (1, 14, 108, 1)
+    grid = cycle_grid(cycle=Section11Cycle.objects.get())
+    assert (grid.received, len(grid.rows)) == (13, 16)
+    assert grid.counts[3].amber_percent == Decimal("62")  # service development: 8 of 13
