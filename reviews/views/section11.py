@@ -3,6 +3,8 @@ outstanding returns, each agency's return (entry, detail, moderation, actions), 
 board's list of standards. Every board role reads; the board manager and the sub-group
 chair write returns and moderation; only the board manager changes cycles and standards."""
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -116,12 +118,20 @@ def _rating_initial(section11_return: Section11Return) -> dict:
     return initial
 
 
+def _uuid_or_none(text: str | None) -> UUID | None:
+    """The agency suggested by the grid's link; anything else is ignored."""
+    try:
+        return UUID(text) if text else None
+    except ValueError:
+        return None
+
+
 @board_view(*WRITE)
 def return_create(request: HttpRequest, cycle_id) -> HttpResponse:
     cycle = cycle_for(request, cycle_id)
     standards = services.section11_standards(board=request.board)
     initial = {}
-    chosen = request.GET.get("agency")
+    chosen = _uuid_or_none(request.GET.get("agency"))
     if chosen and Agency.objects.filter(board=request.board, pk=chosen).exists():
         initial["agency"] = chosen
     form = forms.return_form(

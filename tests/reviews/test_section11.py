@@ -394,7 +394,11 @@ def test_the_sub_group_chair_enters_submits_and_moderates_a_return(
     cycle = make_cycle(board, [police])
     client = client_for(subgroup_chair)
     create = url(board, "section11-return-create", cycle_id=cycle.pk)
-    assert client.get(f"{create}?agency={police.pk}").status_code == 200
+    assert (
+        f'value="{police.pk}" selected'
+        in client.get(f"{create}?agency={police.pk}").content.decode()
+    )
+    assert client.get(f"{create}?agency=not-a-uuid").status_code == 200
     data = return_form_data(board, {1: "green", 2: "amber"}, agency=str(police.pk))
     response = client.post(create, data)
     section11_return = Section11Return.objects.get()
