@@ -25,6 +25,7 @@ ANNUAL_REVIEW = {
         ("scr", "Serious case reviews", {}),
         ("cdop", "Child deaths", {}),
         ("audits", "Quality assurance: audits", {}),
+        ("section11", "Section 11 self-assessments", {}),
         ("training", "Learning and development", {}),
         ("narrative", "Private fostering", {}),
         ("narrative", "LADO overview", {}),

@@ -21,6 +21,8 @@ class ReviewsConfig(AppConfig):
              "Statutory timescales and the completion of reviews' action plans."),
             ("Audits", "reviews:audit-list", ALL_ROLES,
              "Multi-agency and single-agency case-file audits, findings and re-audits."),
+            ("Section 11", "reviews:section11-cycle-list", ALL_ROLES,
+             "Agencies' self-assessments against the Section 11 standards, cycle by cycle."),
             ("Records past retention", "reviews:retention-report", [Role.BOARD_MANAGER],
              "Closed child death cases and reviews kept longer than the board's policy."),
         ]  # fmt: skip

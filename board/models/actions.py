@@ -42,6 +42,7 @@ class ActionSource(models.TextChoices):
     SERIOUS_CASE_REVIEW = "serious_case_review", "Serious case review recommendation"
     CDOP = "cdop", "CDOP recommendation"
     AUDIT = "audit", "Audit"
+    SECTION_11 = "section_11", "Section 11 self-assessment"
     INSPECTION = "inspection", "Inspection"
     OTHER = "other", "Other"
 

@@ -101,3 +101,29 @@ __all__ += [
     "DEFAULT_RATING_LEVELS",
     "RatingLevel",
 ]
+
+from .section11 import (  # noqa: E402
+    DEFAULT_STANDARDS,
+    RAG,
+    RECEIVED,
+    CycleKind,
+    ModerationOutcome,
+    Section11Cycle,
+    Section11Rating,
+    Section11Return,
+    Section11Standard,
+    Section11Status,
+)
+
+__all__ += [
+    "CycleKind",
+    "DEFAULT_STANDARDS",
+    "ModerationOutcome",
+    "RAG",
+    "RECEIVED",
+    "Section11Status",
+    "Section11Cycle",
+    "Section11Rating",
+    "Section11Return",
+    "Section11Standard",
+]
