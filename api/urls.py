@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from . import token_views
+from .endpoints.assurance import AuditViewSet, Section11CycleViewSet
 from .endpoints.board_records import ActionViewSet, MeetingViewSet, MembershipViewSet
 from .endpoints.boards import AgencyViewSet, BoardViewSet
 from .endpoints.case_reviews import CaseReviewActionViewSet, CaseReviewViewSet
@@ -35,6 +36,8 @@ router.register(f"{BOARD}/case-reviews", CaseReviewViewSet, basename="case-revie
 router.register(
     f"{BOARD}/case-review-actions", CaseReviewActionViewSet, basename="case-review-action"
 )
+router.register(f"{BOARD}/audits", AuditViewSet, basename="audit")
+router.register(f"{BOARD}/section-11-cycles", Section11CycleViewSet, basename="section11-cycle")
 router.register(f"{BOARD}/indicators", IndicatorViewSet, basename="indicator")
 router.register(f"{BOARD}/observations", ObservationViewSet, basename="observation")
 router.register(f"{BOARD}/benchmarks", BenchmarkViewSet, basename="benchmark")

@@ -93,6 +93,19 @@ def case_review_kwargs(context) -> dict:
     return {**board_kwargs(context), "id": review_for(context.board).pk}
 
 
+def audit_kwargs(context) -> dict:
+    from tests.reviews.test_audits import mash_audit
+
+    return {**board_kwargs(context), "id": mash_audit(context.board).pk}
+
+
+def cycle_kwargs(context) -> dict:
+    from tests.reviews.test_section11 import agencies_for, make_cycle
+
+    cycle = make_cycle(context.board, agencies_for(context.board, "Police"))
+    return {**board_kwargs(context), "id": cycle.pk}
+
+
 ENTRIES = {
     "api:board-list": api_signed_in(),
     # Any slug: the caller sees a board only where they hold a role.
@@ -115,6 +128,10 @@ ENTRIES = {
     # A form post, not JSON: 415 for sub-group chairs once past the role check.
     "api:return-save": api_board({Role.SUBGROUP_CHAIR}, method="post", ok=415),
     "api:return-submit": api_board({Role.SUBGROUP_CHAIR}, method="post", ok=415),
+    "api:audit-list": api_board(ALL_ROLES),
+    "api:audit-detail": api_board(ALL_ROLES, kwargs=audit_kwargs),
+    "api:section11-cycle-list": api_board(ALL_ROLES),
+    "api:section11-cycle-detail": api_board(ALL_ROLES, kwargs=cycle_kwargs),
     "api:case-review-list": api_board(SCR_READERS),
     "api:case-review-detail": api_board(SCR_READERS, kwargs=lambda c: case_review_kwargs(c)),
     "api:case-review-action-list": api_board(SCR_READERS),
