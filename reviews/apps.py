@@ -19,6 +19,7 @@ class ReviewsConfig(AppConfig):
             43,
         )
         navigation.register("Audits", "reviews:audit-list", ALL_ROLES, 45)
+        navigation.register("Inspections", "reviews:inspection-list", ALL_ROLES, 47)
         navigation.register(
             "Records past retention", "reviews:retention-report", [Role.BOARD_MANAGER], 44
         )

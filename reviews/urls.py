@@ -1,11 +1,11 @@
 """URLs under /boards/<board_slug>/reviews/ (included from lscb/urls.py). The Child Death
 Overview Panel lives under cdop/; serious case and learning reviews beside it under
 case-reviews/ (urls_scr.py); audits under audits/
-(urls_audits.py)."""
+(urls_audits.py); inspections under inspections/ (urls_inspections.py)."""
 
 from django.urls import path
 
-from . import urls_audits, urls_scr
+from . import urls_audits, urls_inspections, urls_scr
 from .views import cdop, cdop_statistics, retention
 
 app_name = "reviews"
@@ -34,3 +34,4 @@ urlpatterns = [
 ]
 urlpatterns += urls_scr.urlpatterns
 urlpatterns += urls_audits.urlpatterns
+urlpatterns += urls_inspections.urlpatterns

@@ -101,3 +101,19 @@ __all__ += [
     "DEFAULT_RATING_LEVELS",
     "RatingLevel",
 ]
+
+from .inspections import (  # noqa: E402
+    Inspection,
+    InspectionGrade,
+    InspectionJudgement,
+    InspectionRecommendation,
+    Inspectorate,
+)
+
+__all__ += [
+    "InspectionGrade",
+    "Inspection",
+    "InspectionJudgement",
+    "InspectionRecommendation",
+    "Inspectorate",
+]
