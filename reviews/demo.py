@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 from board.models import Agency, Board, Role, RoleAssignment
 from board.periods import FinancialYear
 
-from . import scr_demo
+from . import inspections_demo, scr_demo
 from .models import AgencyForm, CdopCase, CdopRecommendation, RiskFactor
 from .models.cdop import age_band_of
 from .services.cdop import cdop_recommendation_create, cdop_settings_get_or_create
@@ -217,6 +217,7 @@ def load(board: Board, stdout_write) -> None:
     count = CdopCase.objects.filter(board=board).count()
     stdout_write(f"  Child death cases: {count}")
     scr_demo.load(board, stdout_write)
+    inspections_demo.load(board, stdout_write)
 
 
 def _recommendation(board: Board, agencies: list[Agency]) -> None:
