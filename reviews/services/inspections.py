@@ -98,7 +98,8 @@ def inspection_judgements_set(
         raise ValidationError(errors)
     Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
     inspection.judgements.all().delete()
-    InspectionJudgement.objects.bulk_create(rows)
+    for judgement in rows:
+        judgement.save()  # one by one (not bulk_create), so that the audit trail sees each
     return rows
 
 

@@ -53,7 +53,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
         "page": paged(request, found),
         "inspectorates": Inspectorate.choices,
         "inspectorate": inspectorate,
-        "years": selectors.inspection_years(board=board),
+        "years": sorted({*selectors.inspection_years(board=board), *([year] if year else [])}),
         "year": year,
         "summary": selectors.year_summary(board=board, year=year) if year else None,
         "can_write": request.board_access.has_any(WRITE),
