@@ -108,14 +108,17 @@ def inspection_edit(request: HttpRequest, inspection_id) -> HttpResponse:
 
 
 def _located(formset, problem: ValidationError) -> tuple[str, str]:
-    """A service's error about a row, with the id of that row's area field. The service
-    counts the judgements it was given, which are the formset's non-empty rows."""
-    message = " ".join(problem.messages)
+    """A service's error about a row, renumbered as the page counts its rows, with the id
+    of that row's area field. The service counts only the judgements it was given: the
+    formset's non-empty rows."""
     filled = [form for form in formset.forms if form.cleaned_data]
-    row = (problem.params or {}).get("row")
+    params = problem.params or {}
+    row = params.get("row")
     if row is None or not 1 <= row <= len(filled):
-        return message, ""
-    return message, filled[row - 1]["area"].id_for_label
+        return " ".join(problem.messages), ""
+    form = filled[row - 1]
+    message = problem.message % {**params, "row": formset.forms.index(form) + 1}
+    return message, form["area"].id_for_label
 
 
 @board_view(*WRITE)
