@@ -26,6 +26,7 @@ ANNUAL_REVIEW = {
         ("cdop", "Child deaths", {}),
         ("audits", "Quality assurance: audits", {}),
         ("section11", "Section 11 self-assessments", {}),
+        ("inspections", "Inspections", {}),
         ("training", "Learning and development", {}),
         ("narrative", "Private fostering", {}),
         ("narrative", "LADO overview", {}),

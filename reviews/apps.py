@@ -23,6 +23,8 @@ class ReviewsConfig(AppConfig):
              "Multi-agency and single-agency case-file audits, findings and re-audits."),
             ("Section 11", "reviews:section11-cycle-list", ALL_ROLES,
              "Agencies' self-assessments against the Section 11 standards, cycle by cycle."),
+            ("Inspections", "reviews:inspection-list", ALL_ROLES,
+             "Inspections by Ofsted, CQC, HMIC and HMI Probation: judgements and recommendations."),
             ("Records past retention", "reviews:retention-report", [Role.BOARD_MANAGER],
              "Closed child death cases and reviews kept longer than the board's policy."),
         ]  # fmt: skip

@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 from board.models import Agency, Board, Role, RoleAssignment
 from board.periods import FinancialYear
 
-from . import audits_demo, scr_demo, section11_demo
+from . import audits_demo, inspections_demo, scr_demo, section11_demo
 from .models import AgencyForm, CdopCase, CdopRecommendation, RiskFactor
 from .models.cdop import age_band_of
 from .services.cdop import cdop_recommendation_create, cdop_settings_get_or_create
@@ -219,6 +219,7 @@ def load(board: Board, stdout_write) -> None:
     scr_demo.load(board, stdout_write)
     audits_demo.load(board, stdout_write)
     section11_demo.load(board, stdout_write)
+    inspections_demo.load(board, stdout_write)
 
 
 def _recommendation(board: Board, agencies: list[Agency]) -> None:

@@ -1,11 +1,12 @@
 """URLs under /boards/<board_slug>/reviews/ (included from lscb/urls.py). The Child Death
 Overview Panel lives under cdop/; serious case and learning reviews beside it under
 case-reviews/ (urls_scr.py); audits under audits/
-(urls_audits.py); Section 11 self-assessments under section-11/ (urls_section11.py)."""
+(urls_audits.py); Section 11 self-assessments under section-11/ (urls_section11.py);
+inspections under inspections/ (urls_inspections.py)."""
 
 from django.urls import path
 
-from . import urls_audits, urls_scr, urls_section11
+from . import urls_audits, urls_inspections, urls_scr, urls_section11
 from .views import cdop, cdop_statistics, retention
 
 app_name = "reviews"
@@ -35,3 +36,4 @@ urlpatterns = [
 urlpatterns += urls_scr.urlpatterns
 urlpatterns += urls_audits.urlpatterns
 urlpatterns += urls_section11.urlpatterns
+urlpatterns += urls_inspections.urlpatterns

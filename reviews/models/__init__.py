@@ -127,3 +127,19 @@ __all__ += [
     "Section11Return",
     "Section11Standard",
 ]
+
+from .inspections import (  # noqa: E402
+    Inspection,
+    InspectionGrade,
+    InspectionJudgement,
+    InspectionRecommendation,
+    Inspectorate,
+)
+
+__all__ += [
+    "InspectionGrade",
+    "Inspection",
+    "InspectionJudgement",
+    "InspectionRecommendation",
+    "Inspectorate",
+]
