@@ -310,6 +310,7 @@ SPECTACULAR_SETTINGS = {
         "ReturnStatusEnum": "subgroups.models.ReturnStatus",
         "ObservationStatusEnum": "datasets.models.Status",
         "VersionStatusEnum": "reports.models.VersionStatus",
+        "Section11CycleKindEnum": "reviews.models.CycleKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
