@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Prefetch
 
 from ..models import Action, ActionStatus, Board, Objective, Priority, User
 from ..periods import FinancialYear
@@ -21,12 +22,18 @@ def plan_carry_over(*, board: Board, year: FinancialYear, created_by: User) -> i
     following = year.next()
     carried = 0
     objectives = Objective.objects.filter(board=board, priority__year=year.start_year)
-    for objective in objectives.select_related("priority").prefetch_related("actions"):
+    # One query for what an earlier run already carried, rather than one per action.
+    already_carried = set(
+        Action.objects.filter(board=board, carried_over_from__isnull=False).values_list(
+            "carried_over_from_id", flat=True
+        )
+    )
+    actions = Prefetch("actions", Action.objects.select_related("owner_agency", "owner_person"))
+    for objective in objectives.select_related("priority").prefetch_related(actions):
         unfinished = [
             action
             for action in objective.actions.all()
-            if action.status != ActionStatus.COMPLETE
-            and not Action.objects.filter(carried_over_from=action).exists()
+            if action.status != ActionStatus.COMPLETE and action.pk not in already_carried
         ]
         if not unfinished:
             continue

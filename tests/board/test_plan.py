@@ -1,5 +1,7 @@
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from board.models import Action, ActionStatus, Objective, Priority
@@ -57,6 +59,21 @@ def test_unfinished_actions_are_carried_into_next_years_plan_once(board, manager
     assert copies[late.pk].due_date == datetime.date(2016, 3, 31)
     assert copies[later.pk].due_date == datetime.date(2015, 9, 30)
     assert copies[late.pk].status == ActionStatus.OFF_TRACK
+
+
+def test_running_the_carry_over_again_costs_the_same_however_many_were_carried(
+    board, manager, django_assert_num_queries
+):
+    objective = ObjectiveFactory(board=board)
+    add_action(objective, manager, "on_track")
+    plan_carry_over(board=board, year=FinancialYear(2014), created_by=manager)
+    with CaptureQueriesContext(connection) as few:
+        assert plan_carry_over(board=board, year=FinancialYear(2014), created_by=manager) == 0
+    for _ in range(6):
+        add_action(objective, manager, "at_risk")
+    plan_carry_over(board=board, year=FinancialYear(2014), created_by=manager)
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert plan_carry_over(board=board, year=FinancialYear(2014), created_by=manager) == 0
 
 
 def test_the_plan_page_shows_we_said_we_did_and_impact(board, lay_member, client_for):
