@@ -2,10 +2,14 @@
 
 from django.urls import path
 
-from .views import scr, scr_actions, scr_learning
+from .views import scr, scr_actions, scr_corrections, scr_learning
 
 ROOT = "case-reviews/"
 REVIEW = f"{ROOT}<uuid:review_id>/"
+APPOINTMENT = f"{REVIEW}appointments/<uuid:appointment_id>/"
+PANEL_MEMBER = f"{REVIEW}panel/<uuid:member_id>/"
+LESSON = f"{REVIEW}lessons/<uuid:lesson_id>/"
+DISSEMINATION = f"{ROOT}dissemination/<uuid:dissemination_id>/"
 
 urlpatterns = [
     path(ROOT, scr.register, name="scr-register"),
@@ -28,12 +32,30 @@ urlpatterns = [
     path(f"{ROOT}themes/edit/", scr_learning.themes_edit, name="scr-themes-edit"),
     path(f"{ROOT}dissemination/", scr_learning.disseminations, name="scr-disseminations"),
     path(f"{ROOT}dissemination/new/", scr_learning.dissemination_add, name="scr-dissemination-add"),
+    path(DISSEMINATION, scr_corrections.dissemination_edit, name="scr-dissemination-edit"),
+    path(
+        f"{DISSEMINATION}delete/",
+        scr_corrections.dissemination_delete,
+        name="scr-dissemination-delete",
+    ),
     path(f"{ROOT}published/", scr_learning.published, name="scr-published"),
     path(REVIEW, scr.review_detail, name="scr-review-detail"),
     path(f"{REVIEW}edit/", scr.review_edit, name="scr-review-edit"),
     path(f"{REVIEW}decision/", scr.review_decision, name="scr-review-decision"),
     path(f"{REVIEW}appointments/new/", scr.appointment_add, name="scr-appointment-add"),
     path(f"{REVIEW}panel/new/", scr.panel_member_add, name="scr-panel-member-add"),
+    path(APPOINTMENT, scr_corrections.appointment_edit, name="scr-appointment-edit"),
+    path(
+        f"{APPOINTMENT}delete/",
+        scr_corrections.appointment_delete,
+        name="scr-appointment-delete",
+    ),
+    path(PANEL_MEMBER, scr_corrections.panel_member_edit, name="scr-panel-member-edit"),
+    path(
+        f"{PANEL_MEMBER}delete/",
+        scr_corrections.panel_member_delete,
+        name="scr-panel-member-delete",
+    ),
     path(f"{REVIEW}milestones/new/", scr.milestone_add, name="scr-milestone-add"),
     path(f"{REVIEW}milestones/<uuid:milestone_id>/", scr.milestone_edit, name="scr-milestone-edit"),
     path(
@@ -47,6 +69,8 @@ urlpatterns = [
         name="scr-action-add",
     ),
     path(f"{REVIEW}lessons/new/", scr_learning.lesson_add, name="scr-lesson-add"),
+    path(LESSON, scr_corrections.lesson_edit, name="scr-lesson-edit"),
+    path(f"{LESSON}delete/", scr_corrections.lesson_delete, name="scr-lesson-delete"),
     path(f"{REVIEW}documents/new/", scr_learning.document_upload, name="scr-document-upload"),
     path(
         f"{REVIEW}documents/<uuid:document_id>/",

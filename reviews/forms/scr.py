@@ -2,6 +2,7 @@
 check the record as a whole (dates in order, independence, owners)."""
 
 from django import forms
+from django.db.models import Q
 
 from board.files import UploadField
 from board.forms.records import layout_for
@@ -26,8 +27,10 @@ from .cdop import GdsForm, choice_field, date_field, text_field
 class ScrForm(GdsForm):
     """GdsForm laid out by the board's helper (check boxes and uploads included)."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, submit_label: str | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Edit pages reuse the add forms; their button says "Save", not "Add".
+        self.submit_label = submit_label or self.submit_label
         self.helper = layout_for(self, self.submit_label)
 
 
@@ -180,9 +183,12 @@ class LessonForm(ScrForm):
         label="Themes", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, board: Board, **kwargs) -> None:
+    def __init__(self, *args, board: Board, lesson=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = Theme.objects.filter(board=board, is_active=True)
+        # A lesson being corrected keeps its retired themes on offer, so that saving a
+        # corrected text does not silently drop them.
+        wanted = Q(is_active=True) | Q(lessons=lesson) if lesson else Q(is_active=True)
+        self.fields["themes"].queryset = Theme.objects.filter(wanted, board=board).distinct()
 
 
 class DisseminationForm(ScrForm):

@@ -107,22 +107,47 @@ def case_review_decide(*, review: CaseReview, **fields) -> CaseReview:
     return review
 
 
+def _clean_and_save(record, fields: dict):
+    """One path for adding and correcting a record, so a correction passes every check
+    the first entry did (Appointment.clean: independence and the board's agencies)."""
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.full_clean()
+    record.save()
+    return record
+
+
 @transaction.atomic
 def appointment_add(*, review: CaseReview, **fields) -> Appointment:
     """Appoint the independent reviewer or panel chair; refused (ValidationError) when they
     work for an agency involved in the case or have not declared their independence."""
-    appointment = Appointment(board=review.board, review=review, **fields)
-    appointment.full_clean()
-    appointment.save()
-    return appointment
+    return _clean_and_save(Appointment(board=review.board, review=review), fields)
+
+
+@transaction.atomic
+def appointment_update(*, appointment: Appointment, **fields) -> Appointment:
+    """Correct an appointment; refused on the same grounds as a new one."""
+    return _clean_and_save(appointment, fields)
+
+
+@transaction.atomic
+def appointment_delete(*, appointment: Appointment) -> None:
+    appointment.delete()
 
 
 @transaction.atomic
 def panel_member_add(*, review: CaseReview, **fields) -> PanelMember:
-    member = PanelMember(board=review.board, review=review, **fields)
-    member.full_clean()
-    member.save()
-    return member
+    return _clean_and_save(PanelMember(board=review.board, review=review), fields)
+
+
+@transaction.atomic
+def panel_member_update(*, member: PanelMember, **fields) -> PanelMember:
+    return _clean_and_save(member, fields)
+
+
+@transaction.atomic
+def panel_member_delete(*, member: PanelMember) -> None:
+    member.delete()
 
 
 @transaction.atomic

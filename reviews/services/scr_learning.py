@@ -28,13 +28,23 @@ def themes_update(*, board: Board, names: list[str]) -> None:
             theme.save(update_fields=["is_active", "updated_at"])
 
 
-@transaction.atomic
-def lesson_add(*, review: CaseReview, text: str, themes: list[Theme]) -> Lesson:
+def _check_themes(board_id, themes: list[Theme]) -> None:
     if not themes:
         raise ValidationError({"themes": "Choose at least one theme."})
-    if any(theme.board_id != review.board_id for theme in themes):
+    if any(theme.board_id != board_id for theme in themes):
         raise ValidationError({"themes": "Choose themes of this board."})
-    lesson = Lesson(board=review.board, review=review, text=text)
+
+
+@transaction.atomic
+def lesson_add(*, review: CaseReview, text: str, themes: list[Theme]) -> Lesson:
+    lesson = Lesson(board=review.board, review=review)
+    return lesson_update(lesson=lesson, text=text, themes=themes)
+
+
+@transaction.atomic
+def lesson_update(*, lesson: Lesson, text: str, themes: list[Theme]) -> Lesson:
+    _check_themes(lesson.board_id, themes)
+    lesson.text = text
     lesson.full_clean()
     lesson.save()
     lesson.themes.set(themes)
@@ -42,24 +52,43 @@ def lesson_add(*, review: CaseReview, text: str, themes: list[Theme]) -> Lesson:
 
 
 @transaction.atomic
-def dissemination_add(
+def lesson_delete(*, lesson: Lesson) -> None:
+    lesson.delete()  # its themes stay: they are the board's vocabulary
+
+
+def _check_reviews(board_id, reviews: list[CaseReview]) -> None:
+    if not reviews:
+        raise ValidationError({"reviews": "Choose the reviews whose learning this shared."})
+    if any(review.board_id != board_id for review in reviews):
+        raise ValidationError({"reviews": "Choose reviews of this board."})
+
+
+@transaction.atomic
+def dissemination_add(*, board: Board, **fields) -> Dissemination:
+    return dissemination_update(record=Dissemination(board=board), **fields)
+
+
+@transaction.atomic
+def dissemination_update(
     *,
-    board: Board,
+    record: Dissemination,
     kind: str,
     title: str,
     held_on: date,
     reviews: list[CaseReview],
     reached: int | None = None,
 ) -> Dissemination:
-    if not reviews:
-        raise ValidationError({"reviews": "Choose the reviews whose learning this shared."})
-    if any(review.board_id != board.pk for review in reviews):
-        raise ValidationError({"reviews": "Choose reviews of this board."})
-    record = Dissemination(board=board, kind=kind, title=title, held_on=held_on, reached=reached)
+    _check_reviews(record.board_id, reviews)
+    record.kind, record.title, record.held_on, record.reached = kind, title, held_on, reached
     record.full_clean()
     record.save()
     record.reviews.set(reviews)
     return record
+
+
+@transaction.atomic
+def dissemination_delete(*, record: Dissemination) -> None:
+    record.delete()  # the reviews stay; only the record of sharing their learning goes
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ the published executive summaries only. Views of a review's record are logged.""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +23,7 @@ from ..services import scr as services
 
 MANAGE = (Role.SCR_MEMBER, Role.BOARD_MANAGER)
 CONFIDENTIAL = (*MANAGE, Role.INDEPENDENT_CHAIR)
+REGISTER_PAGE_SIZE = 25
 
 
 def review_for(request: HttpRequest, review_id) -> CaseReview:
@@ -63,9 +65,14 @@ def register(request: HttpRequest) -> HttpResponse:
     board = request.board
     settings = services.scr_settings_get_or_create(board=board)
     today = timezone.localdate()
-    rows = selectors.register_rows(selectors.case_reviews(board=board), settings, today)
+    # One page of reviews at a time; the page's prefetches keep the queries constant.
+    page = Paginator(selectors.case_reviews(board=board), REGISTER_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = selectors.register_rows(page.object_list, settings, today)
     context = {
         "rows": rows,
+        "page": page,
         "can_read": request.board_access.has_any(CONFIDENTIAL),
         "can_manage": request.board_access.has_any(MANAGE),
     }

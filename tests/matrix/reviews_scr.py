@@ -84,6 +84,58 @@ def with_document(context) -> dict:
     return {"board_slug": context.board.slug, "review_id": review.pk, "document_id": document.pk}
 
 
+def with_appointment(context) -> dict:
+    from reviews.services.scr import appointment_add
+
+    review = initiated_review(context.board)
+    appointment = appointment_add(
+        review=review,
+        role="reviewer",
+        name="Jane Author",
+        affiliation="Independent consultant",
+        declared_independent=True,
+        declaration_on=date(2014, 4, 1),
+    )
+    return {
+        "board_slug": context.board.slug,
+        "review_id": review.pk,
+        "appointment_id": appointment.pk,
+    }
+
+
+def with_panel_member(context) -> dict:
+    from reviews.services.scr import panel_member_add
+
+    review = initiated_review(context.board)
+    member = panel_member_add(review=review, name="Pat Panel", agency=agency(context.board))
+    return {"board_slug": context.board.slug, "review_id": review.pk, "member_id": member.pk}
+
+
+def with_lesson(context) -> dict:
+    from reviews.models import Theme
+    from reviews.services.scr import scr_settings_get_or_create
+    from reviews.services.scr_learning import lesson_add
+
+    scr_settings_get_or_create(board=context.board)  # seeds the themes
+    review = initiated_review(context.board)
+    theme = Theme.objects.filter(board=context.board).first()
+    lesson = lesson_add(review=review, text="Share information sooner", themes=[theme])
+    return {"board_slug": context.board.slug, "review_id": review.pk, "lesson_id": lesson.pk}
+
+
+def with_dissemination(context) -> dict:
+    from reviews.services.scr_learning import dissemination_add
+
+    record = dissemination_add(
+        board=context.board,
+        kind="briefing",
+        title="Learning briefing",
+        held_on=date(2015, 1, 20),
+        reviews=[initiated_review(context.board)],
+    )
+    return {"board_slug": context.board.slug, "dissemination_id": record.pk}
+
+
 ENTRIES = {
     "reviews:scr-register": board_page(ALL_ROLES),
     "reviews:scr-published": board_page(ALL_ROLES),
@@ -111,4 +163,12 @@ ENTRIES = {
     "reviews:scr-document-upload": page(MANAGE, with_review),
     "reviews:scr-document-download": page(CONFIDENTIAL, with_document),
     "reviews:scr-summary-pdf": page(CONFIDENTIAL, with_review),
+    "reviews:scr-appointment-edit": page(MANAGE, with_appointment),
+    "reviews:scr-appointment-delete": page(MANAGE, with_appointment),
+    "reviews:scr-panel-member-edit": page(MANAGE, with_panel_member),
+    "reviews:scr-panel-member-delete": page(MANAGE, with_panel_member),
+    "reviews:scr-lesson-edit": page(MANAGE, with_lesson),
+    "reviews:scr-lesson-delete": page(MANAGE, with_lesson),
+    "reviews:scr-dissemination-edit": page(MANAGE, with_dissemination),
+    "reviews:scr-dissemination-delete": page(MANAGE, with_dissemination),
 }
