@@ -151,6 +151,4 @@ def action_sign_off_view(request: HttpRequest, pk) -> HttpResponse:
 
 class ActionDeleteView(RecordDeleteView):
     model, noun = Action, "action"
-
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "action-list")
+    list_url_name = "action-list"

@@ -78,6 +78,8 @@ class RecordFormView(BoardPage):
     form_class: type
     template_name = "board/record_form.html"
     noun = "record"
+    # Where a saved record leads: this list page, unless `success_url` says otherwise.
+    list_url_name: str
 
     def get_queryset(self):
         return self.model.objects.filter(board=self.request.board)
@@ -97,7 +99,7 @@ class RecordFormView(BoardPage):
         return f"Edit {self.noun}" if obj.pk and not obj._state.adding else f"Add {self.noun}"
 
     def success_url(self, obj) -> str:
-        raise NotImplementedError
+        return board_url(self.request, self.list_url_name)
 
     def back_url(self, obj) -> str:
         return self.success_url(obj)
@@ -138,6 +140,8 @@ class RecordDeleteView(BoardPage):
     allowed_roles = frozenset(WRITE)
     model: type[models.Model]
     noun = "record"
+    # Where the page leads after the deletion: this list page, unless `success_url` says.
+    list_url_name: str
 
     def get_object(self):
         return get_object_or_404(
@@ -145,7 +149,7 @@ class RecordDeleteView(BoardPage):
         )
 
     def success_url(self, obj) -> str:
-        raise NotImplementedError
+        return board_url(self.request, self.list_url_name)
 
     def back_url(self, obj) -> str:
         return self.success_url(obj)

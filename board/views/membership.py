@@ -7,7 +7,7 @@ from ..forms.membership import AgencyForm, EndMembershipForm, MembershipForm, Pe
 from ..models import Agency, Membership, Person
 from ..selectors import membership as select
 from ..services.membership import membership_delete, membership_save, person_save
-from .base import READ, RecordDeleteView, RecordFormView, board_url, paged
+from .base import READ, RecordDeleteView, RecordFormView, paged
 
 
 @board_view(*READ)
@@ -19,19 +19,15 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 
 class AgencyFormView(RecordFormView):
     model, form_class, noun = Agency, AgencyForm, "agency"
+    list_url_name = "agency-list"
 
     def get_queryset(self):
         return select.agencies(self.request.board)
 
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "agency-list")
-
 
 class AgencyDeleteView(RecordDeleteView):
     model, noun = Agency, "agency"
-
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "agency-list")
+    list_url_name = "agency-list"
 
 
 @board_view(*READ)
@@ -59,16 +55,15 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 class PersonFormView(RecordFormView):
     model, form_class, noun = Person, PersonForm, "person"
+    list_url_name = "person-list"
 
     def save(self, form):
         return person_save(person=form.save(commit=False))
 
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "person-list")
-
 
 class MembershipFormView(RecordFormView):
     model, form_class, noun = Membership, MembershipForm, "membership"
+    list_url_name = "member-list"
 
     def get_queryset(self):
         return select.memberships(self.request.board)
@@ -78,9 +73,6 @@ class MembershipFormView(RecordFormView):
             membership=form.save(commit=False),
             agreed_by=form.cleaned_data["appointment_agreed_by"],
         )
-
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "member-list")
 
 
 class MembershipEndView(MembershipFormView):
@@ -95,9 +87,7 @@ class MembershipEndView(MembershipFormView):
 
 class MembershipDeleteView(RecordDeleteView):
     model, noun = Membership, "membership"
+    list_url_name = "member-list"
 
     def delete(self, obj) -> None:
         membership_delete(membership=obj)
-
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "member-list")

@@ -117,13 +117,9 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
 
 class ChallengeFormView(RecordFormView):
     model, form_class, noun = Challenge, ChallengeForm, "challenge"
-
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "challenge-list")
+    list_url_name = "challenge-list"
 
 
 class ChallengeDeleteView(RecordDeleteView):
     model, noun = Challenge, "challenge"
-
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "challenge-list")
+    list_url_name = "challenge-list"

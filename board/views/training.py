@@ -72,9 +72,7 @@ def _sessions_url(request, session) -> str:
 
 class CourseFormView(RecordFormView):
     model, form_class, noun = Course, CourseForm, "course"
-
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "training-course-list")
+    list_url_name = "training-course-list"
 
 
 class TrainingSessionFormView(RecordFormView):
@@ -130,9 +128,7 @@ class CourseDeleteView(RecordDeleteView):
     the deletion is refused and the page says why."""
 
     model, noun = Course, "course"
-
-    def success_url(self, obj) -> str:
-        return board_url(self.request, "training-course-list")
+    list_url_name = "training-course-list"
 
 
 class TrainingSessionDeleteView(RecordDeleteView):
