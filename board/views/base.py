@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views import View
 
 from ..access import BoardRoleRequiredMixin
+from ..form_pages import apply_errors
 from ..models import ALL_ROLES, Role
 from ..periods import FinancialYear
 from ..services.records import record_delete, record_save
@@ -55,15 +56,6 @@ def year_links(request: HttpRequest, url_name: str, year: FinancialYear, years) 
 
 def paged(request: HttpRequest, queryset, size: int = PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: by field where the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class BoardPage(BoardRoleRequiredMixin, View):

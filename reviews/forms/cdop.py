@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from board.form_helper import FormHelper
+from board.form_pages import apply_errors
 from board.models import Board
 
 from ..models import CdopCase, DeathCategory, Ethnicity, Expectation, Modifiable, PlaceOfDeath, Sex
@@ -80,11 +81,7 @@ class GdsForm(forms.Form):
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Show a service's validation errors on the fields they name, or above the form."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for name, errors in error.message_dict.items():
-            self.add_error(name if name in self.fields else None, errors)
+        apply_errors(self, error)
 
 
 class NotificationFields(GdsForm):

@@ -11,13 +11,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from board.access import board_view
+from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES, Role
 
 from ..forms import audits as forms
 from ..models import Audit, RatingLevel
 from ..selectors import audits as selectors
 from ..services import audits as services
-from .scr import board_url, form_page, save_form
+from .scr import board_url
 
 WRITE = (Role.SUBGROUP_CHAIR, Role.BOARD_MANAGER)
 PER_PAGE = 25

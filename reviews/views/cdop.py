@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from board.access import board_view
 from board.audit import log_access
+from board.form_pages import form_page
 from board.models import Role
 from board.periods import FinancialYear
 
@@ -34,11 +35,6 @@ def _case_url(request: HttpRequest, case: CdopCase) -> str:
 
 def _board_url(request: HttpRequest, name: str) -> str:
     return reverse(f"reviews:{name}", kwargs={"board_slug": request.board.slug})
-
-
-def _form_page(request, form, title: str, back_url: str, **extra) -> HttpResponse:
-    context = {"form": form, "page_title": title, "back_url": back_url, **extra}
-    return render(request, "reviews/cdop/form_page.html", context)
 
 
 @board_view(*CDOP)
@@ -72,9 +68,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Notification recorded as case {case.number}")
             return redirect(_case_url(request, case))
-    return _form_page(
-        request, form, "Notify a child's death", _board_url(request, "cdop-case-list")
-    )
+    return form_page(request, form, "Notify a child's death", _board_url(request, "cdop-case-list"))
 
 
 @board_view(*CDOP)
@@ -106,7 +100,7 @@ def case_edit(request: HttpRequest, case_id) -> HttpResponse:
         else:
             messages.success(request, f"Case {case.number} saved")
             return redirect(_case_url(request, case))
-    return _form_page(
+    return form_page(
         request, form, f"Case {case.number}: details and meetings", _case_url(request, case)
     )
 
@@ -128,9 +122,7 @@ def case_analysis(request: HttpRequest, case_id) -> HttpResponse:
         else:
             messages.success(request, f"The panel's analysis of case {case.number} is saved")
             return redirect(_case_url(request, case))
-    return _form_page(
-        request, form, f"Case {case.number}: panel analysis", _case_url(request, case)
-    )
+    return form_page(request, form, f"Case {case.number}: panel analysis", _case_url(request, case))
 
 
 @board_view(*CDOP)
@@ -147,7 +139,7 @@ def agency_form_request(request: HttpRequest, case_id) -> HttpResponse:
         else:
             messages.success(request, f"Form requested from {agency_form.agency}")
             return redirect(_case_url(request, case))
-    return _form_page(
+    return form_page(
         request, form, f"Case {case.number}: request an agency form", _case_url(request, case)
     )
 
@@ -171,7 +163,7 @@ def agency_form_update(request: HttpRequest, case_id, form_id) -> HttpResponse:
             messages.success(request, f"{agency_form.agency} form saved")
             return redirect(_case_url(request, case))
     title = f"Case {case.number}: {agency_form.agency} form"
-    return _form_page(request, form, title, _case_url(request, case))
+    return form_page(request, form, title, _case_url(request, case))
 
 
 @board_view(*CDOP)
@@ -188,7 +180,7 @@ def recommendation_create(request: HttpRequest, case_id) -> HttpResponse:
         else:
             messages.success(request, "Recommendation added to the board's action tracker")
             return redirect(_case_url(request, case))
-    return _form_page(
+    return form_page(
         request, form, f"Case {case.number}: add a recommendation", _case_url(request, case)
     )
 
@@ -206,7 +198,7 @@ def case_close(request: HttpRequest, case_id) -> HttpResponse:
         else:
             messages.success(request, f"Case {case.number} closed")
             return redirect(_case_url(request, case))
-    return _form_page(
+    return form_page(
         request,
         form,
         f"Are you sure you want to close case {case.number}?",

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from board.access import board_view
 from board.audit import log_access
+from board.form_pages import form_page
 from board.models import ALL_ROLES, Role
 from board.periods import FinancialYear
 
@@ -87,5 +88,4 @@ def panel_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Panel settings saved")
             return redirect(reverse("reviews:cdop-settings", kwargs={"board_slug": board.slug}))
     back = reverse("reviews:cdop-statistics", kwargs={"board_slug": board.slug})
-    context = {"form": form, "page_title": "Child death overview panel settings", "back_url": back}
-    return render(request, "reviews/cdop/form_page.html", context)
+    return form_page(request, form, "Child death overview panel settings", back)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from board.access import board_view
+from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES, Role
 from board.periods import FinancialYear
 from board.views.base import paged
@@ -18,7 +19,7 @@ from ..forms import inspections as forms
 from ..models import Inspection, Inspectorate
 from ..selectors import inspections as selectors
 from ..services import inspections as services
-from .scr import board_url, form_page, save_form
+from .scr import board_url
 
 WRITE = (Role.BOARD_MANAGER,)
 FIELDS = sorted(services.INSPECTION_FIELDS)

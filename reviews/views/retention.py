@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from board.access import board_view
+from board.form_pages import FORM_PAGE
 from board.models import Role
 
 from ..forms.retention import RetentionSettingsForm
@@ -92,4 +93,4 @@ def retention_settings(request: HttpRequest) -> HttpResponse:
         "board to review; nothing is deleted automatically.",
         "back_url": _url(request, "retention-report"),
     }
-    return render(request, "reviews/cdop/form_page.html", context)
+    return render(request, FORM_PAGE, context)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from board.access import board_view
 from board.audit import log_access
+from board.form_pages import apply_errors, form_page, save_form
 from board.models import ALL_ROLES, Role
 
 from ..forms import scr as forms
@@ -39,25 +40,6 @@ def review_url(request: HttpRequest, review: CaseReview) -> str:
 
 def board_url(request: HttpRequest, name: str) -> str:
     return reverse(f"reviews:{name}", kwargs={"board_slug": request.board.slug})
-
-
-def form_page(request, form, title: str, back_url: str, **extra) -> HttpResponse:
-    context = {"form": form, "page_title": title, "back_url": back_url, **extra}
-    return render(request, "reviews/cdop/form_page.html", context)
-
-
-def save_form(request, form, write, success: str, next_url: str):
-    """Run the service with the form's data; show its errors on the form. None when the
-    form is to be shown (again)."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        write(dict(form.cleaned_data))
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return None
-    messages.success(request, success)
-    return redirect(next_url)
 
 
 @board_view(*ALL_ROLES)
@@ -94,7 +76,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
         try:
             write(dict(form.cleaned_data))
         except ValidationError as error:
-            form.add_service_errors(error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"{created['review']} added to the register")
             return redirect(review_url(request, created["review"]))

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from board.access import board_view
+from board.form_pages import form_page, save_form
 from board.models import Action, Agency, Role
 
 from ..forms import scr as forms
@@ -15,7 +16,7 @@ from ..models import Recommendation
 from ..selectors import scr as selectors
 from ..services import scr as services
 from ..services import scr_actions
-from .scr import CONFIDENTIAL, MANAGE, board_url, form_page, review_for, review_url, save_form
+from .scr import CONFIDENTIAL, MANAGE, board_url, review_for, review_url
 
 
 def _scr_action(request: HttpRequest, action_id) -> Action:

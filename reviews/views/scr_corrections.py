@@ -9,12 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from board.access import board_view
+from board.form_pages import form_page, save_form
 
 from ..forms import scr as forms
 from ..models import Appointment, Dissemination, Lesson, PanelMember
 from ..services import scr as services
 from ..services import scr_learning
-from .scr import MANAGE, board_url, form_page, review_for, review_url, save_form
+from .scr import MANAGE, board_url, review_for, review_url
 
 
 def initial_from(record, form_class) -> dict:

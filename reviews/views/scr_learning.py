@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from board.access import board_view
 from board.audit import log_access
 from board.files import file_response
+from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES
 
 from ..forms import scr as forms
@@ -18,7 +19,7 @@ from ..scr_pdf import executive_summary_pdf, is_published
 from ..selectors import scr as selectors
 from ..services import scr as services
 from ..services import scr_learning
-from .scr import CONFIDENTIAL, MANAGE, board_url, form_page, review_for, review_url, save_form
+from .scr import CONFIDENTIAL, MANAGE, board_url, review_for, review_url
 
 
 @board_view(*CONFIDENTIAL)

@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from board.access import board_view
+from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES, Agency, Role
 
 from ..forms import section11 as forms
 from ..models import Section11Cycle, Section11Return, Section11Standard
 from ..selectors import section11 as selectors
 from ..services import section11 as services
-from .scr import board_url, form_page, save_form
+from .scr import board_url
 
 WRITE = (Role.SUBGROUP_CHAIR, Role.BOARD_MANAGER)
 MANAGE = (Role.BOARD_MANAGER,)

@@ -3,6 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from board.form_helper import FormHelper
+from board.form_pages import apply_errors
 
 
 def layout_for(form: forms.BaseForm, submit: str) -> FormHelper:
@@ -39,8 +40,4 @@ class GdsMixin:
         self.helper = layout_for(self, self.submit_label)
 
     def add_service_errors(self, error: ValidationError) -> None:
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for name, errors in error.message_dict.items():
-            self.add_error(name if name in self.fields else None, errors)
+        apply_errors(self, error)

@@ -1,6 +1,6 @@
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from board.models import Role
@@ -40,8 +40,3 @@ def subgroup_url(request: HttpRequest, subgroup: SubGroup) -> str:
 
 def return_url(request: HttpRequest, subgroup: SubGroup, quarter: Quarter, name="return-detail"):
     return url(request, name, subgroup_id=subgroup.pk, quarter=quarter_slug(quarter))
-
-
-def form_page(request, form, title: str, back_url: str, **extra) -> HttpResponse:
-    context = {"form": form, "page_title": title, "back_url": back_url, **extra}
-    return render(request, "subgroups/form_page.html", context)

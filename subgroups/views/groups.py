@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from board.access import board_view
+from board.form_pages import form_page
 from board.models import ALL_ROLES
 
 from .. import selectors
@@ -14,7 +15,7 @@ from ..forms.groups import EndSeatForm, SeatForm, SettingsForm, SubGroupForm
 from ..models import SubGroupMembership
 from ..services import groups as services
 from ..services.spec import template_spec
-from .common import MANAGER, form_page, subgroup_of, subgroup_url, url
+from .common import MANAGER, subgroup_of, subgroup_url, url
 
 
 @board_view(*ALL_ROLES)

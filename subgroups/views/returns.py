@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from board.access import board_view
+from board.form_pages import FORM_PAGE
 from board.models import Role
 from board.periods import FinancialYear
 
@@ -218,7 +219,7 @@ def _manager_step(request, subgroup_id, quarter, *, form_class, action, done, ti
             messages.success(request, done)
             return redirect(back)
     context = {"form": form, "page_title": title, "back_url": back, "r": r, "quarter": quarter}
-    return render(request, "subgroups/form_page.html", {**context, "subgroup": subgroup})
+    return render(request, FORM_PAGE, {**context, "subgroup": subgroup})
 
 
 @board_view(*MANAGER)

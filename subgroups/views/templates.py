@@ -6,11 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from board.access import board_view
+from board.form_pages import form_page
 
 from ..forms.groups import QuestionForm, TemplateIndicatorForm
 from ..models import TemplateIndicator, TemplateQuestion
 from ..services import templates as services
-from .common import MANAGER, form_page, subgroup_of, subgroup_url
+from .common import MANAGER, subgroup_of, subgroup_url
 
 
 @board_view(*MANAGER)
