@@ -1,13 +1,23 @@
 """Writes to the indicator catalogue."""
 
+import json
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 from django.db import transaction
 
 from board.models import Board
 
-from .. import catalogue
 from ..models import Category, CategorySet, Indicator
+
+STARTER_FILE = Path(__file__).resolve().parent.parent / "starter_catalogue.json"
+
+
+@cache
+def starter_catalogue() -> dict:
+    """The shared starter set, kept as data (see its "about")."""
+    return json.loads(STARTER_FILE.read_text(encoding="utf-8"))
 
 
 @transaction.atomic
@@ -15,47 +25,46 @@ def catalogue_install_starter(*, board: Board) -> int:
     """Give the board the shared starter set. Idempotent: what exists is left as the board
     edited it; only what is missing is added. Returns how many indicators were added."""
     sets = {}
-    for code, (name, categories) in catalogue.CATEGORY_SETS.items():
+    starter = starter_catalogue()
+    for code, spec in starter["category_sets"].items():
         category_set, _ = CategorySet.objects.get_or_create(
-            board=board, code=code, defaults={"name": name}
+            board=board, code=code, defaults={"name": spec["name"]}
         )
         sets[code] = category_set
-        for order, (category_code, label) in enumerate(categories):
+        for order, category in enumerate(spec["categories"]):
             Category.objects.get_or_create(
                 board=board,
                 category_set=category_set,
-                code=category_code,
-                defaults={"label": label, "order": order},
+                code=category["code"],
+                defaults={"label": category["label"], "order": order},
             )
     existing = {i.code: i for i in Indicator.objects.filter(board=board)}
     added = 0
-    for order, (code, spec) in enumerate(catalogue.INDICATORS.items()):
+    for order, (code, spec) in enumerate(starter["indicators"].items()):
         if code in existing:
             continue
-        theme, name, unit, polarity, period_type, rollup, decimals, set_codes, adds_up = spec[:9]
-        numerator, denominator, definition = spec[9:]
-        target, margin = catalogue.TARGETS.get(code, (None, None))
+        target, margin = spec.get("target"), spec.get("amber_margin")
         indicator = Indicator(
             board=board,
             code=code,
-            name=name,
-            theme=theme,
-            unit=unit,
-            polarity=polarity,
-            period_type=period_type,
-            rollup=rollup,
-            decimals=decimals,
-            breakdowns_add_up=adds_up,
-            definition=definition,
+            name=spec["name"],
+            theme=spec["theme"],
+            unit=spec["unit"],
+            polarity=spec["polarity"],
+            period_type=spec["period_type"],
+            rollup=spec["rollup"],
+            decimals=spec["decimals"],
+            breakdowns_add_up=spec["breakdowns_add_up"],
+            definition=spec["definition"],
             order=order,
-            numerator=existing.get(numerator),
-            denominator=existing.get(denominator),
+            numerator=existing.get(spec["numerator"]),
+            denominator=existing.get(spec["denominator"]),
             target=Decimal(target) if target else None,
             amber_margin=Decimal(margin) if margin else None,
         )
         indicator.full_clean(exclude=["breakdown_sets"])
         indicator.save()
-        indicator.breakdown_sets.set([sets[c] for c in set_codes])
+        indicator.breakdown_sets.set([sets[c] for c in spec["breakdown_sets"]])
         existing[code] = indicator
         added += 1
     return added
