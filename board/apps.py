@@ -9,9 +9,13 @@ class BoardConfig(AppConfig):
     def ready(self) -> None:
         from lscb.schedules import ensure_default_schedules
 
-        from . import navigation
+        from . import audit_admin, audit_tracking, navigation
         from .models import Role
 
+        # Before the other apps' ready(), which may exclude or re-track their records.
+        audit_tracking.track_domain_models()
+        # The admin has discovered django-auditlog's admin by now (it is installed first).
+        audit_admin.register()
         post_migrate.connect(ensure_default_schedules, sender=self)
         navigation.register("Overview", "board-detail", order=0)
         business = [

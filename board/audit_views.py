@@ -1,6 +1,5 @@
 """The board manager's view of the audit trail: who changed or viewed what, and when."""
 
-from auditlog.models import LogEntry
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -12,8 +11,8 @@ from django.shortcuts import render
 from board.form_helper import FormHelper
 
 from .access import board_view
-from .audit import entries_for_board
-from .models import Role, User
+from .audit import entries_for_reader
+from .models import AuditEntry, Role, User
 
 PAGE_SIZE = 50
 
@@ -24,7 +23,7 @@ class AuditFilterForm(forms.Form):
         queryset=ContentType.objects.none(), required=False, label="Kind of record"
     )
     action = forms.TypedChoiceField(
-        choices=[("", "Any action"), *LogEntry.Action.choices], coerce=int, required=False
+        choices=[("", "Any action"), *AuditEntry.Action.choices], coerce=int, required=False
     )
     date_from = forms.DateField(
         required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
@@ -33,9 +32,10 @@ class AuditFilterForm(forms.Form):
         required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, entries: QuerySet[LogEntry], board, **kwargs) -> None:
+    def __init__(self, *args, entries: QuerySet[AuditEntry], board, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Only people and kinds of record that appear in this board's own log.
+        # Only people and kinds of record that appear in the entries the reader may see:
+        # a restricted kind of record is not even named to someone who may not open it.
         self.fields["person"].queryset = User.objects.filter(
             pk__in=entries.values("actor")
         ).order_by("full_name")
@@ -62,7 +62,7 @@ class AuditFilterForm(forms.Form):
             self.add_error("date_to", "The end date must be on or after the start date")
         return data
 
-    def apply(self, entries: QuerySet[LogEntry]) -> QuerySet[LogEntry]:
+    def apply(self, entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
         data = self.cleaned_data
         if data.get("person"):
             entries = entries.filter(actor=data["person"])
@@ -79,7 +79,7 @@ class AuditFilterForm(forms.Form):
 
 @board_view(Role.BOARD_MANAGER)
 def audit_log(request: HttpRequest) -> HttpResponse:
-    entries = entries_for_board(request.board)
+    entries = entries_for_reader(request.board, request.user)
     form = AuditFilterForm(request.GET or None, entries=entries, board=request.board)
     if form.is_bound and form.is_valid():
         entries = form.apply(entries)

@@ -4,14 +4,13 @@ record carries (CONTRIBUTING.md), so new apps are covered without changes here."
 import json
 from collections.abc import Iterator
 
-from auditlog.models import LogEntry
 from django.apps import apps
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 
 from .audit import entries_for_board
-from .models import Board, User
+from .models import AuditEntry, Board, User
 
 # Never exported: credentials.
 USER_FIELDS = ("email", "full_name", "is_active", "date_joined")
@@ -65,11 +64,11 @@ def remove_board(board: Board) -> dict[str, int]:
     """Delete the board, every record that belongs to it, its stored files and its audit
     log. People keep their accounts (they may sit on other boards) but lose its roles."""
     files = list(stored_files(board))
-    log_entries = entries_for_board(board)
-    removed_log = log_entries.count()
+    board_pk = board.pk
+    removed_log = entries_for_board(board).count()
     _, per_model = board.delete()
-    # Deleting writes audit entries of its own; remove the board's log after that.
-    LogEntry.objects.filter(pk__in=log_entries.values("pk")).delete()
-    LogEntry.objects.filter(additional_data__board=str(board.pk)).delete()
+    # Deleting writes audit entries of its own (the board's among them); remove the
+    # board's whole log after that.
+    AuditEntry.objects.filter(board_id=board_pk).delete()
     transaction.on_commit(lambda: [file.storage.delete(file.name) for file in files])
     return {"records": sum(per_model.values()), "audit entries": removed_log, "files": len(files)}

@@ -7,19 +7,17 @@ class DatasetsConfig(AppConfig):
     verbose_name = "Datasets and dashboards"
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
-        from board import navigation
+        from board import audit_tracking, navigation
         from board.models import ALL_ROLES
 
         from .models import ImportBatch, Snapshot
 
         # Snapshots are computed (rebuilt every night): auditing them would only repeat
         # the observations' own history. An import's rows are kept out of its entry.
-        for model in (Snapshot, ImportBatch):
-            if auditlog.contains(model):
-                auditlog.unregister(model)
-        auditlog.register(ImportBatch, exclude_fields=["rows"])
+        audit_tracking.exclude(
+            Snapshot, reason="computed nightly from the observations, which are tracked"
+        )
+        audit_tracking.track(ImportBatch, exclude_fields=("rows",))
         navigation.register(
             "Performance",
             "datasets:dashboard",

@@ -259,24 +259,12 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="lscb@localhost")
 # The service's own address, for links in e-mails sent by background tasks (no request).
 SERVICE_URL = env.str("SERVICE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
-# Audit trail: every model is tracked unless excluded here, so a new model cannot be
-# forgotten. Each entry carries its board (see UUIDModel.get_additional_data).
-AUDITLOG_INCLUDE_ALL_MODELS = True
-AUDITLOG_EXCLUDE_TRACKING_MODELS = (
-    "admin",
-    "contenttypes",
-    "sessions",
-    "auth.permission",
-    "board.workerheartbeat",
-    "django_celery_beat.periodictasks",
-)
-AUDITLOG_INCLUDE_TRACKING_MODELS = (
-    {"model": "board.user", "exclude_fields": ["password", "last_login"]},
-)
+# Audit trail: an allow-list, registered in code (board/audit_tracking.py): the board's
+# domain records and people, never credentials, devices, lockouts or sessions. Entries are
+# rows of board.AuditEntry, which names each entry's board in an indexed column.
+AUDITLOG_LOGENTRY_MODEL = "board.AuditEntry"
+AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
-# A record's board never changes and is stored with every entry already; tracking it as
-# a field would only make each entry look the board up again when the log is shown.
-AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("board",)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

@@ -6,10 +6,23 @@ class ReviewsConfig(AppConfig):
     name = "reviews"
 
     def ready(self) -> None:
-        from board import navigation
+        from board import navigation, record_visibility
         from board.models import ALL_ROLES, Role
 
+        from . import models
+
         scr_readers = [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
+        # Who may read these records, wherever they are shown (the audit log included):
+        # a child death case and its forms only the CDOP panel (the case pages admit no
+        # other role); confidential review documents the SCR sub-group, manager and chair.
+        record_visibility.restrict(
+            models.CdopCase,
+            models.AgencyForm,
+            models.AgencyFormReminder,
+            models.CdopRecommendation,
+            readers=[Role.CDOP_MEMBER],
+        )
+        record_visibility.restrict(models.ReviewDocument, readers=scr_readers)
         items = [
             ("Child deaths", "reviews:cdop-case-list", [Role.CDOP_MEMBER],
              "The Child Death Overview Panel's cases, forms and recommendations."),

@@ -1,10 +1,9 @@
 """Writes leave an audit entry naming who, when, what changed and on which board."""
 
-from auditlog.models import LogEntry
 from django.urls import reverse
 
 from board.audit import entries_for_board, log_access
-from board.models import Agency, Sector
+from board.models import Agency, AuditEntry, Sector
 
 from .factories import AgencyFactory
 
@@ -17,10 +16,10 @@ def test_creating_and_changing_a_record_is_logged_with_its_board(board, other_bo
 
     entries = entries_for_board(board).filter(content_type__model="agency")
     assert [entry.action for entry in entries.order_by("timestamp")] == [
-        LogEntry.Action.CREATE,
-        LogEntry.Action.UPDATE,
+        AuditEntry.Action.CREATE,
+        AuditEntry.Action.UPDATE,
     ]
-    update = entries.get(action=LogEntry.Action.UPDATE)
+    update = entries.get(action=AuditEntry.Action.UPDATE)
     assert update.changes_dict["name"] == ["Police", "Metropolitan Police Service"]
 
 
@@ -43,11 +42,11 @@ def test_a_write_in_a_request_names_the_person(client_for, manager, board):
 def test_passwords_never_reach_the_audit_trail(manager):
     manager.set_password("another-long-password-1")
     manager.save()
-    for entry in LogEntry.objects.get_for_object(manager):
+    for entry in AuditEntry.objects.get_for_object(manager):
         assert "password" not in entry.changes_dict
 
 
 def test_a_read_of_a_restricted_record_can_be_logged(board):
     agency = AgencyFactory(board=board)
     log_access(agency)
-    assert entries_for_board(board).filter(action=LogEntry.Action.ACCESS).count() == 1
+    assert entries_for_board(board).filter(action=AuditEntry.Action.ACCESS).count() == 1

@@ -1,9 +1,9 @@
 """The board manager's audit log page."""
 
-from auditlog.models import LogEntry
 from django.urls import reverse
 
 from board.audit import log_access
+from board.models import AuditEntry
 
 from .factories import AgencyFactory
 
@@ -28,7 +28,7 @@ def test_the_manager_sees_changes_to_their_own_board_only(client_for, manager, b
 def test_restricted_reads_appear_in_the_log(client_for, manager, board):
     agency = AgencyFactory(board=board, name="Read Me")
     log_access(agency)
-    response = client_for(manager).get(log_url(board, action=LogEntry.Action.ACCESS))
+    response = client_for(manager).get(log_url(board, action=AuditEntry.Action.ACCESS))
     entries = list(response.context["page"].object_list)
     assert [entry.object_repr for entry in entries] == ["Read Me"]
 
@@ -38,7 +38,7 @@ def test_filters_narrow_the_log(client_for, manager, board):
     agency.name = "After"
     agency.save()
     client = client_for(manager)
-    response = client.get(log_url(board, action=LogEntry.Action.UPDATE))
+    response = client.get(log_url(board, action=AuditEntry.Action.UPDATE))
     entries = list(response.context["page"].object_list)
     assert len(entries) == 1
     assert "Before" in response.content.decode() and "After" in response.content.decode()

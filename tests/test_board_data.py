@@ -4,10 +4,9 @@ import json
 from io import StringIO
 
 import pytest
-from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
 
-from board.models import Agency, Board, RoleAssignment, User
+from board.models import Agency, AuditEntry, Board, RoleAssignment, User
 from subgroups.models import SubGroup
 
 from .factories import AgencyFactory, SubGroupFactory
@@ -51,7 +50,7 @@ def test_removing_a_board_removes_its_records_and_log_but_not_other_boards(
     assert not Board.objects.filter(pk=board.pk).exists()
     assert not SubGroup.objects.filter(board_id=board.pk).exists()
     assert not RoleAssignment.objects.filter(board_id=board.pk).exists()
-    assert not LogEntry.objects.filter(additional_data__board=str(board.pk)).exists()
+    assert not AuditEntry.objects.filter(board_id=board.pk).exists()
     assert User.objects.filter(pk=manager.pk).exists()  # people keep their accounts
     assert Agency.objects.get(board=other_board).name == "Survivor"
     assert RoleAssignment.objects.filter(user=other_board_manager).exists()

@@ -1,5 +1,6 @@
 from .actions import RAG_TAG, Action, ActionSource, ActionStatus, ActionUpdate
 from .agencies import Agency, Sector
+from .audit import AuditEntry
 from .base import BoardOwnedModel, TimestampedModel, UUIDModel
 from .boards import ALL_ROLES, Board, Role, RoleAssignment
 from .grants import RoleGrant
@@ -16,6 +17,7 @@ __all__ = [
     "ActionStatus",
     "ActionUpdate",
     "Agency",
+    "AuditEntry",
     "Board",
     "BoardOwnedModel",
     "BoardRole",

@@ -11,12 +11,6 @@ class UUIDModel(models.Model):
     class Meta:
         abstract = True
 
-    def get_additional_data(self) -> dict | None:
-        """Called by the audit trail: tags each entry with the record's board, so the
-        board manager's log can be filtered to their own board."""
-        board_id = getattr(self, "board_id", None)
-        return {"board": str(board_id)} if board_id else None
-
 
 class TimestampedModel(UUIDModel):
     created_at = models.DateTimeField(auto_now_add=True)

@@ -18,9 +18,6 @@ class Board(TimestampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_additional_data(self) -> dict:
-        return {"board": str(self.id)}
-
 
 class Role(models.TextChoices):
     """Access roles, held per board. A user may hold several, on several boards."""

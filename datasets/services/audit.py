@@ -1,8 +1,9 @@
 """Audit entries for bulk writes. django-auditlog logs each save() through signals;
 bulk_create/bulk_update send none, so imports write the same entries themselves."""
 
-from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+
+from board.models import AuditEntry
 
 
 def log_bulk(before: dict, *, user=None, now=None) -> None:
@@ -14,15 +15,15 @@ def log_bulk(before: dict, *, user=None, now=None) -> None:
         types.setdefault(model, ContentType.objects.get_for_model(model))
         created = old is None
         entries.append(
-            LogEntry(
+            AuditEntry(
                 content_type=types[model],
                 object_pk=str(instance.pk),
                 object_repr=str(instance)[:1000],
-                action=LogEntry.Action.CREATE if created else LogEntry.Action.UPDATE,
+                action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
                 changes={"value": ["None" if created else old, str(instance.value)]},
                 actor=user if getattr(user, "is_authenticated", False) else None,
                 timestamp=now,
-                additional_data=instance.get_additional_data(),
+                board_id=instance.board_id,
             )
         )
-    LogEntry.objects.bulk_create(entries, batch_size=2000)
+    AuditEntry.objects.bulk_create(entries, batch_size=2000)

@@ -2,7 +2,6 @@
 executive summaries. Every view or download of a confidential document is logged, and so
 is every refused request for one."""
 
-from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,7 +10,7 @@ from board.access import board_view
 from board.audit import log_access
 from board.files import file_response
 from board.form_pages import form_page, save_form
-from board.models import ALL_ROLES
+from board.models import ALL_ROLES, AuditEntry
 
 from ..forms import scr as forms
 from ..models import ReviewDocument, Theme
@@ -101,13 +100,13 @@ def document_upload(request: HttpRequest, review_id) -> HttpResponse:
 
 
 def _log_refusal(request: HttpRequest, document: ReviewDocument) -> None:
-    LogEntry.objects.log_create(
+    AuditEntry.objects.log_create(
         document,
-        action=LogEntry.Action.ACCESS,
+        action=AuditEntry.Action.ACCESS,
         changes={"refused": ["", "no SCR, manager or chair role"]},
         force_log=True,
         actor=request.user,
-        additional_data={"board": str(document.board_id), "refused": True},
+        additional_data={"refused": True},
     )
 
 

@@ -60,9 +60,6 @@ class SubGroup(TimestampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_additional_data(self) -> dict:
-        return {"board": str(self.board_id)}
-
     @property
     def member_access(self) -> Role | None:
         return MEMBER_ACCESS.get(SubGroupKind(self.kind))

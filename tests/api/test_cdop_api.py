@@ -1,12 +1,12 @@
 """CDOP through the API: statistics for the board, suppressed for all but the panel;
 cases for CDOP members only, every read logged."""
 
-from auditlog.models import LogEntry
 from django.test import Client
 from django.urls import reverse
 
 from api.services import api_token_create
 from board.audit import entries_for_board
+from board.models import AuditEntry
 
 from ..reviews.factories import notify, review
 
@@ -78,7 +78,7 @@ def test_every_case_a_cdop_member_reads_is_logged_in_constant_queries(
     with django_assert_num_queries(len(small.captured_queries)):
         body = client.get(cases_url(board)).json()
     assert body["count"] == 6
-    reads = entries_for_board(board).filter(action=LogEntry.Action.ACCESS, actor=cdop_member)
+    reads = entries_for_board(board).filter(action=AuditEntry.Action.ACCESS, actor=cdop_member)
     assert reads.count() == 1 + 6
     case_id = body["results"][0]["id"]
     client.get(reverse("api:cdop-case-detail", kwargs={"board_slug": board.slug, "id": case_id}))

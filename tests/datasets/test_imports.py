@@ -4,10 +4,10 @@ import io
 from decimal import Decimal
 
 import pytest
-from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
+from board.models import AuditEntry
 from datasets.models import Benchmark, ImportStatus, Observation, Snapshot
 from datasets.services.imports import import_apply, import_file, import_preview
 
@@ -56,16 +56,14 @@ def test_a_good_file_previews_then_applies_and_a_second_time_changes_nothing(
     assert Observation.objects.filter(board=board).count() == 5
     ranged = Observation.objects.get(indicator=indicators["training_attendance"])
     assert (ranged.qualifier, ranged.value, ranged.value_high) == ("range", 400, 450)
-    entries = LogEntry.objects.filter(
-        additional_data__board=str(board.id), changes__has_key="value"
-    )
+    entries = AuditEntry.objects.filter(board=board, changes__has_key="value")
     assert entries.count() == 5  # bulk writes still leave an audit entry each
     assert Snapshot.objects.get(board=board, year=2014).stale  # marked for the refresh
 
     again, batch2 = import_preview(board=board, filename="q1.csv", content=content, user=manager)
     assert again.counts == {"new": 0, "changed": 0, "unchanged": 5}
     assert import_apply(batch=batch2, user=manager)["unchanged"] == 5
-    assert LogEntry.objects.filter(changes__has_key="value").count() == 5
+    assert AuditEntry.objects.filter(changes__has_key="value").count() == 5
 
 
 def test_a_changed_value_is_previewed_as_a_change(board, indicators):

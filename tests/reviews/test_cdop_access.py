@@ -1,8 +1,7 @@
-from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from board.models import Role
+from board.models import AuditEntry, Role
 from reviews.models import CdopCase
 from tests.factories import user_with_role
 
@@ -57,14 +56,14 @@ def test_every_view_of_a_case_is_logged_with_who_and_which_board(client_for, boa
     client = client_for(cdop_member)
     client.get(case_url(case))
     client.get(case_url(case))
-    entries = LogEntry.objects.filter(
-        action=LogEntry.Action.ACCESS,
+    entries = AuditEntry.objects.filter(
+        action=AuditEntry.Action.ACCESS,
         content_type=ContentType.objects.get_for_model(CdopCase),
         object_pk=str(case.pk),
     )
     assert entries.count() == 2
     assert {entry.actor for entry in entries} == {cdop_member}
-    assert all(entry.additional_data == {"board": str(board.id)} for entry in entries)
+    assert all(entry.board_id == board.id for entry in entries)
 
 
 def test_the_panel_sees_its_own_figures_and_can_ask_for_the_published_ones(

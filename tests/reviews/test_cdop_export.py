@@ -1,8 +1,9 @@
 import csv
 import io
 
-from auditlog.models import LogEntry
 from django.urls import reverse
+
+from board.models import AuditEntry
 
 from .factories import notify, review
 
@@ -25,7 +26,9 @@ def test_the_years_cases_download_as_csv_safe_from_formulas_and_logged(
     assert row["Category of death"] == "Perinatal/neonatal event"
     assert row["Age band"] == "Neonate (under 28 days)"
     assert "nhs" not in ",".join(row).lower()
-    assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS, object_pk=str(case.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action=AuditEntry.Action.ACCESS, object_pk=str(case.pk)
+    ).exists()
 
 
 def test_another_years_export_leaves_this_years_cases_out(client_for, board, cdop_member):

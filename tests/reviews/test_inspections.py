@@ -198,16 +198,15 @@ def test_judgements_are_saved_per_area_and_replaced_as_a_whole(board, manager, c
 
 
 def test_replacing_judgements_leaves_an_audit_entry_for_each_row(board):
-    from auditlog.models import LogEntry
-
     from board.audit import entries_for_board
+    from board.models import AuditEntry
 
     inspection = ofsted(board)
     inspection_judgements_set(inspection=inspection, judgements=AREAS)
     inspection_judgements_set(inspection=inspection, judgements=AREAS[:1])
     entries = entries_for_board(board).filter(content_type__model="inspectionjudgement")
-    assert entries.filter(action=LogEntry.Action.CREATE).count() == 4
-    assert entries.filter(action=LogEntry.Action.DELETE).count() == 3
+    assert entries.filter(action=AuditEntry.Action.CREATE).count() == 4
+    assert entries.filter(action=AuditEntry.Action.DELETE).count() == 3
 
 
 def test_a_duplicate_area_refuses_every_row(board, manager, client_for):

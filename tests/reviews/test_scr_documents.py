@@ -4,10 +4,10 @@ download logged, every refusal logged too. Uploads are checked by content and si
 from datetime import date
 
 import pytest
-from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from board.files import check_upload
+from board.models import AuditEntry
 from reviews.models import ReviewDocument
 from reviews.services.scr import milestone_add
 from reviews.services.scr_learning import document_upload
@@ -33,8 +33,8 @@ def url(document):
 
 
 def access_entries(document):
-    return LogEntry.objects.filter(
-        action=LogEntry.Action.ACCESS, object_pk=str(document.pk)
+    return AuditEntry.objects.filter(
+        action=AuditEntry.Action.ACCESS, object_pk=str(document.pk)
     ).order_by("timestamp")
 
 
@@ -60,7 +60,7 @@ def test_other_roles_are_refused_and_the_refusal_is_logged(
     assert client_for(user).get(url(document)).status_code == 403
     entry = access_entries(document).get()
     assert entry.actor == user and entry.additional_data["refused"] is True
-    assert entry.additional_data["board"] == str(board.pk)
+    assert entry.board_id == board.pk
 
 
 def test_another_boards_document_is_not_found(board, other_board_manager, scr_member, client_for):
