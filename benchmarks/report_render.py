@@ -76,20 +76,20 @@ def main() -> None:
 
 def measure(runs: int) -> None:
     from reports.models import AnnualReport
-    from reports.rendering import _print_css, gather_all, html_to_pdf, inputs_hash, render_html
+    from reports.rendering import _print_css, gather_all, inputs_hash, render_html, report_pdf
 
     report = AnnualReport.objects.select_related("board").get(board__slug="croydon")
     totals = []
     for _ in range(runs):
         gathered, t_gather = timed(gather_all, report)
         html, t_html = timed(render_html, report, gathered)
-        (pdf, pages), t_pdf = timed(html_to_pdf, html)
+        (pdf, pages), t_pdf = timed(report_pdf, report, html)
         totals.append(t_gather + t_html + t_pdf)
         print(f"gather {t_gather:.2f}s  html {t_html:.2f}s  weasyprint {t_pdf:.2f}s  "
               f"total {totals[-1]:.2f}s")  # fmt: skip
     # Memory in a separate run: tracemalloc slows Python several times over.
     tracemalloc.start()
-    html_to_pdf(render_html(report, gather_all(report)))
+    report_pdf(report, render_html(report, gather_all(report)))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     print(f"peak Python memory of one render (tracemalloc): {peak / 2**20:.0f} MiB")

@@ -1,11 +1,13 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
+from board.files import ImageUploadField
 from board.form_helper import FormHelper
 from board.models import RoleAssignment, User
 from board.periods import FinancialYear
 
 from .builtin import BUILTIN_TEMPLATES
+from .images import MAX_IMAGE_BYTES
 from .models import ReportTemplate
 from .sections import registry
 
@@ -125,3 +127,19 @@ class AcceptForm(forms.Form):
 
 
 BUILTIN_CHOICES = [(key, value["name"]) for key, value in BUILTIN_TEMPLATES.items()]
+
+
+class ReportImageForm(forms.Form):
+    file = ImageUploadField(
+        label="Image", max_bytes=MAX_IMAGE_BYTES,
+        help_text="A PNG or JPEG image, smaller than 5 MB.",
+    )  # fmt: skip
+    name = forms.CharField(
+        label="Name (optional)", max_length=60, required=False,
+        help_text="What you write in the text to show it, such as ‘logo’. Leave empty to "
+        "use the file's name.",
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field("file"), Field.text("name"), submit="Upload image")

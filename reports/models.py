@@ -1,6 +1,9 @@
 """The annual report: templates of sections, the year's report, its rendered versions and
 the consistency problems accepted before approval. Section types live in reports/sections/."""
 
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -126,8 +129,53 @@ class Section(BoardOwnedModel):
         owner = self.report if self.report_id else self.template if self.template_id else None
         if owner is not None and owner.board_id != self.board_id:
             errors["board"] = "The section belongs to another board."
+        if self.report_id and self.narrative:
+            from core.markdown import image_error
+
+            from .images import references
+
+            rule = "Images must be uploaded to the report"
+            error = image_error(self.narrative, references(self.report), rule)
+            if error:
+                errors["narrative"] = error
         if errors:
             raise ValidationError(errors)
+
+
+def image_upload_to(image: "ReportImage", filename: str) -> str:
+    # The stored name is random: the person's file name is kept only as data.
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    return f"reports/{image.board_id}/{image.report_id}/images/{uuid.uuid4().hex}{suffix}"
+
+
+class ReportImage(BoardOwnedModel):
+    """An image uploaded to a report for its authored text (PNG or JPEG, checked by its
+    bytes). Authors show it by its `name`, or by the address the upload page shows; the
+    report's pages and its PDF load it from storage, never from the web."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="images")
+    name = models.SlugField(max_length=60)
+    file = models.FileField(upload_to=image_upload_to, max_length=300)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "name"], name="reportimage_name_per_report")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.report_id and self.report.board_id != self.board_id:
+            raise ValidationError({"report": "The report belongs to another board."})
 
 
 class VersionStatus(models.TextChoices):

@@ -7,23 +7,25 @@ give the same bytes."""
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from .markdown import to_html
+from core.markdown import to_html
+from core.pdf import html_to_pdf
+
+from .images import images_digest, pdf_images, references
 from .models import AnnualReport, Section
 from .sections import registry
 
 PRINT_CSS = "css/report-print.css"
 # Bumped when the templates or CSS change in a way that the inputs hash cannot see.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 
 @dataclass
@@ -31,6 +33,8 @@ class GatheredSection:
     section: Section
     number: int
     data: dict
+    # The report's own images: what authors may write as a source → the address to use.
+    images: dict = field(default_factory=dict)
 
     @property
     def type(self) -> registry.SectionType:
@@ -43,7 +47,7 @@ class GatheredSection:
     @property
     def narrative_html(self) -> str:
         authored = self.type.key == "strengths"  # its text is shown as two lists instead
-        return "" if authored else to_html(self.section.narrative)
+        return "" if authored else to_html(self.section.narrative, self.images)
 
     @property
     def is_missing(self) -> bool:
@@ -54,17 +58,20 @@ def sections_of(report: AnnualReport) -> list[Section]:
     return list(report.sections.select_related("author").order_by("order", "created_at"))
 
 
-def gather_section(report: AnnualReport, section: Section, number: int = 0) -> GatheredSection:
+def gather_section(
+    report: AnnualReport, section: Section, number: int = 0, images: dict | None = None
+) -> GatheredSection:
     data = registry.get(section.section_type).gather(report, section)
-    return GatheredSection(section, number, data)
+    images = references(report) if images is None else images
+    return GatheredSection(section, number, data, images)
 
 
 def gather_all(report: AnnualReport) -> list[GatheredSection]:
-    gathered, number = [], 0
+    gathered, number, images = [], 0, references(report)
     for section in sections_of(report):
         numbered = section.section_type != "contents"
         number += int(numbered)
-        gathered.append(gather_section(report, section, number if numbered else 0))
+        gathered.append(gather_section(report, section, number if numbered else 0, images))
     return gathered
 
 
@@ -86,6 +93,7 @@ def inputs_hash(report: AnnualReport, gathered: list[GatheredSection]) -> str:
              g.section.config, g.data]
             for g in gathered
         ],
+        "images": images_digest(report),
     }  # fmt: skip
     encoded = json.dumps(payload, default=_plain, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(encoded.encode()).hexdigest()
@@ -108,28 +116,14 @@ def render_html(report: AnnualReport, gathered: list[GatheredSection]) -> str:
     )
 
 
-def _refuse_fetch(url: str, *args, **kwargs):
-    """The PDF loads nothing from outside: an author's image link to a web address must
-    not make the server fetch it."""
-    raise ValueError(f"external resources are not loaded: {url[:80]}")
-
-
-def html_to_pdf(html: str) -> tuple[bytes, int]:
-    from weasyprint import CSS, HTML
-
-    document = HTML(string=html, url_fetcher=_refuse_fetch, base_url=str(settings.BASE_DIR))
-    # Tagged for accessibility (PDF/UA-1 sets pdf_tags); the identifier is the content's hash.
-    options = {
-        "stylesheets": [CSS(string=_print_css())],
-        "pdf_variant": "pdf/ua-1",
-        "pdf_identifier": True,
-    }
-    rendered = document.render(**options)
-    pdf = rendered.write_pdf(**options)
-    return pdf, len(rendered.pages)
+def report_pdf(report: AnnualReport, html: str) -> tuple[bytes, int]:
+    """Through the one PDF pipeline (core/pdf.py), which loads only static files and this
+    report's uploaded images."""
+    rendered = html_to_pdf(html, stylesheets=[_print_css()], images=pdf_images(report))
+    return rendered.pdf, rendered.pages
 
 
 def render_pdf(report: AnnualReport) -> tuple[bytes, int, str]:
     """The PDF, its page count and the inputs hash."""
     gathered = gather_all(report)
-    return (*html_to_pdf(render_html(report, gathered)), inputs_hash(report, gathered))
+    return (*report_pdf(report, render_html(report, gathered)), inputs_hash(report, gathered))

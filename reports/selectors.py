@@ -57,3 +57,25 @@ def version_for(request: HttpRequest, report: AnnualReport, version_id) -> Repor
     if not reads_drafts(request) and version.report_state != ReportState.PUBLISHED:
         raise PermissionDenied("Only published versions of the report can be downloaded.")
     return version
+
+
+def writes_in(request: HttpRequest, report: AnnualReport) -> bool:
+    """The manager, or the author of one of the report's sections: who adds its images."""
+    return (
+        request.board_access.is_manager
+        or report.sections.filter(author_id=request.user.id).exists()
+    )
+
+
+def reads_report(request: HttpRequest, report: AnnualReport) -> bool:
+    """Who sees the report's content: drafts for the manager, the chair and its authors;
+    once published, every board role."""
+    return (
+        report.state == ReportState.PUBLISHED or reads_drafts(request) or writes_in(request, report)
+    )
+
+
+def image_for(request: HttpRequest, report: AnnualReport, image_id):
+    from .models import ReportImage
+
+    return get_object_or_404(ReportImage, board=request.board, report=report, pk=image_id)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from board.models import User
 
 from .models import AnnualReport, ReportVersion, VersionStatus
-from .rendering import gather_all, html_to_pdf, inputs_hash, render_html
+from .rendering import gather_all, inputs_hash, render_html, report_pdf
 
 
 def current_inputs_hash(report: AnnualReport) -> str:
@@ -68,7 +68,7 @@ def version_render(*, version_id) -> ReportVersion:
         report = version.report
         gathered = gather_all(report)
         digest = inputs_hash(report, gathered)
-        pdf, pages = html_to_pdf(render_html(report, gathered))
+        pdf, pages = report_pdf(report, render_html(report, gathered))
     except Exception as exc:
         version.status, version.error = VersionStatus.FAILED, f"{type(exc).__name__}: {exc}"
         version.finished_at = timezone.now()

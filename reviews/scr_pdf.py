@@ -2,9 +2,10 @@
 the full action plan with each action's status, and the names of the panel members
 (Laming 2009: an executive summary carries the full action plan and the panel's names)."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from core.pdf import html_to_pdf
 
 from .models import CaseReview, MilestoneKind
 from .selectors.scr import actions_for_review
@@ -38,15 +39,7 @@ def summary_context(review: CaseReview) -> dict:
     }
 
 
-def _refuse_fetch(url: str, *args, **kwargs):
-    raise ValueError(f"external resources are not loaded: {url[:80]}")
-
-
 def executive_summary_pdf(review: CaseReview) -> bytes:
-    from weasyprint import CSS as Stylesheet
-    from weasyprint import HTML
-
+    """Through the one PDF pipeline (core/pdf.py): it loads nothing from elsewhere."""
     html = render_to_string("reviews/scr/summary_pdf.html", summary_context(review))
-    document = HTML(string=html, url_fetcher=_refuse_fetch, base_url=str(settings.BASE_DIR))
-    options = {"stylesheets": [Stylesheet(string=CSS)], "pdf_variant": "pdf/ua-1"}
-    return document.write_pdf(**options)
+    return html_to_pdf(html, stylesheets=[CSS]).pdf

@@ -10,11 +10,16 @@ from .editing import (
     template_detail,
     template_list,
 )
+from .images import image, image_add, image_list, image_remove
 from .report import checks, index, report_create, report_detail, report_state
 from .versions import render_request, version, version_download, version_status
 
 __all__ = [
     "checks",
+    "image",
+    "image_add",
+    "image_list",
+    "image_remove",
     "index",
     "render_request",
     "report_create",

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from board.access import board_view
+from board.form_pages import apply_errors
 from board.models import ALL_ROLES, Role
 
 from .. import services
@@ -104,19 +105,24 @@ def section_edit(request: HttpRequest, section_id) -> HttpResponse:
         if in_report:
             fields.update(author=form.cleaned_data["author"],
                           narrative=form.cleaned_data["narrative"])  # fmt: skip
-        _save(request, section, fields)
-        return redirect(owner_url(request, section.owner))
+        if _save(request, form, section, fields):
+            return redirect(owner_url(request, section.owner))
     context = {"form": form, "page_title": f"Edit “{section.title}”",
                "back_url": owner_url(request, section.owner)}  # fmt: skip
     return render(request, "includes/form_page.html", context)
 
 
-def _save(request: HttpRequest, section, fields: dict) -> None:
+def _save(request: HttpRequest, form, section, fields: dict) -> bool:
+    """Saved, or the service's refusal (such as an image from elsewhere in the text) shown
+    on the form with nothing typed lost."""
     try:
         services.section_update(section=section, **fields)
     except ValidationError as error:
-        raise PermissionDenied(" ".join(error.messages)) from None
+        section.refresh_from_db()
+        apply_errors(form, error)
+        return False
     messages.success(request, f"Section “{section.title}” saved.")
+    return True
 
 
 @require_POST
@@ -149,8 +155,8 @@ def section_write(request: HttpRequest, section_id) -> HttpResponse:
     help_text = registry.get(section.section_type).narrative_help
     form = NarrativeForm(request.POST or None, initial={"narrative": section.narrative},
                          help_text=help_text)  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        _save(request, section, {"narrative": form.cleaned_data["narrative"]})
+    saved = request.method == "POST" and form.is_valid()
+    if saved and _save(request, form, section, {"narrative": form.cleaned_data["narrative"]}):
         return redirect(_url(request, "section-preview", section_id=section.id))
     back = _url(request, "report", year=section.report.year.slug)
     context = {"form": form, "section": section, "back_url": back,

@@ -13,7 +13,7 @@ from .. import services
 from ..checks import find_problems
 from ..forms import AcceptForm, ReportCreateForm
 from ..models import AnnualReport, CheckAcceptance, ReportState
-from ..selectors import reads_drafts, report_for, versions_visible
+from ..selectors import reads_drafts, report_for, versions_visible, writes_in
 from .editing import _url
 
 MANAGER, CHAIR = Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR
@@ -60,6 +60,7 @@ def report_detail(request: HttpRequest, year: str) -> HttpResponse:
     context = {
         "report": report, "sections": sections, "reads_drafts": drafts,
         "is_manager": request.board_access.is_manager,
+        "writes_in": writes_in(request, report),
         "versions": versions_visible(request, report)[:10],
         "next_states": services.TRANSITIONS[ReportState(report.state)],
     }  # fmt: skip

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from board.models import Agency, BoardOwnedModel
+from core.markdown import image_error
 
 from .cdop import CdopCase
 
@@ -153,6 +154,10 @@ class CaseReview(BoardOwnedModel):
             errors["partner_board"] = "Enter the other board of this joint review."
         if self.cdop_case_id and self.cdop_case.board_id != self.board_id:
             errors["cdop_case"] = "Choose a child death case of this board."
+        # Printed in the executive summary PDF, which shows no images.
+        rule = "The executive summary cannot show images"
+        if error := image_error(self.executive_summary, (), rule):
+            errors["executive_summary"] = error
         if errors:
             raise ValidationError(errors)
 

@@ -44,6 +44,29 @@ def _published_version(context):
     )  # fmt: skip
 
 
+def _image(context):
+    if not hasattr(context, "report_image"):
+        from io import BytesIO
+
+        from PIL import Image
+
+        from reports.models import ReportImage
+
+        report, out = _report(context), BytesIO()
+        Image.new("RGB", (2, 2)).save(out, "PNG")
+        image = ReportImage(board=context.board, report=report, name="logo",
+                            original_name="logo.png", content_type="image/png",
+                            size=len(out.getvalue()), sha256="0" * 64)  # fmt: skip
+        image.file.save("logo.png", ContentFile(out.getvalue()), save=False)
+        image.save()
+        context.report_image = image
+    return context.report_image
+
+
+def image_kwargs(c):
+    return {**year_kwargs(c), "image_id": _image(c).id}
+
+
 def template_kwargs(c):
     return {"board_slug": c.board.slug, "template_id": _template(c).id}
 
@@ -91,6 +114,12 @@ ENTRIES = {
     ),
     "reports:checks": page(DRAFT_READERS, year_kwargs),
     "reports:render": page(DRAFT_READERS, year_kwargs, method="post", ok=302),
+    # Images: the manager and the report's authors (none here) upload and remove them; a
+    # draft's images are seen by its readers.
+    "reports:images": page(MANAGER, year_kwargs),
+    "reports:image-add": page(MANAGER, year_kwargs),
+    "reports:image-remove": page(MANAGER, image_kwargs),
+    "reports:image": page(DRAFT_READERS, image_kwargs),
     # A published version: every board role may open and download it.
     "reports:version": page(ALL_ROLES, version_kwargs),
     "reports:version-status": page(ALL_ROLES, version_kwargs),

@@ -1,0 +1,138 @@
+"""The one PDF pipeline: an HTML string and stylesheets → a tagged PDF (PDF/UA-1) whose file
+identifier is a hash of its content, so the same HTML gives the same bytes.
+
+The document loads nothing from outside. Its base URL is an address that never resolves
+(`DOCUMENT_BASE`), and `AppFetcher` answers only for two kinds of URL under it:
+
+- the app's own static files (`/static/...`), looked up by Django's static file finders
+  and resolved to a real file under one of their roots (no `..`, no symlink out);
+- the images the caller allows: a mapping of URL path → bytes (or a function returning
+  them), for example a report's uploaded images.
+
+Anything else (a web address, `file://`, `data:`, a path outside the static roots) is
+refused: WeasyPrint leaves the image out and the render goes on. A failed fetch must never
+fail the render, or any author who can type an image link could block a report."""
+
+import logging
+import mimetypes
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+logger = logging.getLogger(__name__)
+
+# Reserved for documentation and never resolvable (RFC 2606): nothing is ever fetched from it.
+DOCUMENT_BASE = "https://document.invalid/"
+_ORIGIN = DOCUMENT_BASE.rstrip("/")
+# Static files a document may use: images, fonts and stylesheets, nothing executable.
+STATIC_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".css", ".woff", ".woff2", ".ttf", ".otf"}
+_MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+ImageSource = bytes | Callable[[], bytes]
+
+
+class RefusedURL(ValueError):
+    """Raised by the fetcher for a URL it does not serve. WeasyPrint catches it (as for any
+    fetch error that is not fatal), logs it and leaves the resource out."""
+
+
+def _static_roots() -> list[Path]:
+    roots = []
+    for finder in finders.get_finders():
+        for storage in getattr(finder, "storages", {}).values():
+            location = getattr(storage, "location", None)
+            if location:
+                roots.append(Path(location).resolve())
+    return roots
+
+
+def static_file(path: str) -> Path | None:
+    """The real file for a static path relative to STATIC_URL, or None when it is not one
+    of the app's own static files of a type documents use."""
+    if "\\" in path or "\x00" in path:
+        return None
+    parts = PurePosixPath(path).parts
+    if not parts or any(part in ("..", ".") or part.startswith("/") for part in parts):
+        return None
+    if PurePosixPath(path).suffix.lower() not in STATIC_TYPES:
+        return None
+    found = finders.find(path)
+    if not found:
+        return None
+    real = Path(found).resolve()
+    if not real.is_file() or not any(real.is_relative_to(root) for root in _static_roots()):
+        return None
+    return real
+
+
+def _content_type(data: bytes) -> str:
+    return next((kind for magic, kind in _MAGIC.items() if data.startswith(magic)), "")
+
+
+class AppFetcher(URLFetcher):
+    """WeasyPrint's fetcher (a URLFetcher, as WeasyPrint 70 requires), answering only for
+    static files and the allowed images; `refused` lists the URLs it turned down."""
+
+    def __init__(self, images: Mapping[str, ImageSource] | None = None) -> None:
+        # No protocol and no redirects for the parent's opener, which is never used here.
+        super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=False)
+        self.images = dict(images or {})
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        path = self._own_path(url)
+        if path is not None and path in self.images:
+            source = self.images[path]
+            data = source() if callable(source) else source
+            return URLFetcherResponse(url, data, {"Content-Type": _content_type(data)})
+        if path is not None and path.startswith(settings.STATIC_URL):
+            found = static_file(unquote(path.removeprefix(settings.STATIC_URL)))
+            if found is not None:
+                kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": kind})
+        self.refused.append(url[:200])
+        logger.warning("PDF: refused to load %s", url[:200])
+        raise RefusedURL(f"not one of the document's own files: {url[:80]}")
+
+    @staticmethod
+    def _own_path(url: str) -> str | None:
+        """The path of a URL under the document's base, or None for any other URL."""
+        if not url.startswith(_ORIGIN + "/"):
+            return None
+        path = urlsplit(url).path
+        # WeasyPrint joins URLs before fetching, which removes dot segments; refuse any that
+        # are still there (encoded) rather than guess what they point at.
+        if any(part in ("..", ".") for part in unquote(path).split("/")):
+            return None
+        return path
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    pdf: bytes
+    pages: int
+    refused: list[str]  # the URLs the document asked for and did not get
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    stylesheets: Iterable[str] = (),
+    images: Mapping[str, ImageSource] | None = None,
+) -> RenderedPdf:
+    """Render `html` with the CSS strings in `stylesheets`. `images` maps URL paths (as the
+    HTML uses them, starting with "/") to the image's bytes."""
+    from weasyprint import CSS, HTML
+
+    fetcher = AppFetcher(images)
+    document = HTML(string=html, url_fetcher=fetcher, base_url=DOCUMENT_BASE)
+    css = [CSS(string=s, url_fetcher=fetcher, base_url=DOCUMENT_BASE) for s in stylesheets]
+    # Tagged for accessibility (PDF/UA-1 sets pdf_tags); the identifier is the content's hash.
+    options = {"stylesheets": css, "pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+    rendered = document.render(**options)
+    return RenderedPdf(rendered.write_pdf(**options), len(rendered.pages), fetcher.refused)

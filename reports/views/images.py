@@ -1,0 +1,81 @@
+"""A report's images: the manager and the report's section authors upload them and
+remove them; the report's readers see them in the preview (served here after the same
+permission check, never from a public media URL)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from board.access import board_view
+from board.files import file_response
+from board.form_pages import form_page, save_form
+from board.models import ALL_ROLES
+
+from .. import images
+from ..forms import ReportImageForm
+from ..selectors import image_for, reads_report, report_for, writes_in
+from .editing import _url
+
+
+def _writable_report(request: HttpRequest, year: str, *, changing: bool = False):
+    report = report_for(request, year)
+    if not writes_in(request, report):
+        raise PermissionDenied("Only the board manager and the report's authors add images.")
+    if changing and report.is_locked:
+        raise PermissionDenied("The report is approved: its images are locked.")
+    return report
+
+
+@board_view(*ALL_ROLES)
+def image_list(request: HttpRequest, year: str) -> HttpResponse:
+    report = _writable_report(request, year)
+    rows = [(image, images.image_url(image, report)) for image in report.images.all()]
+    context = {
+        "report": report, "rows": rows, "back_url": _url(request, "report", year=year),
+        "add_url": _url(request, "image-add", year=year),
+    }  # fmt: skip
+    return render(request, "reports/image_list.html", context)
+
+
+@board_view(*ALL_ROLES)
+def image_add(request: HttpRequest, year: str) -> HttpResponse:
+    report = _writable_report(request, year, changing=True)
+    form = ReportImageForm(request.POST or None, request.FILES or None)
+    back = _url(request, "images", year=year)
+
+    def write(data: dict) -> None:
+        images.image_add(report=report, upload=data["file"], name=data["name"], by=request.user)
+
+    done = save_form(request, form, write, "Image uploaded.", back)
+    return done or form_page(request, form, "Upload an image for the report", back)
+
+
+@board_view(*ALL_ROLES)
+def image_remove(request: HttpRequest, year: str, image_id) -> HttpResponse:
+    report = _writable_report(request, year, changing=True)
+    image = image_for(request, report, image_id)
+    back = _url(request, "images", year=year)
+    if request.method == "POST":
+        images.image_remove(image=image)
+        messages.success(request, f"Image “{image.name}” removed.")
+        return redirect(back)
+    url = images.image_url(image, report)
+    # Sections whose text shows it: the image will be left out of them.
+    using = report.sections.filter(
+        Q(narrative__contains=f"]({image.name})") | Q(narrative__contains=url)
+    )
+    context = {"image": image, "using": using, "back_url": back}
+    return render(request, "reports/image_remove.html", context)
+
+
+@board_view(*ALL_ROLES)
+def image(request: HttpRequest, year: str, image_id) -> HttpResponse:
+    report = report_for(request, year)
+    if not reads_report(request, report):
+        raise PermissionDenied("The report is not published yet.")
+    found = image_for(request, report, image_id)
+    return file_response(
+        found.file, filename=found.original_name, content_type=found.content_type, inline=True
+    )
