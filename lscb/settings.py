@@ -168,6 +168,8 @@ AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Password reset e-mails: at most this many an hour per computer and per e-mail address.
+PASSWORD_RESET_LIMIT_PER_HOUR = env_int("PASSWORD_RESET_LIMIT_PER_HOUR", 5)
 # Two-factor sign-in (TOTP): the issuer shown in authenticator apps.
 OTP_TOTP_ISSUER = env.str("OTP_ISSUER", default="Safeguarding Board Manager")
 LOGIN_URL = "login"
