@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.no_store.NoStoreMiddleware",  # as soon as the user is known, for every answer
     "django_otp.middleware.OTPMiddleware",
     "lscb.two_factor.RequireTwoFactorMiddleware",
     "core.client_ip.ClientAddressAuditlogMiddleware",
