@@ -76,7 +76,7 @@ def test_a_malformed_header_falls_back_to_the_connecting_address(behind_proxy, b
 def test_the_audit_trail_records_the_address_the_proxy_reports(
     behind_proxy, client_for, manager, board
 ):
-    from auditlog.models import LogEntry
+    from board.models import AuditEntry
 
     from board.models import Agency
 
@@ -88,4 +88,4 @@ def test_the_audit_trail_records_the_address_the_proxy_reports(
         HTTP_X_FORWARDED_FOR=f"{COLLEAGUE}, {ATTACKER}",
     )
     agency = Agency.objects.get(name="Testshire Police")
-    assert LogEntry.objects.get_for_object(agency).get().remote_addr == ATTACKER
+    assert AuditEntry.objects.get_for_object(agency).get().remote_addr == ATTACKER
