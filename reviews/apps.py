@@ -9,6 +9,10 @@ class ReviewsConfig(AppConfig):
         from board import navigation
         from board.models import ALL_ROLES, Role
 
+        from . import action_sources
+
+        action_sources.register(self.label)
+
         scr_readers = [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
         items = [
             ("Child deaths", "reviews:cdop-case-list", [Role.CDOP_MEMBER],
