@@ -47,9 +47,11 @@ test: $(VENV)/.installed assets
 	@cat var/test-env | sed -n 's/^# //p'
 	set -a && . ./var/test-env && set +a && $(BIN)/pytest $(PYTEST_ARGS)
 
+# lint-imports checks the apps' arrows (pyproject.toml [tool.importlinter]).
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

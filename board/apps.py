@@ -32,3 +32,28 @@ class BoardConfig(AppConfig):
                 label, url_name, order=order, section="business", description=description
             )
         navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)
+        self._register_action_sources()
+
+    def _register_action_sources(self) -> None:
+        """Board's own kinds of action; the apps that build on board register theirs."""
+        from django.urls import reverse
+
+        from . import action_sources
+        from .models import ActionSource
+
+        def plan(objective) -> str:
+            url = reverse("plan", kwargs={"board_slug": objective.board.slug})
+            return f"{url}?year={objective.priority.financial_year.slug}"
+
+        def meeting(meeting) -> str:
+            return reverse(
+                "meeting-detail", kwargs={"board_slug": meeting.board.slug, "pk": meeting.pk}
+            )
+
+        for key, label, link in [
+            (ActionSource.DIRECT, "Recorded directly", None),
+            (ActionSource.BUSINESS_PLAN, "Business plan", plan),
+            (ActionSource.MEETING, "Meeting decision", meeting),
+            (ActionSource.OTHER, "Other", None),
+        ]:
+            action_sources.register(key, label, app_label=self.label, link=link)

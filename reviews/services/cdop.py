@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from board.models import Agency, Board, User
-from board.models.actions import ActionSource
 from board.periods import FinancialYear
 from board.services.actions import action_create
 
+from .. import action_sources
 from ..cdop_identity import nhs_number_hash
 from ..models import AgencyForm, CdopCase, CdopRecommendation, CdopSettings, RiskFactor
 
@@ -217,7 +217,7 @@ def cdop_recommendation_create(
         owner_agency=owner_agency,
         due_date=due_date,
         source=recommendation,
-        source_type=ActionSource.CDOP,
+        source_type=action_sources.CDOP,
         created_by=created_by,
     )
     return recommendation
