@@ -1,12 +1,10 @@
-"""Reading and writing the long format's tables: CSV and XLSX, one code path each way."""
+"""Reading the long format's tables, CSV or XLSX (writing them is core.exports)."""
 
 import csv
 import io
-from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 MAX_ROWS = 200_000
 
@@ -58,38 +56,3 @@ def _read_xlsx(content: bytes) -> list[list[str]]:
         return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     finally:
         workbook.close()
-
-
-def safe_text(value: str) -> str:
-    """Neutralise formula injection: a cell that a spreadsheet would run as a formula
-    (starting = + - @, or a tab or carriage return) gets a leading apostrophe."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
-
-
-class Exporter:
-    """One table, written as CSV or XLSX. Numbers stay numbers in XLSX; every text cell
-    is made safe against formula injection in both."""
-
-    def __init__(self, headers: list[str], rows: Iterable[list]) -> None:
-        self.headers = headers
-        self.rows = rows
-
-    def csv(self) -> bytes:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(self.headers)
-        for row in self.rows:
-            writer.writerow(["" if v is None else safe_text(str(v)) for v in row])
-        return buffer.getvalue().encode("utf-8-sig")
-
-    def xlsx(self) -> bytes:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("data")
-        sheet.append(self.headers)
-        for row in self.rows:
-            sheet.append([v if isinstance(v, Decimal | int) else safe_text(v or "") for v in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl import load_workbook
 
 from board.models import ActionStatus
+from core.exports import Table, xlsx_bytes
 
 from .spec import figure_keys
 from .validation import check, figure_field
@@ -24,7 +23,6 @@ HEADERS = {
 STATUS_BY_TEXT = {s.value: s.value for s in ActionStatus} | {
     s.label.lower(): s.value for s in ActionStatus
 }
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _figure_rows(spec: dict):
@@ -35,37 +33,34 @@ def _figure_rows(spec: dict):
 
 
 def workbook_for(spec: dict, content: dict) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    sheets = {name: book.create_sheet(name) for name in HEADERS}
-    for name, sheet in sheets.items():
-        sheet.append(HEADERS[name])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.column_dimensions["A"].hidden = False
-        sheet.column_dimensions["B"].width = 50
-    for q in spec["questions"]:
-        sheets["Narrative"].append([q["id"], q["text"], content.get("questions", {}).get(q["id"])])
+    """The return pre-filled with what is saved, through the one exporter: an answer
+    that starts with "=" comes back as the text typed, never as a live formula."""
+    answers = content.get("questions", {})
+    narrative = [[q["id"], q["text"], answers.get(q["id"])] for q in spec["questions"]]
+    actions = []
     for a in spec["actions"]:
         answer = content.get("actions", {}).get(a["id"], {})
-        sheets["Actions"].append(
-            [a["id"], a["description"], answer.get("status") or None, answer.get("comment")]
-        )
-    statuses = DataValidation(
-        type="list", formula1='"' + ",".join(s.value for s in ActionStatus) + '"'
-    )
-    sheets["Actions"].add_data_validation(statuses)
-    statuses.add("C2:C500")
+        actions.append([a["id"], a["description"], answer.get("status"), answer.get("comment")])
+    figures = []
     for indicator, key, label in _figure_rows(spec):
         value = content.get("figures", {}).get(key)
         number = Decimal(value) if value else None
         comment = content.get("comments", {}).get(indicator["id"]) if ":" not in key else None
-        sheets["Figures"].append(
-            [key, indicator["name"], label, _cell_number(number), comment or None]
+        figures.append([key, indicator["name"], label, _cell_number(number), comment])
+    rows = {"Narrative": narrative, "Actions": actions, "Figures": figures}
+    statuses = [s.value for s in ActionStatus]
+    return xlsx_bytes(
+        *(
+            Table(
+                HEADERS[name],
+                rows[name],
+                title=name,
+                widths={"B": 50},
+                choices={"C2:C500": statuses} if name == "Actions" else {},
+            )
+            for name in HEADERS
         )
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    )
 
 
 def _cell_number(value: Decimal | None):
