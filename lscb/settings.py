@@ -196,6 +196,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+# Upload limits, per kind of upload (core/uploads.py): bytes, checked before any of the
+# file is read; and, for tables, rows, where reading stops.
+UPLOAD_MAX_BYTES = {
+    "document": env_int("UPLOAD_MAX_DOCUMENT_MB", 20) * 1024 * 1024,  # papers, review documents
+    "data": env_int("UPLOAD_MAX_DATA_MB", 10) * 1024 * 1024,  # observation imports (CSV, XLSX)
+    "return": env_int("UPLOAD_MAX_RETURN_MB", 5) * 1024 * 1024,  # sub-group return workbooks
+}
+UPLOAD_MAX_ROWS = {"data": 200_000, "return": 1_000}
+
 # Uploaded and generated files go through the storage API so that web and worker
 # processes on different machines share them (S3-compatible storage in production).
 MEDIA_URL = "/media/"

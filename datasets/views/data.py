@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from board.access import board_view
 from board.models import ALL_ROLES, Role
 from board.periods import FinancialYear
+from core.exports import download
 
 from ..forms import ImportForm
 from ..models import ImportBatch, ImportStatus, Indicator
@@ -110,12 +111,10 @@ def export(request: HttpRequest) -> HttpResponse:
             return HttpResponse("Unknown indicator", status=400)
         if len(ids) != len(set(wanted)):
             return HttpResponse("Unknown indicator", status=400)
-    content, content_type, filename = export_observations(
+    content, filename = export_observations(
         board=request.board, fmt=fmt, indicator_ids=ids, year=requested_year(request)
     )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(content, filename)
 
 
 @board_view(*QUALITY_ROLES)

@@ -17,7 +17,7 @@ def test_the_years_cases_download_as_csv_safe_from_formulas_and_logged(
     )
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1
     row = rows[0]
     assert row["Case number"] == case.number
@@ -36,4 +36,4 @@ def test_another_years_export_leaves_this_years_cases_out(client_for, board, cdo
     response = client_for(cdop_member).get(
         reverse("reviews:cdop-export", kwargs={"board_slug": board.slug, "year": "2015-16"})
     )
-    assert len(response.content.decode().strip().splitlines()) == 1  # the header alone
+    assert len(response.content.decode("utf-8-sig").strip().splitlines()) == 1  # the header alone
