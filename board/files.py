@@ -237,6 +237,8 @@ class ImageUploadField(UploadField):
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("allowed", IMAGE_TYPES)
+        kwargs.setdefault("kind", "image")
+        kwargs.setdefault("noun", "image")
         super().__init__(**kwargs)
 
     def clean(self, data, initial=None):

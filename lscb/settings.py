@@ -202,6 +202,7 @@ UPLOAD_MAX_BYTES = {
     "document": env_int("UPLOAD_MAX_DOCUMENT_MB", 20) * 1024 * 1024,  # papers, review documents
     "data": env_int("UPLOAD_MAX_DATA_MB", 10) * 1024 * 1024,  # observation imports (CSV, XLSX)
     "return": env_int("UPLOAD_MAX_RETURN_MB", 5) * 1024 * 1024,  # sub-group return workbooks
+    "image": env_int("UPLOAD_MAX_IMAGE_MB", 5) * 1024 * 1024,  # images shown in a report
 }
 UPLOAD_MAX_ROWS = {"data": 200_000, "return": 1_000}
 

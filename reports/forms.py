@@ -7,7 +7,6 @@ from board.models import RoleAssignment, User
 from board.periods import FinancialYear
 
 from .builtin import BUILTIN_TEMPLATES
-from .images import MAX_IMAGE_BYTES
 from .models import ReportTemplate
 from .sections import registry
 
@@ -131,7 +130,7 @@ BUILTIN_CHOICES = [(key, value["name"]) for key, value in BUILTIN_TEMPLATES.item
 
 class ReportImageForm(forms.Form):
     file = ImageUploadField(
-        label="Image", max_bytes=MAX_IMAGE_BYTES,
+        label="Image",
         help_text="A PNG or JPEG image, smaller than 5 MB.",
     )  # fmt: skip
     name = forms.CharField(

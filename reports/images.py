@@ -14,8 +14,6 @@ from board.models import User
 
 from .models import AnnualReport, ReportImage
 
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-
 
 def image_url(image: ReportImage, report: AnnualReport | None = None) -> str:
     """The address of the image: served to the report's readers, and the key under which

@@ -76,9 +76,7 @@ def test_a_malformed_header_falls_back_to_the_connecting_address(behind_proxy, b
 def test_the_audit_trail_records_the_address_the_proxy_reports(
     behind_proxy, client_for, manager, board
 ):
-    from board.models import AuditEntry
-
-    from board.models import Agency
+    from board.models import Agency, AuditEntry
 
     url = reverse("agency-create", kwargs={"board_slug": board.slug})
     client_for(manager).post(
