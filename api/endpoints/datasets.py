@@ -142,7 +142,8 @@ class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retri
                 HEADER,
                 str,
                 OpenApiParameter.HEADER,
-                description="Retries with the same key and body get the first answer.",
+                description="Retries with the same key and body get the first answer. A key is "
+                "yours, for this board and this endpoint: elsewhere it is a new request.",
             )
         ],
     )
@@ -152,7 +153,7 @@ class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retri
         nothing is written unless all are good; sending the same figures again changes
         nothing. Errors name the row (0-based, as in the request) and the field."""
         rows = self._rows(request.data)
-        return replayable(request, lambda: self._write(rows))
+        return replayable(request, lambda: self._write(rows), board=self.board)
 
     def _rows(self, data) -> list[dict]:
         rows = data.get("observations") if isinstance(data, dict) else None

@@ -12,11 +12,14 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from board.models import Agency, Board
+from board.models import Agency, Board, Role
 from board.numbers import round_half_up
 from board.periods import FinancialYear
 
 from ..models import AgencyForm, CdopCase, CdopRecommendation, RiskFactor
+
+# Who reads and works the case records: the case pages and the API both ask this.
+CDOP_ROLES = frozenset({Role.CDOP_MEMBER})
 
 
 def cdop_cases(*, board: Board) -> QuerySet[CdopCase]:

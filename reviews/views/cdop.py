@@ -11,7 +11,6 @@ from django.utils import timezone
 from board.access import board_view
 from board.audit import log_access
 from board.form_pages import form_page
-from board.models import Role
 from board.periods import FinancialYear
 
 from ..forms import cdop as forms
@@ -19,7 +18,7 @@ from ..models import AgencyForm, CdopCase
 from ..selectors import cdop as selectors
 from ..services import cdop as services
 
-CDOP = (Role.CDOP_MEMBER,)
+CDOP = tuple(selectors.CDOP_ROLES)
 CASES_PER_PAGE = 50
 
 

@@ -7,11 +7,12 @@ from board.models import Role
 from board.periods import Quarter
 
 from ..models import SubGroup
+from ..selectors import RETURN_READERS
 from ..services.deadlines import quarter_from_slug, quarter_slug
 from ..services.returns import is_chair_or_deputy
 
 MANAGER = (Role.BOARD_MANAGER,)
-READERS = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR, Role.SUBGROUP_CHAIR, Role.BOARD_MEMBER)
+READERS = tuple(RETURN_READERS)
 
 
 def subgroup_of(request: HttpRequest, subgroup_id) -> SubGroup:
