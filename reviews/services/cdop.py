@@ -128,6 +128,8 @@ def cdop_case_update(*, case: CdopCase, **fields) -> CdopCase:
         raise TypeError(f"cdop_case_update does not take {sorted(unknown)}")
     for name, value in fields.items():
         setattr(case, name, value)
+    if case.locality_id:
+        case.locality_as_typed = ""  # the list entry replaces what was typed before the list
     case.full_clean()
     case.save()
     return case

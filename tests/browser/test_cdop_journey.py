@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from board.periods import FinancialYear
 from tests.factories import AgencyFactory
+from tests.reviews.factories import locality
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +22,7 @@ def test_a_cdop_member_takes_a_death_from_notification_to_the_statistics(
     page, sign_in, board, cdop_member
 ):
     AgencyFactory(board=board, name="Testshire Police")
+    locality(board, "Selhurst")
     today = timezone.localdate()
     died = today - timedelta(days=40)
     sign_in(cdop_member)
@@ -32,7 +34,7 @@ def test_a_cdop_member_takes_a_death_from_notification_to_the_statistics(
     page.get_by_label("Female").check()
     page.get_by_label("Ethnicity").select_option("mixed")
     page.get_by_label("Place of death").select_option("home")
-    page.get_by_label("Area of residence").fill("Selhurst")
+    page.get_by_label("Area of residence").select_option(label="Selhurst")
     page.get_by_label("Unexpected", exact=True).check()
     page.get_by_label("Notified by").fill("Police (SPOC)")
     page.get_by_label("Date notified").fill(day(died + timedelta(days=1)))
