@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from core.links import board_url
+
 
 class BoardConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -36,19 +38,16 @@ class BoardConfig(AppConfig):
 
     def _register_action_sources(self) -> None:
         """Board's own kinds of action; the apps that build on board register theirs."""
-        from django.urls import reverse
 
         from . import action_sources
         from .models import ActionSource
 
         def plan(objective) -> str:
-            url = reverse("plan", kwargs={"board_slug": objective.board.slug})
-            return f"{url}?year={objective.priority.financial_year.slug}"
+            year = objective.priority.financial_year
+            return board_url(objective.board, "plan", query={"year": year.slug})
 
         def meeting(meeting) -> str:
-            return reverse(
-                "meeting-detail", kwargs={"board_slug": meeting.board.slug, "pk": meeting.pk}
-            )
+            return board_url(meeting.board, "meeting-detail", pk=meeting.pk)
 
         for key, label, link in [
             (ActionSource.DIRECT, "Recorded directly", None),

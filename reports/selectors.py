@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from board.models import Role
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from .models import AnnualReport, ReportState, ReportTemplate, ReportVersion, Section
 

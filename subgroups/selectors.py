@@ -8,8 +8,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from board.models import Board, Role, User
-from board.numbers import percentage
-from board.periods import FinancialYear, Quarter
+from core.numbers import percentage
+from core.periods import FinancialYear, Quarter
 
 from .models import (
     QuarterlyReturn,

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from board.audit import log_access, log_access_many
 from board.models import ALL_ROLES
-from board.periods import FIRST_YEAR, LAST_YEAR, FinancialYear
+from core.periods import FIRST_YEAR, LAST_YEAR, FinancialYear
 from reviews.cdop_statistics import Cell, cdop_annual_statistics
 from reviews.models import CdopCase
 from reviews.selectors.cdop import CDOP_ROLES as CDOP

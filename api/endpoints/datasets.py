@@ -11,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from board.periods import FIRST_YEAR, LAST_YEAR
+from core.periods import FIRST_YEAR, LAST_YEAR
 from datasets import periods
 from datasets.models import Benchmark, Comparator, Indicator, Observation, Snapshot, Source, Status
 from datasets.services.imports import COLUMNS, preview_table, write_changes

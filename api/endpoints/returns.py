@@ -12,7 +12,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from board.models import Role
-from board.periods import Quarter
+from core.periods import Quarter
 from datasets import periods
 from subgroups.models import QuarterlyReturn, ReturnStatus, SubGroup
 from subgroups.selectors import RETURN_READERS

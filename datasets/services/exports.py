@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from board.models import Board
-from board.periods import FinancialYear
 from core.exports import Table, csv_bytes, xlsx_bytes
+from core.periods import FinancialYear
 
 from .. import periods
 from ..models import Benchmark, Observation

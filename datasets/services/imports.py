@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from board.models import Board
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from lscb.tasks import enqueue_on_commit
 
 from .. import periods

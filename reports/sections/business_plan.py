@@ -7,8 +7,8 @@ from collections import Counter
 from django.db.models import Prefetch
 
 from board.models import Action, ActionSource, ActionStatus, ActionUpdate
-from board.numbers import percentage
 from board.selectors.plan import plan_priorities
+from core.numbers import percentage
 
 from .registry import SectionType, register
 

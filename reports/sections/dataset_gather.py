@@ -4,7 +4,7 @@ indicators: the board's indicators, the observations of two years, the benchmark
 from collections import defaultdict
 from datetime import date
 
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from datasets import periods
 from datasets.charts import describe, line_chart, suffix_for
 from datasets.models import Benchmark, Indicator, Observation

@@ -2,8 +2,8 @@
 the board app's own rule (board.selectors.meetings.attendance_rates)."""
 
 from board.models import Membership
-from board.numbers import percentage
 from board.selectors.meetings import attendance_rates
+from core.numbers import percentage
 
 from .registry import SectionType, register
 

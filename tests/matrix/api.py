@@ -229,7 +229,7 @@ def _returns(context) -> None:
 def _return_row(row) -> tuple[str, dict]:
     from datetime import date
 
-    from board.periods import Quarter
+    from core.periods import Quarter
     from subgroups.services.deadlines import quarter_slug
 
     quarter = quarter_slug(Quarter.containing(date.fromisoformat(row["period_start"])))
