@@ -2,11 +2,20 @@
 works on `board`. Use them by name: `def test_it_requires_a_role(client, outsider)`."""
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from board.models import Role
 
 from .factories import BoardFactory, UserFactory, signed_in_client, user_with_role
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root_per_worker(tmp_path_factory):
+    """Files that tests store (uploads, rendered reports) go to this pytest process's own
+    temporary directory, never to the shared var/media: under pytest-xdist each worker has
+    its own, as it has its own database and Redis database (lscb/settings_test.py)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture
