@@ -5,7 +5,7 @@ from copy import deepcopy
 from uuid import uuid4
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from board.models import Role
 
@@ -19,6 +19,15 @@ def _a_cache_of_its_own(settings):
     caches = deepcopy(settings.CACHES)
     caches["default"]["KEY_PREFIX"] = f"test-{uuid4().hex}"
     settings.CACHES = caches
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root_per_worker(tmp_path_factory):
+    """Files that tests store (uploads, rendered reports) go to this pytest process's own
+    temporary directory, never to the shared var/media: under pytest-xdist each worker has
+    its own, as it has its own database and Redis database (lscb/settings_test.py)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture
