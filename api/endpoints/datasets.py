@@ -14,7 +14,8 @@ from rest_framework.response import Response
 from core.periods import FIRST_YEAR, LAST_YEAR
 from datasets import periods
 from datasets.models import Benchmark, Comparator, Indicator, Observation, Snapshot, Source, Status
-from datasets.services.imports import COLUMNS, preview_table, write_changes
+from datasets.services.import_rows import COLUMNS
+from datasets.services.imports import preview_table, write_changes
 
 from ..idempotency import HEADER, replayable
 from ..viewsets import BoardScopedViewSet

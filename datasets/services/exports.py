@@ -10,7 +10,7 @@ from core.periods import FinancialYear
 
 from .. import periods
 from ..models import Benchmark, Observation
-from .imports import COLUMNS
+from .import_rows import COLUMNS
 
 
 def plain(value: Decimal | None) -> Decimal | None:

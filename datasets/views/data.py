@@ -18,7 +18,8 @@ from ..forms import ImportForm
 from ..models import ImportBatch, ImportStatus, Indicator
 from ..selectors import import_batches
 from ..services.exports import export_observations
-from ..services.imports import COLUMNS, import_apply, import_preview, preview_table
+from ..services.import_rows import COLUMNS
+from ..services.imports import import_apply, import_preview, preview_table
 from ..services.quality import quality_report
 from .dashboard import QUALITY_ROLES
 
