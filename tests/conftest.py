@@ -3,10 +3,20 @@ works on `board`. Use them by name: `def test_it_requires_a_role(client, outside
 
 import pytest
 from django.test import Client
+from django_scopes import scopes_disabled
 
 from board.models import Role
 
 from .factories import BoardFactory, UserFactory, signed_in_client, user_with_role
+
+
+@pytest.fixture(autouse=True)
+def _test_code_runs_unscoped():
+    """Factories and assertions read and write any board's records. A request through the
+    test client, and a task, still start unscoped and open their board's scope themselves
+    (board/scoping.py), so a page or task that forgets to fails here as in production."""
+    with scopes_disabled():
+        yield
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_scopes import scope
 
 from board.links import service_url
 
@@ -134,7 +135,8 @@ def return_reminders_send(*, today: date | None = None) -> int:
     for subgroup in SubGroup.objects.filter(pk__in=chaired).select_related("board"):
         for quarter in reporting_quarters(today):
             try:
-                sent += return_remind(subgroup=subgroup, quarter=quarter, today=today)
+                with scope(board=subgroup.board_id):
+                    sent += return_remind(subgroup=subgroup, quarter=quarter, today=today)
             except Exception:  # one bad address must not stop the others' reminders
                 logger.exception("Return reminder failed for %s %s", subgroup.pk, quarter)
     return sent
