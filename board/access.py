@@ -3,7 +3,9 @@
 A view names the roles it admits. The board comes from the `board_slug` in the URL:
 a board on which the user holds no role answers 404 (we do not confirm that it exists);
 a board on which they hold roles, none of them admitted, answers 403. The resolved board
-and roles are put on the request for the view and its selectors.
+and roles are put on the request for the view and its selectors, and the board's scope
+(board/scoping.py) is opened for the rest of the request: the view's queries, and the
+template rendered after it, see that board's records only.
 """
 
 from collections.abc import Callable, Iterable
@@ -16,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
 from .models import Board, Role
+from .scoping import open_board_scope, request_scope
 from .selectors import boards_for_user, roles_on_board
 
 
@@ -42,6 +45,7 @@ def resolve_board_access(request: HttpRequest, board_slug: str, allowed: Iterabl
         raise PermissionDenied("Your roles on this board do not include this page")
     request.board = board
     request.board_access = access
+    open_board_scope(request, board)
     return access
 
 
@@ -54,8 +58,9 @@ def board_view(*allowed: Role) -> Callable:
         @login_required
         @wraps(view)
         def wrapper(request: HttpRequest, board_slug: str, *args, **kwargs) -> HttpResponse:
-            resolve_board_access(request, board_slug, allowed)
-            return view(request, *args, **kwargs)
+            with request_scope(request):
+                resolve_board_access(request, board_slug, allowed)
+                return view(request, *args, **kwargs)
 
         wrapper.allowed_roles = frozenset(allowed)
         return wrapper
@@ -73,8 +78,9 @@ class BoardRoleRequiredMixin(LoginRequiredMixin):
             return self.handle_no_permission()
         if not self.allowed_roles:
             raise ImproperlyConfiguredView(type(self).__name__)
-        resolve_board_access(request, kwargs.pop("board_slug"), self.allowed_roles)
-        return super().dispatch(request, *args, **kwargs)
+        with request_scope(request):
+            resolve_board_access(request, kwargs.pop("board_slug"), self.allowed_roles)
+            return super().dispatch(request, *args, **kwargs)
 
 
 class ImproperlyConfiguredView(Exception):

@@ -2,9 +2,11 @@ from celery import shared_task
 from django.utils import timezone
 
 from .models import WorkerHeartbeat
+from .scoping import across_boards, outside_boards
 
 
 @shared_task(bind=True)
+@outside_boards
 def record_worker_heartbeat(self) -> str:
     """Scheduled every minute (lscb/schedules.py); /healthz reports the newest beat."""
     hostname = self.request.hostname or "in-process"
@@ -15,6 +17,7 @@ def record_worker_heartbeat(self) -> str:
 
 
 @shared_task
+@across_boards
 def sync_membership_access() -> int:
     """Daily: give or take away access for memberships that started or ended since they
     were saved (to be scheduled in lscb/schedules.py)."""

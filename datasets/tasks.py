@@ -4,27 +4,32 @@ Scheduled in lscb/schedules.py: every 15 minutes the stale snapshots, nightly al
 from celery import shared_task
 
 from board.models import Board
+from board.scoping import across_boards, for_board
 
 from .services.snapshots import refresh_snapshots, snapshot_refresh
 
 
 @shared_task
+@across_boards
 def refresh_stale_snapshots() -> dict:
     return refresh_snapshots(only_stale=True)
 
 
 @shared_task
+@across_boards
 def refresh_all_snapshots() -> dict:
     return refresh_snapshots(only_stale=False)
 
 
 @shared_task
+@for_board()
 def refresh_board_snapshots(board_id: str) -> dict:
     """Queued after an import or an approved return: the board's stale years."""
     return refresh_snapshots(only_stale=True, board_ids=[board_id])
 
 
 @shared_task
+@for_board()
 def refresh_snapshot(board_id: str, year: int) -> str:
     board = Board.objects.get(id=board_id)
     return str(snapshot_refresh(board=board, year=year).refreshed_at)

@@ -7,6 +7,7 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lscb.settings")
 
-app = Celery("lscb")
+# Each task run starts with no board scope and opens its own (board/scoping.py).
+app = Celery("lscb", task_cls="board.scoping:ScopedTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

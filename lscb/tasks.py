@@ -3,6 +3,8 @@
 from celery import Task, shared_task
 from django.db import transaction
 
+from board.scoping import outside_boards
+
 
 def enqueue_on_commit(task: Task, *args, **kwargs) -> None:
     """Queue a task once the current transaction commits, so the worker never reads
@@ -11,6 +13,7 @@ def enqueue_on_commit(task: Task, *args, **kwargs) -> None:
 
 
 @shared_task
+@outside_boards
 def ping() -> str:
     """Proves a worker is consuming the queue (used by /healthz tests and operators)."""
     return "pong"

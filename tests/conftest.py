@@ -6,6 +6,7 @@ from uuid import uuid4
 
 import pytest
 from django.test import Client, override_settings
+from django_scopes import scopes_disabled
 
 from board.models import Role
 
@@ -27,6 +28,15 @@ def media_root_per_worker(tmp_path_factory):
     temporary directory, never to the shared var/media: under pytest-xdist each worker has
     its own, as it has its own database and Redis database (lscb/settings_test.py)."""
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _test_code_runs_unscoped():
+    """Factories and assertions read and write any board's records. A request through the
+    test client, and a task, still start unscoped and open their board's scope themselves
+    (board/scoping.py), so a page or task that forgets to fails here as in production."""
+    with scopes_disabled():
         yield
 
 

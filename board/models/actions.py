@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from .. import action_sources
 from .agencies import Agency
-from .base import BoardOwnedModel
+from .base import BoardOwnedModel, board_scoped_manager
 from .membership import Person
 
 
@@ -100,7 +100,7 @@ class Action(BoardOwnedModel):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="carried_over_to"
     )
 
-    objects = ActionQuerySet.as_manager()
+    objects = board_scoped_manager(ActionQuerySet)
 
     class Meta:
         ordering = ["due_date", "created_at"]

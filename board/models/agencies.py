@@ -1,7 +1,7 @@
 from django.db import models
 from django.db.models.functions import Lower
 
-from .base import TimestampedModel
+from .base import TimestampedModel, board_scoped_manager
 from .boards import Board
 
 
@@ -33,6 +33,9 @@ class Agency(TimestampedModel):
         default=False,
         help_text="A statutory partner under sections 13-14 of the Children Act 2004.",
     )
+
+    # Not a BoardOwnedModel (its board's related name predates it), but guarded alike.
+    objects = board_scoped_manager()
 
     class Meta:
         ordering = ["name"]

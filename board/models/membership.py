@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from .agencies import Agency
-from .base import BoardOwnedModel
+from .base import BoardOwnedModel, board_scoped_manager
 from .boards import Role
 
 
@@ -99,7 +99,7 @@ class Membership(BoardOwnedModel):
         Agency, blank=True, related_name="agreed_chair_appointments"
     )
 
-    objects = MembershipQuerySet.as_manager()
+    objects = board_scoped_manager(MembershipQuerySet)
 
     class Meta:
         ordering = ["person__full_name", "-start_date"]

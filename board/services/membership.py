@@ -8,6 +8,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_scopes import scope
 
 from ..models import Agency, Board, Membership, Person, Role, RoleGrant
 from .roles import role_grant, role_revoke, source_key
@@ -87,7 +88,7 @@ def memberships_sync_access(*, board: Board | None = None, today: date | None = 
         memberships = memberships.filter(board=board)
     count = 0
     for membership in memberships.filter(person__user__isnull=False):
-        with transaction.atomic():
+        with scope(board=membership.board_id), transaction.atomic():
             membership_sync_access(membership=membership, today=today)
         count += 1
     return count

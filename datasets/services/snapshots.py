@@ -12,6 +12,7 @@ import time
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django_scopes import scope
 
 from board.models import Board
 from core.periods import FinancialYear
@@ -82,7 +83,8 @@ def refresh_snapshots(*, only_stale: bool, board_ids=None) -> dict:
     boards = {b.id: b for b in Board.objects.filter(id__in=pending.values("board_id"))}
     for board_id, year in pending.order_by("board_id", "year").values_list("board_id", "year"):
         try:
-            snapshot_refresh(board=boards[board_id], year=year)
+            with scope(board=board_id):  # each board's work in its own scope
+                snapshot_refresh(board=boards[board_id], year=year)
             result["refreshed"] += 1
         except Exception:
             log.exception("Dashboard refresh failed for board %s, year %s", board_id, year)

@@ -8,6 +8,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_scopes import scope
 
 from board.links import service_url
 
@@ -82,11 +83,12 @@ def agency_form_reminders_send(*, today: date | None = None) -> int:
         "board", "case"
     )
     for agency_form in outstanding.order_by("board_id", "requested_on"):
-        if agency_form.board_id not in panels:
-            panels[agency_form.board_id] = cdop_settings_get_or_create(board=agency_form.board)
-        panel = panels[agency_form.board_id]
-        try:
-            sent += agency_form_remind(agency_form=agency_form, panel=panel, today=today)
-        except Exception:  # one agency's bad address must not stop the others' reminders
-            logger.exception("CDOP form reminder failed for form %s", agency_form.pk)
+        with scope(board=agency_form.board_id):
+            if agency_form.board_id not in panels:
+                panels[agency_form.board_id] = cdop_settings_get_or_create(board=agency_form.board)
+            panel = panels[agency_form.board_id]
+            try:
+                sent += agency_form_remind(agency_form=agency_form, panel=panel, today=today)
+            except Exception:  # one agency's bad address must not stop the others' reminders
+                logger.exception("CDOP form reminder failed for form %s", agency_form.pk)
     return sent

@@ -9,6 +9,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_scopes import scope
 
 from board.links import service_url
 from board.models import Role, RoleAssignment
@@ -85,10 +86,11 @@ def scr_clock_alerts_send(*, today: date | None = None) -> int:
     sent = 0
     reviews = CaseReview.objects.select_related("board").prefetch_related("milestones")
     for review in reviews.order_by("board_id"):
-        settings_ = scr_settings_get_or_create(board=review.board)
-        for clock in clocks_for(review, settings_, today):
-            try:
-                sent += clock_alert_send(review=review, clock=clock, today=today)
-            except Exception:  # one review's failure must not stop the others' alerts
-                logger.exception("Case review clock alert failed for %s", review.pk)
+        with scope(board=review.board_id):
+            settings_ = scr_settings_get_or_create(board=review.board)
+            for clock in clocks_for(review, settings_, today):
+                try:
+                    sent += clock_alert_send(review=review, clock=clock, today=today)
+                except Exception:  # one review's failure must not stop the others' alerts
+                    logger.exception("Case review clock alert failed for %s", review.pk)
     return sent

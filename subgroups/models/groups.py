@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from board.models import Board, BoardOwnedModel, Person, Role, TimestampedModel
+from board.scoping import board_scoped_manager
 
 
 class SubGroupKind(models.TextChoices):
@@ -41,6 +42,9 @@ class SubGroup(TimestampedModel):
         related_name="subgroups",
         help_text="The business plan actions this sub-group owns and reports on.",
     )
+
+    # Not a BoardOwnedModel (its board's related name predates it), but guarded alike.
+    objects = board_scoped_manager()
 
     class Meta:
         ordering = ["name"]
@@ -94,7 +98,7 @@ class SubGroupMembership(BoardOwnedModel):
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
 
-    objects = SubGroupMembershipQuerySet.as_manager()
+    objects = board_scoped_manager(SubGroupMembershipQuerySet)
 
     class Meta:
         ordering = ["role", "person__full_name"]

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django_scopes import scope
 
 from board.models import Board, Person, Role, RoleGrant
 from board.services.roles import role_grant, role_revoke, source_key
@@ -140,6 +141,7 @@ def subgroup_access_sync_all(*, today: date | None = None) -> int:
     count = 0
     seats = SubGroupMembership.objects.select_related("person__user", "subgroup", "board")
     for seat in seats.filter(person__user__isnull=False):
-        subgroup_membership_sync_access(membership=seat, today=today)
+        with scope(board=seat.board_id):
+            subgroup_membership_sync_access(membership=seat, today=today)
         count += 1
     return count

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_scopes import scope
 
 from board.links import service_url
 from core.links import board_url
@@ -129,7 +130,8 @@ def return_reminders_send(*, today: date | None = None) -> int:
     for subgroup in SubGroup.objects.filter(pk__in=chaired).select_related("board"):
         for quarter in reporting_quarters(today):
             try:
-                sent += return_remind(subgroup=subgroup, quarter=quarter, today=today)
+                with scope(board=subgroup.board_id):
+                    sent += return_remind(subgroup=subgroup, quarter=quarter, today=today)
             except Exception:  # one bad address must not stop the others' reminders
                 logger.exception("Return reminder failed for %s %s", subgroup.pk, quarter)
     return sent

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django_scopes import scope
 
 from board.board_data import export_board
 from board.models import Board
@@ -16,7 +17,8 @@ class Command(BaseCommand):
             found = Board.objects.get(slug=board)
         except Board.DoesNotExist:
             raise CommandError(f"No board with the slug {board!r}") from None
-        document = export_board(found)
+        with scope(board=found):
+            document = export_board(found)
         if output == "-":
             self.stdout.write(document)
             return

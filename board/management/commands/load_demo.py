@@ -6,6 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django_scopes import scope, scopes_disabled
 
 from board import demo
 
@@ -18,12 +19,15 @@ class Command(BaseCommand):
         write = self.stdout.write
         if settings.SHOW_DEMO_PASSWORDS:
             write("Demo log-ins (development only):")
-        board = demo.load(write)
+        # The demo board does not exist until demo.load makes it: build it unscoped.
+        with scopes_disabled():
+            board = demo.load(write)
         # Each other app contributes its part through its own demo module, in the order
         # of INSTALLED_APPS, so that `board` does not import the apps that build on it.
         for config in apps.get_app_configs():
             ours = Path(config.path).is_relative_to(settings.BASE_DIR)
             if not ours or config.name == "board" or find_spec(f"{config.name}.demo") is None:
                 continue
-            import_module(f"{config.name}.demo").load(board, write)
+            with scope(board=board):
+                import_module(f"{config.name}.demo").load(board, write)
         write(self.style.SUCCESS(f"Demo board ready: {board.name} (/boards/{board.slug}/)"))

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django_scopes import scope
 
 from board.board_data import remove_board
 from board.models import Board
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             found = Board.objects.get(slug=board)
         except Board.DoesNotExist:
             raise CommandError(f"No board with the slug {board!r}") from None
-        removed = remove_board(found)
+        with scope(board=found):
+            removed = remove_board(found)
         summary = ", ".join(f"{count} {what}" for what, count in removed.items())
         self.stdout.write(self.style.SUCCESS(f"Removed {found.name}: {summary}"))

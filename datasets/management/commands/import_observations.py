@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django_scopes import scope
 
 from board.models import Board
 from datasets.services.imports import import_file
@@ -31,9 +32,10 @@ class Command(BaseCommand):
         allowed = list(allowed)
         if boards and len(allowed) != len(set(boards)):
             raise CommandError("Unknown board in --board")
-        preview = import_file(
-            filename=file.name, content=file.read_bytes(), boards=allowed, dry_run=dry_run
-        )
+        with scope(board=[b.pk for b in allowed]):  # a file may hold several boards' rows
+            preview = import_file(
+                filename=file.name, content=file.read_bytes(), boards=allowed, dry_run=dry_run
+            )
         if preview.errors:
             for error in preview.errors:
                 self.stderr.write(str(error))

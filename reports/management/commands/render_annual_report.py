@@ -4,6 +4,7 @@ does: the version is stored (or the stored one reused when nothing has changed).
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django_scopes import scope
 
 from board.models import Board
 from core.periods import FinancialYear
@@ -24,12 +25,17 @@ class Command(BaseCommand):
             financial_year = FinancialYear.parse(year)
         except ValueError as error:
             raise CommandError(str(error)) from None
-        report = AnnualReport.objects.filter(
-            board__in=Board.objects.filter(slug=board), start_year=financial_year.start_year
-        ).first()
-        if report is None:
-            raise CommandError(f"No {financial_year.label} report for a board {board!r}.")
-        version, reused = version_render_now(report=report, by=None)
+        found = Board.objects.filter(slug=board).first()
+        missing = CommandError(f"No {financial_year.label} report for a board {board!r}.")
+        if found is None:
+            raise missing
+        with scope(board=found):
+            report = AnnualReport.objects.filter(
+                board=found, start_year=financial_year.start_year
+            ).first()
+            if report is None:
+                raise missing
+            version, reused = version_render_now(report=report, by=None)
         Path(output).write_bytes(version_bytes(version))
         how = "unchanged, stored version reused" if reused else "rendered"
         self.stdout.write(
