@@ -62,6 +62,8 @@ UNSCOPED = {
     "board.RoleAssignment": "the access layer reads it to find the board, before any scope",
     "board.RoleGrant": "who granted a role: read with the assignments, across boards",
     "board.AuditEntry": "written by django-auditlog's signals; read through the board",
+    "api.IdempotentRequest": "a write's replay record, not a board record: looked up by "
+    "person, board and endpoint together (api/idempotency.py)",
 }
 BOARD_OWNED = [
     model
