@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from board.form_helper import FormHelper
+from core.forms import FormHelper
 
 from .models import ApiToken
 from .services import api_token_create, api_token_revoke

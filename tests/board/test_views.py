@@ -52,7 +52,7 @@ def test_another_boards_agency_cannot_be_chosen_in_a_form(board, other_board, ma
         },
     )
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose the owning agency from the list" in response.content.decode()
     assert not Action.objects.exists()
 
 
