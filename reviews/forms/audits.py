@@ -56,6 +56,7 @@ class AuditForm(AuditGdsForm):
         required=False,
         empty_label="Not a re-audit",
         help_text="The earlier audit whose findings this audit checks again",
+        error_messages={"invalid_choice": "Choose the audit this re-audits from the list"},
     )
     reaudit_planned_for = date_field("Re-audit planned for", required=False)
 
