@@ -13,3 +13,11 @@ def date_parts(name: str, value: date | str | None) -> dict[str, str]:
     else:
         parts = (value.split("/") + ["", ""])[:3]
     return {f"{name}_{i}": part for i, part in enumerate(parts)}
+
+
+def fill_date(page, legend: str, value: date | str) -> None:
+    """Type a date into the date input whose legend is `legend`, in a browser test."""
+    group = page.get_by_role("group", name=legend, exact=True)
+    parts = date_parts("date", value)
+    for box, key in (("Day", "date_0"), ("Month", "date_1"), ("Year", "date_2")):
+        group.get_by_label(box).fill(parts[key])
