@@ -41,15 +41,22 @@ run: $(VENV)/.installed assets migrate
 	@echo "Serving http://127.0.0.1:8000 (embedded default: SQLite in var/, tasks in-process)"
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
 
+# The suite runs on every core (pytest-xdist), at most 8 workers: each has its own test
+# database and Redis database (REDIS_URL's + its number, lscb/settings_test.py), and Redis
+# has 16. `make test PYTEST_WORKERS=0` runs it in one process; PYTEST_ARGS go last.
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.installed assets
 	mkdir -p var
 	$(BIN)/python scripts/test_services.py > var/test-env
 	@cat var/test-env | sed -n 's/^# //p'
-	set -a && . ./var/test-env && set +a && $(BIN)/pytest $(PYTEST_ARGS)
+	set -a && . ./var/test-env && set +a && $(BIN)/pytest -n $(PYTEST_WORKERS) \
+		--maxprocesses 8 --durations=20 $(PYTEST_ARGS)
 
+# lint-imports checks the apps' arrows (pyproject.toml [tool.importlinter]).
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

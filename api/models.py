@@ -54,9 +54,14 @@ class ApiToken(TimestampedModel):
 
 class IdempotentRequest(TimestampedModel):
     """A write sent with an `Idempotency-Key`: the same key and body again get the stored
-    answer instead of a second write; the same key with another body is refused."""
+    answer instead of a second write; the same key with another body is refused. A key is
+    one person's, to one board's endpoint: a partner system reusing its batch key on a
+    second board, or another person's system happening on the same key, makes a new
+    request, never a replay of an answer that was not theirs."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    board = models.ForeignKey("board.Board", on_delete=models.CASCADE, related_name="+")
+    endpoint = models.CharField(max_length=100, help_text="The URL name, e.g. api:observation-bulk")
     key = models.CharField(max_length=200)
     request_hash = models.CharField(max_length=64)
     status_code = models.PositiveSmallIntegerField()
@@ -64,7 +69,9 @@ class IdempotentRequest(TimestampedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="idempotent_request_key")
+            models.UniqueConstraint(
+                fields=["user", "board", "endpoint", "key"], name="idempotent_request_scope"
+            )
         ]
 
     def __str__(self) -> str:

@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.confirm import confirm_page
 from core.forms import FormHelper
 
 from .models import ApiToken
@@ -73,4 +75,11 @@ def token_revoke(request: HttpRequest, token_id) -> HttpResponse:
         api_token_revoke(token=token)
         messages.success(request, f"The token “{token.name}” has been revoked.")
         return redirect("api:token-list")
-    return render(request, "api/token_revoke.html", {"token": token})
+    return confirm_page(
+        request,
+        title=f"Revoke the token “{token.name}”?",
+        text="Anything using it will be refused at once. This cannot be undone.",
+        button="Revoke token",
+        back_url=reverse("api:token-list"),
+        warning="",
+    )

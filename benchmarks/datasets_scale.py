@@ -94,7 +94,7 @@ def make_catalogues(boards) -> None:
 
 
 def quarter_starts() -> list[date]:
-    from board.periods import FinancialYear
+    from core.periods import FinancialYear
 
     return [q.start for y in range(FIRST_YEAR, LAST_YEAR + 1) for q in FinancialYear(y).quarters]
 
@@ -105,7 +105,7 @@ def copy_observations(boards) -> int:
     the total."""
     from django.db import connection
 
-    from board.periods import FinancialYear
+    from core.periods import FinancialYear
     from datasets import periods
     from datasets.models import Indicator
 
@@ -203,9 +203,9 @@ def dashboard_timing(board) -> tuple[float, int]:
 
 def import_file_rows(board, count: int) -> bytes:
     """`count` rows of new quarters (after the generated ones) for one board."""
-    from board.periods import FinancialYear
+    from core.exports import Table, csv_bytes
+    from core.periods import FinancialYear
     from datasets.models import Indicator
-    from datasets.services.tables import Exporter
 
     rows = []
     year = LAST_YEAR + 1
@@ -232,7 +232,7 @@ def import_file_rows(board, count: int) -> bytes:
                         )
         year += 1
     header = ["board", "indicator", "period", "breakdown", "value", "qualifier"]
-    return Exporter(header, rows[:count]).csv()
+    return csv_bytes(Table(header, rows[:count]))
 
 
 def measure() -> None:

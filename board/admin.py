@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import models
 from .models import Agency, Board, RoleAssignment, User
@@ -151,3 +152,22 @@ class CourseAdmin(admin.ModelAdmin):
 class TrainingSessionAdmin(admin.ModelAdmin):
     list_display = ["course", "date", "place", "board"]
     list_filter = ["board"]
+
+
+# django-otp's own admin shows each authenticator's secret key and its QR code: anyone
+# with admin access could copy a colleague's codes. Ours shows who has an app set up and
+# lets an administrator remove a lost one (its owner then sets up a new one at their next
+# sign-in); a key is only ever shown to its owner, on the set-up page.
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__email", "user__full_name"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at", "throttling_failure_count"]
+    readonly_fields = ["user", "created_at", "last_used_at", "throttling_failure_count"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from core.links import board_url
+
 
 class BoardConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -32,3 +34,25 @@ class BoardConfig(AppConfig):
                 label, url_name, order=order, section="business", description=description
             )
         navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)
+        self._register_action_sources()
+
+    def _register_action_sources(self) -> None:
+        """Board's own kinds of action; the apps that build on board register theirs."""
+
+        from . import action_sources
+        from .models import ActionSource
+
+        def plan(objective) -> str:
+            year = objective.priority.financial_year
+            return board_url(objective.board, "plan", query={"year": year.slug})
+
+        def meeting(meeting) -> str:
+            return board_url(meeting.board, "meeting-detail", pk=meeting.pk)
+
+        for key, label, link in [
+            (ActionSource.DIRECT, "Recorded directly", None),
+            (ActionSource.BUSINESS_PLAN, "Business plan", plan),
+            (ActionSource.MEETING, "Meeting decision", meeting),
+            (ActionSource.OTHER, "Other", None),
+        ]:
+            action_sources.register(key, label, app_label=self.label, link=link)

@@ -3,12 +3,12 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.forms import FormHelper, date_field
+from core.paging import paginate
 
 from .access import board_view
 from .audit import entries_for_reader
@@ -82,7 +82,5 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         entries = form.apply(entries)
     elif form.is_bound:
         entries = entries.none()
-    page = Paginator(entries.order_by("-timestamp", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, entries.order_by("-timestamp", "-pk"), PAGE_SIZE)
     return render(request, "audit/log.html", {"form": form, "page": page})

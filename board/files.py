@@ -1,5 +1,6 @@
-"""Uploaded files, for any app: checked by their contents (not their name or the browser's
-say-so) and size, stored through Django's default storage under a random name, and served
+"""Uploaded files, for any app: checked by their size (the limit of their kind, in
+core.uploads, before anything reads them) and contents (not their name or the browser's
+say-so), stored through Django's default storage under a random name, and served
 only by a view that has already checked permission, as an attachment with a safe name.
 
     from board.files import UploadField, file_response
@@ -18,14 +19,13 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
-from django.template.defaultfilters import filesizeformat
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+from core.uploads import check_size
+
 SNIFF_BYTES = 8192
 
 
@@ -142,17 +142,13 @@ def check_upload(
     upload: UploadedFile,
     *,
     allowed: Iterable[str] = DOCUMENT_TYPES,
-    max_bytes: int | None = None,
+    kind: str = "document",
+    noun: str = "file",
 ) -> CheckedUpload:
-    max_bytes = max_bytes or getattr(settings, "BOARD_MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES)
+    """`kind` names the byte limit (settings UPLOAD_MAX_BYTES); `noun` names the field in
+    the messages ("The selected return spreadsheet must be smaller than 5 MB")."""
     allowed = tuple(allowed)
-    if upload.size == 0:
-        raise ValidationError("The selected file is empty.", code="empty")
-    if upload.size > max_bytes:
-        raise ValidationError(
-            f"The selected file must be smaller than {filesizeformat(max_bytes)}.",
-            code="too_large",
-        )
+    check_size(upload, kind=kind, noun=noun)
     extension = PurePath(upload.name or "").suffix.lower()
     key = sniff(upload, extension)
     labels = ", ".join(TYPES[k].label for k in allowed)
@@ -177,9 +173,11 @@ def check_upload(
 class UploadField(forms.FileField):
     """A form field whose cleaned value is a `CheckedUpload`."""
 
-    def __init__(self, *, allowed: Iterable[str] = DOCUMENT_TYPES, max_bytes=None, **kwargs):
+    def __init__(
+        self, *, allowed: Iterable[str] = DOCUMENT_TYPES, kind="document", noun="file", **kwargs
+    ):
         self.allowed = tuple(allowed)
-        self.max_bytes = max_bytes
+        self.kind, self.noun = kind, noun
         kwargs.setdefault("error_messages", {"required": "Select a file to upload"})
         super().__init__(**kwargs)
         self.widget.attrs.setdefault(
@@ -190,7 +188,7 @@ class UploadField(forms.FileField):
         upload = super().clean(data, initial)
         if not upload:
             return upload
-        return check_upload(upload, allowed=self.allowed, max_bytes=self.max_bytes)
+        return check_upload(upload, allowed=self.allowed, kind=self.kind, noun=self.noun)
 
 
 def file_response(
@@ -240,6 +238,8 @@ class ImageUploadField(UploadField):
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("allowed", IMAGE_TYPES)
+        kwargs.setdefault("kind", "image")
+        kwargs.setdefault("noun", "image")
         super().__init__(**kwargs)
 
     def clean(self, data, initial=None):

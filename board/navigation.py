@@ -8,7 +8,7 @@ the header stays short however many features there are."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.urls import reverse
+from core.links import board_url
 
 from .models import ALL_ROLES, Role
 
@@ -80,7 +80,7 @@ def _visible(access) -> list[tuple[NavItem, str]]:
     visible = []
     for item in sorted(_items.values(), key=lambda item: (item.order, item.label)):
         if access.has_any(item.roles):
-            visible.append((item, reverse(item.url_name, kwargs={"board_slug": access.board.slug})))
+            visible.append((item, board_url(access.board, item.url_name)))
     return visible
 
 
@@ -111,9 +111,7 @@ def items_for(access, path: str) -> list[dict]:
             }
             continue
         section = SECTIONS[item.section]
-        section_href = reverse(
-            "board-section", kwargs={"board_slug": access.board.slug, "section": section.key}
-        )
+        section_href = board_url(access.board, "board-section", section=section.key)
         entry = entries.setdefault(
             section.key,
             {

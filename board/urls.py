@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from . import forms, views
 from .views import actions, budget, meetings, membership, plan, training
+from .views.password_reset import LimitedPasswordResetView
 
 auth_patterns = [
     path(
@@ -11,11 +12,7 @@ auth_patterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=forms.PasswordResetForm),
-        name="password_reset",
-    ),
+    path("accounts/password-reset/", LimitedPasswordResetView.as_view(), name="password_reset"),
     path(
         "accounts/password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),

@@ -19,11 +19,11 @@ The figures are loaded through the importer (the same path as a board's own file
 loading twice changes nothing."""
 
 from board.models import Board
+from core.exports import Table, csv_bytes
 
 from .services.catalogue import catalogue_install_starter
 from .services.imports import import_file
 from .services.snapshots import snapshot_refresh
-from .services.tables import Exporter
 
 Y1, Y2 = "2013-14", "2014-15"
 
@@ -125,7 +125,7 @@ def table(board: Board) -> list[list]:
 def load(board: Board, write) -> None:
     catalogue_install_starter(board=board)
     rows = table(board)
-    content = Exporter(rows[0], rows[1:]).csv()
+    content = csv_bytes(Table(rows[0], rows[1:]))
     preview = import_file(filename="demo.csv", content=content, boards=[board])
     if preview.errors:
         raise RuntimeError("Demo figures do not import: " + "; ".join(map(str, preview.errors)))

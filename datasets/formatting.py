@@ -2,15 +2,11 @@
 
 from decimal import Decimal
 
+from core.numbers import NO_VALUE, number
+
 from .models import Qualifier, Unit
 
 _PREFIX = {Qualifier.APPROXIMATELY: "about ", Qualifier.OVER: "over ", Qualifier.UNDER: "under "}
-
-
-def number(value: Decimal | None, decimals: int = 0) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.{decimals}f}"
 
 
 def figure(
@@ -22,7 +18,7 @@ def figure(
 ) -> str:
     """'83%', '3,624', '£26,387', '12.5 days', '42.9 per 10,000', 'about 330', '400–450'."""
     if value is None:
-        return "No data"
+        return NO_VALUE
     text = number(value, decimals)
     if qualifier == Qualifier.RANGE and value_high is not None:
         text = f"{text}–{number(value_high, decimals)}"
@@ -40,7 +36,7 @@ def figure(
 def change(difference: Decimal | None, unit: str, decimals: int) -> str:
     """A signed difference: '+12', '−3 percentage points', 'no change'."""
     if difference is None:
-        return "–"
+        return NO_VALUE
     if difference == 0:
         return "no change"
     sign = "+" if difference > 0 else "−"

@@ -3,10 +3,9 @@ from django import forms
 
 from board.models import Agency
 from core.forms import FormHelper, formfield_for, name_every_field
+from core.uploads import check_size
 
 from .models import CategorySet, Indicator
-
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
 class IndicatorForm(forms.ModelForm):
@@ -103,6 +102,5 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("The file must be a CSV (.csv) or Excel (.xlsx) file")
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 10 MB")
+        check_size(upload, kind="data", noun="data file")  # before anything reads it
         return upload

@@ -9,7 +9,7 @@ Accepted labels (the import format):
 import re
 from datetime import date
 
-from board.periods import FinancialYear, Quarter
+from core.periods import FinancialYear, Quarter
 
 MONTH = "month"
 QUARTER = "quarter"

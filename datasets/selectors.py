@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from board.models import Board
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from .models import ImportBatch, Indicator, Snapshot
 

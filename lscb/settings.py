@@ -76,7 +76,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "lscb.admin_config.TwoFactorAdminConfig",  # the admin, behind two-factor sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -112,9 +112,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.no_store.NoStoreMiddleware",  # as soon as the user is known, for every answer
     "django_otp.middleware.OTPMiddleware",
     "lscb.two_factor.RequireTwoFactorMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "core.client_ip.ClientAddressAuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -158,14 +159,18 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Lockout after repeated failures. Counted per e-mail address *and* address of the
-# computer, and lifted after a cool-off, so nobody can lock a named colleague out for good.
+# computer, and lifted after a cool-off, so nobody can lock a named colleague out.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "lscb.lockout.username_for_lockout"
+# The computer: the connecting address, or behind the load balancer the one it reports.
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Password reset e-mails: at most this many an hour per computer and per e-mail address.
+PASSWORD_RESET_LIMIT_PER_HOUR = env_int("PASSWORD_RESET_LIMIT_PER_HOUR", 5)
 # Two-factor sign-in (TOTP): the issuer shown in authenticator apps.
 OTP_TOTP_ISSUER = env.str("OTP_ISSUER", default="Safeguarding Board Manager")
 LOGIN_URL = "login"
@@ -190,6 +195,16 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# Upload limits, per kind of upload (core/uploads.py): bytes, checked before any of the
+# file is read; and, for tables, rows, where reading stops.
+UPLOAD_MAX_BYTES = {
+    "document": env_int("UPLOAD_MAX_DOCUMENT_MB", 20) * 1024 * 1024,  # papers, review documents
+    "data": env_int("UPLOAD_MAX_DATA_MB", 10) * 1024 * 1024,  # observation imports (CSV, XLSX)
+    "return": env_int("UPLOAD_MAX_RETURN_MB", 5) * 1024 * 1024,  # sub-group return workbooks
+    "image": env_int("UPLOAD_MAX_IMAGE_MB", 5) * 1024 * 1024,  # images shown in a report
+}
+UPLOAD_MAX_ROWS = {"data": 200_000, "return": 1_000}
 
 # Uploaded and generated files go through the storage API so that web and worker
 # processes on different machines share them (S3-compatible storage in production).
@@ -321,7 +336,11 @@ SECURE_HSTS_PRELOAD = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_TLS_PROXY", False):
+# Behind the proxy, X-Forwarded-Proto says whether the browser used HTTPS and the last
+# X-Forwarded-For entry is the browser's address (core/client_ip.py); without it, neither
+# header is believed, as anyone can send them.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Content-Security-Policy: only our own scripts, styles, images and fonts; nothing inline.
 CONTENT_SECURITY_POLICY = {

@@ -95,18 +95,17 @@ def _empty(item: GatheredSection) -> list[Problem]:
         return []
     has_text = bool(item.section.narrative.strip())
     data = item.data
-    has_data = not item.is_missing and any(data.get(key) for key in CONTENT_KEYS)
+    has_data = any(data.get(key) for key in CONTENT_KEYS)
     if has_text or has_data:
         return []
-    why = f" ({data['missing']})" if item.is_missing else ""
-    return [_problem("empty", item.section, f"The section has no content{why}.")]
+    return [_problem("empty", item.section, "The section has no content.")]
 
 
 def _alternatives(item: GatheredSection) -> list[Problem]:
     found = []
     if IMAGE_WITHOUT_ALT.search(item.section.narrative):
         found.append(_problem("alternative", item.section, "An image has no text alternative."))
-    for row in item.data.get("indicators", []) if not item.is_missing else []:
+    for row in item.data.get("indicators", []):
         chart = row.get("chart")
         if chart is not None and not chart.get("alt", "").strip():
             found.append(_problem("alternative", item.section, f"The chart of {row['name']} "
@@ -116,7 +115,7 @@ def _alternatives(item: GatheredSection) -> list[Problem]:
 
 def _missing_periods(item: GatheredSection) -> list[Problem]:
     found = []
-    for row in item.data.get("indicators", []) if not item.is_missing else []:
+    for row in item.data.get("indicators", []):
         if row["missing_periods"]:
             found.append(_problem(
                 "periods", item.section,
@@ -131,7 +130,7 @@ def _figures(report: AnnualReport, gathered: list[GatheredSection]) -> list[Prob
     """A figure typed next to a headline indicator's name must be the stored value."""
     headline = {}
     for item in gathered:
-        for row in item.data.get("indicators", []) if not item.is_missing else []:
+        for row in item.data.get("indicators", []):
             if row["year_value"] is not None:
                 headline[row["name"]] = Decimal(row["year_value"])
     found = []

@@ -3,7 +3,7 @@ records. Safe to run again: the template and report are made once; while the rep
 still being drafted its texts are brought back to the demo's."""
 
 from board.models import Board, User
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from . import services
 from .builtin import ANNUAL_REVIEW

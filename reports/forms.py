@@ -7,7 +7,6 @@ from board.periods import FinancialYear
 from core.forms import FormHelper
 
 from .builtin import BUILTIN_TEMPLATES
-from .images import MAX_IMAGE_BYTES
 from .models import ReportTemplate
 from .sections import registry
 
@@ -134,7 +133,7 @@ BUILTIN_CHOICES = [(key, value["name"]) for key, value in BUILTIN_TEMPLATES.item
 
 class ReportImageForm(forms.Form):
     file = ImageUploadField(
-        label="Image", max_bytes=MAX_IMAGE_BYTES,
+        label="Image",
         help_text="A PNG or JPEG image, smaller than 5 MB.",
     )  # fmt: skip
     name = forms.CharField(

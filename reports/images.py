@@ -6,25 +6,20 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils.text import slugify
 
 from board.files import CheckedUpload
 from board.models import User
+from core.links import board_url
 
 from .models import AnnualReport, ReportImage
-
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
 def image_url(image: ReportImage, report: AnnualReport | None = None) -> str:
     """The address of the image: served to the report's readers, and the key under which
     the PDF pipeline loads it from storage."""
     report = report or image.report
-    return reverse(
-        "reports:image",
-        kwargs={"board_slug": report.board.slug, "year": report.year.slug, "image_id": image.id},
-    )
+    return board_url(report.board, "reports:image", year=report.year.slug, image_id=image.id)
 
 
 def references(report: AnnualReport) -> dict[str, str]:

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from board.models import BoardOwnedModel
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 
 class ReportTemplate(BoardOwnedModel):

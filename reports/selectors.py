@@ -1,11 +1,12 @@
 """Reads of the annual report, always through the board."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from board.models import Role
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from .models import AnnualReport, ReportState, ReportTemplate, ReportVersion, Section
 
@@ -44,16 +45,16 @@ def may_write(request: HttpRequest, section: Section) -> bool:
     )
 
 
-def versions_visible(request: HttpRequest, report: AnnualReport):
-    versions = report.versions.select_related("requested_by")
+def readable_versions(request: HttpRequest, versions: QuerySet[ReportVersion]) -> QuerySet:
+    """The one rule for lists of versions, on the pages and in the API: the chair and the
+    manager see every version; other roles published ones only."""
     if reads_drafts(request):
         return versions
     return versions.filter(report_state=ReportState.PUBLISHED)
 
 
-def version_for(request: HttpRequest, report: AnnualReport, version_id) -> ReportVersion:
-    """The chair and the manager see every version; other roles published ones only."""
-    version = get_object_or_404(ReportVersion, board=request.board, report=report, pk=version_id)
+def require_readable(request: HttpRequest, version: ReportVersion) -> ReportVersion:
+    """The same rule for one version: another role asking for a draft is refused (403)."""
     if not reads_drafts(request) and version.report_state != ReportState.PUBLISHED:
         raise PermissionDenied("Only published versions of the report can be downloaded.")
     return version
@@ -79,3 +80,12 @@ def image_for(request: HttpRequest, report: AnnualReport, image_id):
     from .models import ReportImage
 
     return get_object_or_404(ReportImage, board=request.board, report=report, pk=image_id)
+
+
+def versions_visible(request: HttpRequest, report: AnnualReport):
+    return readable_versions(request, report.versions.select_related("requested_by"))
+
+
+def version_for(request: HttpRequest, report: AnnualReport, version_id) -> ReportVersion:
+    version = get_object_or_404(ReportVersion, board=request.board, report=report, pk=version_id)
+    return require_readable(request, version)

@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from board.models import Board, User
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from .builtin import BUILTIN_TEMPLATES
 from .models import AnnualReport, ReportState, ReportTemplate, Section

@@ -9,7 +9,9 @@ class ReviewsConfig(AppConfig):
         from board import navigation, record_visibility
         from board.models import ALL_ROLES, Role
 
-        from . import models
+        from . import action_sources, models
+
+        action_sources.register(self.label)
 
         scr_readers = [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
         # Who may read these records, wherever they are shown (the audit log included):

@@ -1,13 +1,12 @@
 """The year's cases as CSV, with the fields of the panel's analysis form, for the regional
-or national child death database. Cells are protected against formula injection."""
+or national child death database, written by the one exporter (core.exports), which
+protects the cells against formula injection."""
 
-import csv
-import io
 from collections.abc import Iterable
 
-from .models import CdopCase
+from core.exports import Table, csv_bytes
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .models import CdopCase
 
 COLUMNS = [
     ("Case number", lambda c: c.number),
@@ -41,17 +40,6 @@ COLUMNS = [
 ]
 
 
-def safe_cell(value) -> str:
-    text = (
-        "" if value is None else (value.isoformat() if hasattr(value, "isoformat") else str(value))
-    )
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def cases_csv(cases: Iterable[CdopCase]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([heading for heading, _ in COLUMNS])
-    for case in cases:
-        writer.writerow([safe_cell(value(case)) for _, value in COLUMNS])
-    return out.getvalue()
+def cases_csv(cases: Iterable[CdopCase]) -> bytes:
+    rows = ([value(case) for _, value in COLUMNS] for case in cases)
+    return csv_bytes(Table([heading for heading, _ in COLUMNS], rows, title="cases"))

@@ -7,10 +7,16 @@
 Percentages are of the cases reviewed in the year, to one decimal place, half-up.
 
 With `suppress=True` (anything published) small numbers are hidden: a count from 1 up to
-one less than the board's `suppress_below` is shown as "fewer than N" with no percentage.
-Where a table's rows add up to the total, a single hidden row could be worked out by
-subtraction, so the next smallest row is hidden as well ("not shown"). The panel's own
-view passes `suppress=False`.
+one less than the board's `suppress_below` (6 unless the board sets it) is shown as "fewer
+than N" with no percentage. Where a table's rows add up to the total, a single hidden row
+could be worked out by subtraction, so the next smallest row is hidden as well ("not
+shown"). Totals are the true totals. This applies to every table, not only the areas of
+residence: a small count of an age band, an ethnic group or a category of death can single
+out a child as surely as an area can. The panel's own view passes `suppress=False`.
+
+Areas of residence are tabled only by the board's list (reviews.models.cdop_localities):
+every current entry, any retired one that has a case in the year, and "Not recorded" for
+cases without one. What was typed on a case before the list is never read here.
 """
 
 from collections import Counter
@@ -28,7 +34,9 @@ from .selectors.cdop import (
     review_timeliness,
     reviewed_within,
 )
+from .selectors.cdop import localities as listed_localities
 from .services.cdop import cdop_settings_get_or_create
+from .services.cdop_localities import NOT_RECORDED
 
 FEWER_THAN = "fewer than {}"
 NOT_SHOWN = "not shown"
@@ -116,14 +124,24 @@ def _year_of_death_labels(cases) -> list[str]:
     return [year.label for year in years]
 
 
-def _tables(cases, reviewed: int, months: int) -> list[Table]:
+def _locality_labels(board: Board, cases) -> list[str]:
+    listed = list(listed_localities(board=board))
+    retired = {case.locality for case in cases if case.locality and not case.locality.is_active}
+    ordered = listed + sorted(retired, key=lambda locality: locality.name)
+    return [locality.name for locality in ordered] + [NOT_RECORDED]
+
+
+def _locality_of(case: CdopCase) -> str:
+    return case.locality.name if case.locality else NOT_RECORDED
+
+
+def _tables(board: Board, cases, reviewed: int, months: int) -> list[Table]:
     def count(values) -> Counter:
         return Counter(values)
 
     bme = Ethnicity.black_and_minority_ethnic()
     age_labels = dict((key, label) for key, label, _ in AGE_BANDS)
     risk = count(factor.name for case in cases for factor in case.risk_factors.all())
-    localities = sorted({case.locality for case in cases})
     within = sum(reviewed_within(case, months) for case in cases)
     return [
         _counts_table(
@@ -197,8 +215,8 @@ def _tables(cases, reviewed: int, months: int) -> list[Table]:
         _counts_table(
             "locality",
             "Area of residence",
-            localities,
-            count(case.locality for case in cases),
+            _locality_labels(board, cases),
+            count(_locality_of(case) for case in cases),
             reviewed,
         ),
         _counts_table(
@@ -234,7 +252,7 @@ def cdop_annual_statistics(
         reviewed=_shown(Cell("Reviews completed", reviewed)),
         rapid_responses=_shown(Cell("Rapid response meetings", rapid)),
         median_days_to_review=timeliness.median_days,
-        tables=_tables(cases, reviewed, months),
+        tables=_tables(board, cases, reviewed, months),
     )
     return _suppressed(stats) if suppress else stats
 

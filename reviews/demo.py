@@ -12,6 +12,11 @@ published about its Child Death Overview Panel:
 reproduced: no whole number of 36 reviews is 44.5% (16 is 44.4%, 17 is 47.2%); the demo
 has 16. The 2014/15 review publishes no CDOP counts, so that year's figures are invented.
 Safe to run again: every record is found by its case number and updated.
+
+Areas of residence come from the board's list: the five localities the 2014/15 review
+counts Croydon's children by (North, South, East, West, Central). Each case's ward, from
+those the reviews name, decides its locality (an illustrative grouping, not the council's
+boundaries); one case has none and counts as "not recorded".
 """
 
 from datetime import date, timedelta
@@ -22,9 +27,10 @@ from board.models import Agency, Board, Role, RoleAssignment
 from board.periods import FinancialYear
 
 from . import audits_demo, inspections_demo, scr_demo, section11_demo
-from .models import AgencyForm, CdopCase, CdopRecommendation, RiskFactor
+from .models import AgencyForm, CdopCase, CdopRecommendation, Locality, RiskFactor
 from .models.cdop import age_band_of
 from .services.cdop import cdop_recommendation_create, cdop_settings_get_or_create
+from .services.cdop_localities import localities_update
 
 MEETINGS = [
     date(2013, 5, 14), date(2013, 7, 16), date(2013, 10, 15), date(2013, 12, 10),
@@ -85,6 +91,14 @@ WARDS = [
     "Fieldway", "West Thornton", "Selhurst", "Waddon", "New Addington", "Coulsdon East",
     "Broad Green", "South Norwood", "Thornton Heath", "Sanderstead",
 ]  # fmt: skip
+LOCALITIES = ["North", "South", "East", "West", "Central"]
+WARD_LOCALITY = {
+    "Norbury": "North", "Thornton Heath": "North", "Selhurst": "North",
+    "South Norwood": "North", "Fieldway": "East", "New Addington": "East",
+    "Broad Green": "Central", "Waddon": "West", "West Thornton": "West",
+    "Coulsdon East": "South", "Sanderstead": "South",
+}  # fmt: skip
+NOT_RECORDED_CASE = 35  # the demo's one case with no area from the list
 MINORITY = ["black", "asian", "mixed", "other"]
 FORM_AGENCIES = [
     "Metropolitan Police Service",
@@ -143,6 +157,12 @@ def _numbered(rows: list[dict]) -> list[dict]:
     return rows
 
 
+def _locality(row: dict, localities: dict[str, Locality]) -> Locality | None:
+    if row["i"] == NOT_RECORDED_CASE:
+        return None
+    return localities[WARD_LOCALITY[WARDS[row["i"] % len(WARDS)]]]
+
+
 def _case_fields(row: dict) -> dict:
     band, category, expectation, modifiable, _risks = row["profile"]
     i, died, review = row["i"], row["died"], row["review"]
@@ -163,7 +183,6 @@ def _case_fields(row: dict) -> dict:
         "sex": "female" if i % 2 else "male",
         "ethnicity": ethnicity,
         "place_of_death": "hospice" if category == "4" and i % 2 else place,
-        "locality": WARDS[i % len(WARDS)],
         "notified_by": "Croydon University Hospital" if not unexpected else "Police (SPOC)",
         "notified_on": died + NOTIFIED_AFTER,
         "expectation": expectation,
@@ -202,6 +221,7 @@ def _agency_forms(board: Board, case: CdopCase, agencies: list[Agency], i: int) 
 
 def load(board: Board, stdout_write) -> None:
     cdop_settings_get_or_create(board=board)
+    localities = {loc.name: loc for loc in localities_update(board=board, names=LOCALITIES)}
     factors = {factor.name: factor for factor in RiskFactor.objects.filter(board=board)}
     agencies = list(Agency.objects.filter(board=board, name__in=FORM_AGENCIES))
     for row in _numbered(_rows()):
@@ -209,6 +229,7 @@ def load(board: Board, stdout_write) -> None:
         case = case or CdopCase(board=board, number=row["number"])
         for name, value in _case_fields(row).items():
             setattr(case, name, value)
+        case.locality = _locality(row, localities)
         case.full_clean()
         case.save()
         case.risk_factors.set([factors[name] for name in row["profile"][4]])

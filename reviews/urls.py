@@ -7,7 +7,7 @@ inspections under inspections/ (urls_inspections.py)."""
 from django.urls import path
 
 from . import urls_audits, urls_inspections, urls_scr, urls_section11
-from .views import cdop, cdop_statistics, retention
+from .views import cdop, cdop_localities, cdop_statistics, retention
 
 app_name = "reviews"
 
@@ -30,6 +30,7 @@ urlpatterns = [
     path("cdop/statistics/", cdop_statistics.statistics, name="cdop-statistics"),
     path("cdop/export/<str:year>/", cdop_statistics.export, name="cdop-export"),
     path("cdop/settings/", cdop_statistics.panel_settings, name="cdop-settings"),
+    path("cdop/localities/", cdop_localities.locality_list, name="cdop-localities"),
     path("retention/", retention.report, name="retention-report"),
     path("retention/settings/", retention.retention_settings, name="retention-settings"),
 ]

@@ -4,7 +4,7 @@ templates and 2014/15 returns in mixed states. Idempotent: what exists is left a
 from datetime import UTC, date, datetime, time, timedelta
 
 from board.models import Action, Board, Person, User
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from .demo_data import NARRATIVE, RETURNS
 from .models import QuarterlyReturn, SubGroup, SubGroupKind, SubGroupMembership

@@ -7,9 +7,9 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from board.models import Board, User
-from board.numbers import percentage
-from board.periods import FinancialYear, Quarter
+from board.models import Board, Role, User
+from core.numbers import percentage
+from core.periods import FinancialYear, Quarter
 
 from .models import (
     QuarterlyReturn,
@@ -19,6 +19,13 @@ from .models import (
 )
 from .services.deadlines import due_date, quarter_slug
 from .services.groups import returns_settings
+
+# Who may read quarterly returns, drafts included: the return page and the API both ask
+# this, so lay members, viewers and the CDOP and SCR roles are refused a return's answers
+# in both.
+RETURN_READERS = frozenset(
+    {Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR, Role.SUBGROUP_CHAIR, Role.BOARD_MEMBER}
+)
 
 
 def subgroups(board: Board) -> QuerySet[SubGroup]:

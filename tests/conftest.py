@@ -1,12 +1,33 @@
 """Named personas, built once per test: everyone but `outsider` and `other_board_manager`
 works on `board`. Use them by name: `def test_it_requires_a_role(client, outsider)`."""
 
+from copy import deepcopy
+from uuid import uuid4
+
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from board.models import Role
 
 from .factories import BoardFactory, UserFactory, signed_in_client, user_with_role
+
+
+@pytest.fixture(autouse=True)
+def _a_cache_of_its_own(settings):
+    """Each test counts its rate limits (password reset, the API) from zero: with REDIS_URL
+    set the cache is Redis, which outlives a test, so each test gets its own key prefix."""
+    caches = deepcopy(settings.CACHES)
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid4().hex}"
+    settings.CACHES = caches
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root_per_worker(tmp_path_factory):
+    """Files that tests store (uploads, rendered reports) go to this pytest process's own
+    temporary directory, never to the shared var/media: under pytest-xdist each worker has
+    its own, as it has its own database and Redis database (lscb/settings_test.py)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture

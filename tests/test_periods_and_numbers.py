@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from board.numbers import percentage, rate_per, round_half_up
-from board.periods import FinancialYear, Quarter
 from board.working_days import add_working_days, is_working_day, working_days_between
+from core.numbers import percentage, rate_per, round_half_up
+from core.periods import FinancialYear, Quarter
 
 
 @pytest.mark.parametrize("text", ["2014-15", "2014/15", "2014", " 2014 - 2015 "])

@@ -4,14 +4,12 @@ for the SCR sub-group, the board manager and the independent chair only."""
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 
-from board.models import Action, Role
+from board.models import Action
 from reviews.models import CaseReview
-from reviews.selectors.scr import attach_recommendations, case_reviews, scr_actions
+from reviews.selectors.scr import SCR_READERS, attach_recommendations, case_reviews, scr_actions
 
 from ..viewsets import BoardScopedViewSet
 from .board_records import ActionSerializer
-
-SCR_READERS = frozenset({Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR})
 
 
 class CaseReviewSerializer(serializers.ModelSerializer):

@@ -8,15 +8,14 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from board.audit import log_access, log_access_many
-from board.models import ALL_ROLES, Role
-from board.periods import FIRST_YEAR, LAST_YEAR, FinancialYear
+from board.models import ALL_ROLES
+from core.periods import FIRST_YEAR, LAST_YEAR, FinancialYear
 from reviews.cdop_statistics import Cell, cdop_annual_statistics
 from reviews.models import CdopCase
+from reviews.selectors.cdop import CDOP_ROLES as CDOP
 from reviews.selectors.cdop import cdop_cases
 
 from ..viewsets import BoardScopedViewSet
-
-CDOP = frozenset({Role.CDOP_MEMBER})
 
 
 def cell_data(cell: Cell) -> dict:
@@ -113,6 +112,10 @@ class CdopStatisticsViewSet(BoardScopedViewSet):
 
 class CdopCaseSerializer(serializers.ModelSerializer):
     age_band = serializers.CharField(read_only=True, allow_null=True)
+    # The area from the board's list, or null when not recorded; never the typed text.
+    locality = serializers.CharField(
+        source="locality.name", read_only=True, allow_null=True, default=None
+    )
 
     class Meta:
         model = CdopCase
@@ -145,7 +148,11 @@ class CdopCaseViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retrieve
     def get_queryset(self):
         if self.is_schema_generation:
             return CdopCase.objects.none()
-        return cdop_cases(board=self.board).order_by("-notified_on", "-number", "id")
+        return (
+            cdop_cases(board=self.board)
+            .select_related("locality")
+            .order_by("-notified_on", "-number", "id")
+        )
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

@@ -11,10 +11,11 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from board.periods import FIRST_YEAR, LAST_YEAR
+from core.periods import FIRST_YEAR, LAST_YEAR
 from datasets import periods
 from datasets.models import Benchmark, Comparator, Indicator, Observation, Snapshot, Source, Status
-from datasets.services.imports import COLUMNS, preview_table, write_changes
+from datasets.services.import_rows import COLUMNS
+from datasets.services.imports import preview_table, write_changes
 
 from ..idempotency import HEADER, replayable
 from ..viewsets import BoardScopedViewSet
@@ -142,7 +143,8 @@ class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retri
                 HEADER,
                 str,
                 OpenApiParameter.HEADER,
-                description="Retries with the same key and body get the first answer.",
+                description="Retries with the same key and body get the first answer. A key is "
+                "yours, for this board and this endpoint: elsewhere it is a new request.",
             )
         ],
     )
@@ -152,7 +154,7 @@ class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retri
         nothing is written unless all are good; sending the same figures again changes
         nothing. Errors name the row (0-based, as in the request) and the field."""
         rows = self._rows(request.data)
-        return replayable(request, lambda: self._write(rows))
+        return replayable(request, lambda: self._write(rows), board=self.board)
 
     def _rows(self, data) -> list[dict]:
         rows = data.get("observations") if isinstance(data, dict) else None

@@ -1,5 +1,6 @@
 """Annual report versions: the chair and the board manager see every version; other board
-roles see published versions only (the same rule as the report pages)."""
+roles see published versions only, and are refused a draft (403), by the rule the report
+pages use (reports.selectors.readable_versions and require_readable)."""
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse
@@ -10,8 +11,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 
 from board.audit import log_access
-from reports.models import ReportState, ReportVersion, VersionStatus
-from reports.selectors import reads_drafts
+from reports.models import ReportVersion, VersionStatus
+from reports.selectors import readable_versions, require_readable
 
 from ..viewsets import BoardScopedViewSet
 
@@ -45,16 +46,20 @@ class ReportVersionViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Ret
         if self.is_schema_generation:
             return ReportVersion.objects.none()
         versions = ReportVersion.objects.filter(board=self.board).select_related("report")
-        if not reads_drafts(self.request):
-            versions = versions.filter(report_state=ReportState.PUBLISHED)
+        if self.action == "list":
+            versions = readable_versions(self.request, versions)
         return versions.order_by("-report__start_year", "-number", "id")
+
+    def get_object(self) -> ReportVersion:
+        """Any version of the board is found; a draft is then refused as on its page."""
+        return require_readable(self.request, super().get_object())
 
     @extend_schema(
         responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY)},
     )
     @action(detail=True, methods=["get"], url_path="pdf")
     def pdf(self, request, board_slug: str, id: str):
-        version = self.get_object()  # drafts are already out of reach for other roles
+        version = self.get_object()  # a draft is refused to other roles (403)
         if version.status != VersionStatus.DONE:
             raise NotFound("This version has not finished rendering.")
         log_access(version)

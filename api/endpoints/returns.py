@@ -1,6 +1,7 @@
-"""Sub-groups and their quarterly returns. Every board role reads; a sub-group's chair or
-deputy saves and submits that sub-group's return (and only that one), through the same
-workflow services as the pages."""
+"""Sub-groups and their quarterly returns. Every board role reads the sub-groups; the
+returns are read by whoever may open a return page (subgroups.selectors.RETURN_READERS);
+a sub-group's chair or deputy saves and submits that sub-group's return (and only that
+one), through the same workflow services as the pages."""
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -11,9 +12,10 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from board.models import Role
-from board.periods import Quarter
+from core.periods import Quarter
 from datasets import periods
 from subgroups.models import QuarterlyReturn, ReturnStatus, SubGroup
+from subgroups.selectors import RETURN_READERS
 from subgroups.services.returns import (
     ReturnConflict,
     ReturnInvalid,
@@ -108,6 +110,7 @@ class ReturnViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.RetrieveMo
         "-period_start", "subgroup__name", "id"
     )
     filterset_class = ReturnFilter
+    read_roles = RETURN_READERS  # the return page's rule, drafts included
     # The board-level role; the service then requires the chair or deputy of that sub-group.
     write_roles = frozenset({Role.SUBGROUP_CHAIR})
 

@@ -1,6 +1,7 @@
 """The shared action tracker: one Action model for every source of actions. Other apps
 attach theirs through the generic `source` link (and `board.services.actions.action_create`)
-so that `board` never imports them."""
+and register their kind of source (board/action_sources.py), so that `board` never imports
+or names them."""
 
 from datetime import date
 
@@ -12,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from .. import action_sources
 from .agencies import Agency
 from .base import BoardOwnedModel
 from .membership import Person
@@ -35,16 +37,14 @@ RAG_TAG = {
 }
 
 
-class ActionSource(models.TextChoices):
-    DIRECT = "direct", "Recorded directly"
-    BUSINESS_PLAN = "business_plan", "Business plan"
-    MEETING = "meeting", "Meeting decision"
-    SERIOUS_CASE_REVIEW = "serious_case_review", "Serious case review recommendation"
-    CDOP = "cdop", "CDOP recommendation"
-    AUDIT = "audit", "Audit"
-    SECTION_11 = "section_11", "Section 11 self-assessment"
-    INSPECTION = "inspection", "Inspection"
-    OTHER = "other", "Other"
+class ActionSource:
+    """The keys of board's own action sources (registered in BoardConfig.ready). The apps
+    that build on board register theirs (board/action_sources.py): board lists none."""
+
+    DIRECT = "direct"
+    BUSINESS_PLAN = "business_plan"
+    MEETING = "meeting"
+    OTHER = "other"
 
 
 class ActionQuerySet(models.QuerySet):
@@ -85,9 +85,11 @@ class Action(BoardOwnedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    # Where the action came from. Every model here has a UUID primary key.
+    # Where the action came from: a registered source's key. The choices are the registry
+    # (a callable), so full_clean() refuses an unknown key and a new source needs no
+    # migration. Every model here has a UUID primary key.
     source_type = models.CharField(
-        max_length=30, choices=ActionSource.choices, default=ActionSource.DIRECT
+        max_length=30, choices=action_sources.choices, default=ActionSource.DIRECT
     )
     source_content_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -113,6 +115,14 @@ class Action(BoardOwnedModel):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    @property
+    def source_url(self) -> str:
+        """The page of the record the action came from, as its source registered it."""
+        source_type = action_sources.get(self.source_type)
+        if source_type is None or not self.source_object_id:
+            return ""
+        return source_type.url_of(self.source)
 
     @property
     def is_complete(self) -> bool:

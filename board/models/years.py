@@ -1,7 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from ..periods import FinancialYear
+from core.periods import FinancialYear
 
 
 class FinancialYearField(models.PositiveSmallIntegerField):

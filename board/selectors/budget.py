@@ -1,6 +1,7 @@
+from core.periods import FinancialYear
+
 from ..finance import BudgetStatement, budget_statement
 from ..models import Board, ExpenditureLine, IncomeLine
-from ..periods import FinancialYear
 
 
 def budget_for_year(board: Board, year: FinancialYear) -> BudgetStatement:

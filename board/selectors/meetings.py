@@ -4,9 +4,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from core.numbers import percentage
+from core.periods import FinancialYear
+
 from ..models import Attendance, AttendanceStatus, Board, Meeting, MeetingKind, Membership
-from ..numbers import percentage
-from ..periods import FinancialYear
 
 ATTENDANCE_RULE = (
     "Counted over the board meetings held in the financial year (1 April to 31 March) for "

@@ -3,8 +3,9 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from core.periods import FinancialYear
+
 from ..models import Action, ActionStatus, Board, Objective, Priority
-from ..periods import FinancialYear
 
 
 @dataclass(frozen=True)

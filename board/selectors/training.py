@@ -7,9 +7,10 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from core.numbers import round_half_up
+from core.periods import FinancialYear
+
 from ..models import Agency, Board, Course, SessionAttendance, TrainingSession
-from ..numbers import round_half_up
-from ..periods import FinancialYear
 
 
 def courses(board: Board) -> QuerySet[Course]:

@@ -4,8 +4,9 @@
     action_create(board=..., description=..., owner_agency=agency, due_date=...,
                   source=recommendation, created_by=request.user)
 
-The source's kind (`ActionSource`) is taken from `source_type=` when given, else from the
-source model's `action_source_type` attribute, else "other"; with no source, "direct".
+The source's kind (a key registered in `board.action_sources`) is taken from `source_type=`
+when given, else from the source model's `action_source_type` attribute, else "other";
+with no source, "direct".
 """
 
 from datetime import date
@@ -17,11 +18,12 @@ from ..models import Action, ActionSource, ActionStatus, ActionUpdate, Agency, B
 
 
 def _source_type_of(source: models.Model | None, source_type: str | None) -> str:
+    """The key is checked against the registered sources by full_clean()."""
     if source_type:
-        return ActionSource(source_type)
+        return str(source_type)
     if source is None:
         return ActionSource.DIRECT
-    return ActionSource(getattr(source, "action_source_type", ActionSource.OTHER))
+    return str(getattr(source, "action_source_type", ActionSource.OTHER))
 
 
 @transaction.atomic

@@ -3,8 +3,9 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Prefetch
 
+from core.periods import FinancialYear
+
 from ..models import Action, ActionStatus, Board, Objective, Priority, User
-from ..periods import FinancialYear
 from .actions import action_create
 
 

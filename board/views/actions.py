@@ -6,12 +6,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.links import board_url
+from core.paging import paginate
+
 from ..access import board_view
 from ..forms.actions import ActionForm, ActionUpdateForm
 from ..models import Action, ActionStatus, Meeting, Objective
 from ..selectors import actions as select
 from ..services.actions import action_add_update, action_create, action_edit, action_sign_off
-from .base import READ, WRITE, RecordDeleteView, RecordFormView, board_url, paged
+from .base import READ, WRITE, RecordDeleteView, RecordFormView
 
 
 @board_view(*READ)
@@ -23,7 +26,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
         request.board, status=status, overdue_on=today if overdue else None
     )
     context = {
-        "page": paged(request, actions),
+        "page": paginate(request, actions),
         "statuses": ActionStatus.choices,
         "status": status,
         "overdue": overdue,
@@ -86,8 +89,8 @@ class ActionFormView(RecordFormView):
         if isinstance(source, Meeting):
             return board_url(self.request, "meeting-detail", pk=source.pk)
         if isinstance(source, Objective):
-            query = f"year={source.priority.financial_year.slug}"
-            return board_url(self.request, "plan", query)
+            year = source.priority.financial_year
+            return board_url(self.request, "plan", query={"year": year.slug})
         return board_url(self.request, "action-list")
 
 
@@ -100,7 +103,7 @@ class ObjectiveActionFormView(ActionFormView):
 
     def success_url(self, obj) -> str:
         year = obj.source.priority.financial_year
-        return board_url(self.request, "plan", f"year={year.slug}")
+        return board_url(self.request, "plan", query={"year": year.slug})
 
 
 class ActionProgressView(RecordFormView):

@@ -1,16 +1,19 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from core.links import board_url
+from core.years import this_year, year_from_query
+
 from ..access import board_view
 from ..forms.plan import ExpenditureLineForm, IncomeLineForm
 from ..models import ExpenditureLine, IncomeLine
 from ..selectors import budget as select
-from .base import READ, RecordDeleteView, RecordFormView, board_url, year_from, year_links
+from .base import READ, RecordDeleteView, RecordFormView, year_links
 
 
 @board_view(*READ)
 def budget(request: HttpRequest) -> HttpResponse:
-    year = year_from(request)
+    year = year_from_query(request, this_year())
     context = {
         "statement": select.budget_for_year(request.board, year),
         **year_links(request, "budget", year, select.budget_years(request.board)),
@@ -20,14 +23,14 @@ def budget(request: HttpRequest) -> HttpResponse:
 
 class BudgetLineMixin:
     def new_object(self):
-        year = year_from(self.request)
+        year = year_from_query(self.request, this_year())
         return self.model(board=self.request.board, year=year.start_year)
 
     def page_title(self, obj) -> str:
         return f"{super().page_title(obj)} for {obj.financial_year}"
 
     def success_url(self, obj) -> str:
-        return board_url(self.request, "budget", f"year={obj.financial_year.slug}")
+        return board_url(self.request, "budget", query={"year": obj.financial_year.slug})
 
 
 class ExpenditureLineFormView(BudgetLineMixin, RecordFormView):

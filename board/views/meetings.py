@@ -3,25 +3,19 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.links import board_url
+from core.paging import paginate
+from core.periods import FinancialYear
+from core.years import this_year, year_from_query
+
 from ..access import board_view
 from ..files import file_response
 from ..forms.meetings import AgendaItemForm, AttendanceForm, MeetingForm, PaperForm
 from ..models import AgendaItem, Meeting, Paper
-from ..periods import FinancialYear
 from ..selectors import actions as select_actions
 from ..selectors import meetings as select
 from ..services.meetings import attendance_record, paper_add, paper_delete
-from .base import (
-    READ,
-    WRITE,
-    RecordDeleteView,
-    RecordFormView,
-    apply_errors,
-    board_url,
-    paged,
-    year_from,
-    year_links,
-)
+from .base import READ, WRITE, RecordDeleteView, RecordFormView, apply_errors, year_links
 
 
 def _meeting_years(board) -> set[FinancialYear]:
@@ -31,10 +25,10 @@ def _meeting_years(board) -> set[FinancialYear]:
 
 @board_view(*READ)
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    year = year_from(request)
+    year = year_from_query(request, this_year())
     meetings = select.meetings_in_year(request.board, year)
     context = {
-        "page": paged(request, meetings),
+        "page": paginate(request, meetings),
         **year_links(request, "meeting-list", year, _meeting_years(request.board)),
     }
     return render(request, "board/meeting_list.html", context)
@@ -76,7 +70,7 @@ class MeetingDeleteView(RecordDeleteView):
 
     def success_url(self, obj) -> str:
         year = FinancialYear.containing(obj.date)
-        return board_url(self.request, "meeting-list", f"year={year.slug}")
+        return board_url(self.request, "meeting-list", query={"year": year.slug})
 
     def back_url(self, obj) -> str:
         return board_url(self.request, "meeting-detail", pk=obj.pk)
@@ -110,7 +104,7 @@ def attendance_edit(request: HttpRequest, pk) -> HttpResponse:
 
 @board_view(*READ)
 def attendance_report(request: HttpRequest) -> HttpResponse:
-    year = year_from(request)
+    year = year_from_query(request, this_year())
     context = {
         "rates": select.attendance_rates(request.board, year),
         **year_links(request, "attendance-report", year, _meeting_years(request.board)),

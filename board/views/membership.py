@@ -2,18 +2,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.paging import paginate
+
 from ..access import board_view
 from ..forms.membership import AgencyForm, EndMembershipForm, MembershipForm, PersonForm
 from ..models import Agency, Membership, Person
 from ..selectors import membership as select
 from ..services.membership import membership_delete, membership_save, person_save
-from .base import READ, RecordDeleteView, RecordFormView, paged
+from .base import READ, RecordDeleteView, RecordFormView
 
 
 @board_view(*READ)
 def agency_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    agencies = paged(request, select.agencies_with_current_members(request.board, today))
+    agencies = paginate(request, select.agencies_with_current_members(request.board, today))
     return render(request, "board/agency_list.html", {"page": agencies, "today": today})
 
 
@@ -37,7 +39,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
     memberships = select.memberships(request.board)
     if show == "current":
         memberships = memberships.current_on(today)
-    context = {"page": paged(request, memberships), "show": show, "today": today}
+    context = {"page": paginate(request, memberships), "show": show, "today": today}
     return render(request, "board/member_list.html", context)
 
 
@@ -50,7 +52,7 @@ def membership_gaps(request: HttpRequest) -> HttpResponse:
 @board_view(*READ)
 def person_list(request: HttpRequest) -> HttpResponse:
     people = select.people(request.board).prefetch_related("memberships")
-    return render(request, "board/person_list.html", {"page": paged(request, people)})
+    return render(request, "board/person_list.html", {"page": paginate(request, people)})
 
 
 class PersonFormView(RecordFormView):

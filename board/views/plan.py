@@ -4,26 +4,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.links import board_url
+from core.paging import paginate
+from core.years import this_year, year_from_query
+
 from ..access import board_view
 from ..forms.plan import ChallengeForm, ObjectiveForm, PriorityForm
 from ..models import Challenge, Objective, Priority
 from ..selectors import plan as select
 from ..services.plan import plan_carry_over
-from .base import (
-    READ,
-    WRITE,
-    RecordDeleteView,
-    RecordFormView,
-    board_url,
-    paged,
-    year_from,
-    year_links,
-)
+from .base import READ, WRITE, RecordDeleteView, RecordFormView, year_links
 
 
 @board_view(*READ)
 def plan(request: HttpRequest) -> HttpResponse:
-    year = year_from(request)
+    year = year_from_query(request, this_year())
     priorities = list(select.plan_priorities(request.board, year))
     for priority in priorities:
         priority.rollup = select.priority_rollup(priority)
@@ -36,14 +31,14 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 def _plan_url(request, year) -> str:
-    return board_url(request, "plan", f"year={year.slug}")
+    return board_url(request, "plan", query={"year": year.slug})
 
 
 class PriorityFormView(RecordFormView):
     model, form_class, noun = Priority, PriorityForm, "priority"
 
     def new_object(self):
-        year = year_from(self.request)
+        year = year_from_query(self.request, this_year())
         number = Priority.objects.filter(board=self.request.board, year=year.start_year).count()
         return Priority(board=self.request.board, year=year.start_year, number=number + 1)
 
@@ -97,7 +92,7 @@ class ObjectiveDeleteView(RecordDeleteView):
 
 @board_view(*WRITE)
 def plan_carry_over_view(request: HttpRequest) -> HttpResponse:
-    year = year_from(request)
+    year = year_from_query(request, this_year())
     if request.method == "POST":
         count = plan_carry_over(board=request.board, year=year, created_by=request.user)
         messages.success(
@@ -112,7 +107,7 @@ def plan_carry_over_view(request: HttpRequest) -> HttpResponse:
 @board_view(*READ)
 def challenge_list(request: HttpRequest) -> HttpResponse:
     challenges = Challenge.objects.filter(board=request.board).select_related("agency")
-    return render(request, "board/challenge_list.html", {"page": paged(request, challenges)})
+    return render(request, "board/challenge_list.html", {"page": paginate(request, challenges)})
 
 
 class ChallengeFormView(RecordFormView):

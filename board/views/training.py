@@ -6,28 +6,22 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.links import board_url
+from core.paging import paginate
+from core.periods import FinancialYear
+from core.years import this_year, year_from_query
+
 from ..access import board_view
 from ..forms.training import AttendanceForm, CourseForm, SessionEvaluationForm, TrainingSessionForm
 from ..models import Course, SessionAttendance, SessionEvaluation, TrainingSession
-from ..periods import FinancialYear
 from ..selectors import training as select
 from ..services.training import attendance_record, evaluation_save
-from .base import (
-    READ,
-    WRITE,
-    RecordDeleteView,
-    RecordFormView,
-    apply_errors,
-    board_url,
-    paged,
-    year_from,
-    year_links,
-)
+from .base import READ, WRITE, RecordDeleteView, RecordFormView, apply_errors, year_links
 
 
 @board_view(*READ)
 def training_summary(request: HttpRequest) -> HttpResponse:
-    year = year_from(request)
+    year = year_from_query(request, this_year())
     context = {
         "summary": select.year_summary(request.board, year),
         **year_links(request, "training-summary", year, select.training_years(request.board)),
@@ -37,15 +31,15 @@ def training_summary(request: HttpRequest) -> HttpResponse:
 
 @board_view(*READ)
 def course_list(request: HttpRequest) -> HttpResponse:
-    context = {"page": paged(request, select.courses(request.board))}
+    context = {"page": paginate(request, select.courses(request.board))}
     return render(request, "board/training/course_list.html", context)
 
 
 @board_view(*READ)
 def session_list(request: HttpRequest) -> HttpResponse:
-    year = year_from(request)
+    year = year_from_query(request, this_year())
     context = {
-        "page": paged(request, select.sessions_for_year(request.board, year)),
+        "page": paginate(request, select.sessions_for_year(request.board, year)),
         **year_links(request, "training-session-list", year, select.training_years(request.board)),
     }
     return render(request, "board/training/session_list.html", context)
@@ -67,7 +61,7 @@ def session_detail(request: HttpRequest, pk) -> HttpResponse:
 
 def _sessions_url(request, session) -> str:
     year = FinancialYear.containing(session.date)
-    return board_url(request, "training-session-list", f"year={year.slug}")
+    return board_url(request, "training-session-list", query={"year": year.slug})
 
 
 class CourseFormView(RecordFormView):

@@ -1,15 +1,15 @@
 """The arithmetic of the dataset, in one place: period values, year-to-date and annual
 values by each indicator's roll-up rule, change, RAG. Nothing here is stored as typed:
 percentages and rates are recomputed from their counts and rounded half-up
-(board.numbers), at the indicator's decimals."""
+(core.numbers), at the indicator's decimals."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from board.numbers import percentage, rate_per, round_half_up
-from board.periods import FinancialYear, Quarter
+from core.numbers import percentage, rate_per, round_half_up
+from core.periods import FinancialYear, Quarter
 
 from .. import periods
 from ..models import Polarity, RollUp, Unit

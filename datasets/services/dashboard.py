@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.db.models import Q
 
 from board.models import Board
-from board.numbers import percentage
-from board.periods import FinancialYear
+from core.numbers import percent, percentage
+from core.periods import FinancialYear
 
 from .. import formatting, periods
 from ..models import Benchmark, Comparator, Indicator, Observation, PeriodType, RollUp
@@ -238,7 +238,7 @@ def _breakdowns(data, indicator, latest: date, fig) -> list[dict]:
                     "label": category.label,
                     "value": _s(value),
                     "display": fig(value),
-                    "share": f"{share}%" if share is not None else "–",
+                    "share": percent(share),
                 }
             )
         if not found:

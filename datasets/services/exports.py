@@ -1,16 +1,16 @@
 """Export of any selection of a board's figures, in the import format (so an export can
-be corrected and imported again), as CSV or XLSX through the one Exporter."""
+be corrected and imported again), as CSV or XLSX through the one exporter (core.exports)."""
 
 from collections.abc import Iterator
 from decimal import Decimal
 
 from board.models import Board
-from board.periods import FinancialYear
+from core.exports import Table, csv_bytes, xlsx_bytes
+from core.periods import FinancialYear
 
 from .. import periods
 from ..models import Benchmark, Observation
-from .imports import COLUMNS
-from .tables import Exporter
+from .import_rows import COLUMNS
 
 
 def plain(value: Decimal | None) -> Decimal | None:
@@ -61,8 +61,8 @@ def _benchmark_rows(board: Board, selection: dict) -> Iterator[list]:
 
 def export_observations(
     *, board: Board, fmt: str, indicator_ids=None, year: FinancialYear | None = None
-) -> tuple[bytes, str, str]:
-    """(content, content type, file name) for the board's selected figures."""
+) -> tuple[bytes, str]:
+    """(content, file name) for the board's selected figures."""
     selection = {}
     if indicator_ids:
         selection["indicator_id__in"] = list(indicator_ids)
@@ -74,9 +74,8 @@ def export_observations(
         yield from _observation_rows(board, selection)
         yield from _benchmark_rows(board, selection)
 
-    exporter = Exporter(COLUMNS, rows())
+    table = Table(COLUMNS, rows())
     name = f"{board.slug}-data{'-' + year.slug if year else ''}"
     if fmt == "xlsx":
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return exporter.xlsx(), content_type, f"{name}.xlsx"
-    return exporter.csv(), "text/csv; charset=utf-8", f"{name}.csv"
+        return xlsx_bytes(table), f"{name}.xlsx"
+    return csv_bytes(table), f"{name}.csv"

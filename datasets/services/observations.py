@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from board.models import Board
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from ..models import Category, Indicator, Observation, Qualifier, Source, Status
 from .snapshots import mark_stale

@@ -8,9 +8,10 @@ from decimal import Decimal
 from statistics import mean, pstdev
 
 from board.models import Board
-from board.periods import FinancialYear
+from core.numbers import number
+from core.periods import FinancialYear
 
-from .. import formatting, periods
+from .. import periods
 from ..models import Indicator, Observation
 
 OUTLIER_SIGMAS = 3
@@ -63,8 +64,8 @@ def quality_report(*, board: Board, year: FinancialYear, today: date | None = No
                 indicator,
                 _label(indicator, obs.period_start)
                 + (f" ({obs.category.label})" if obs.category else ""),
-                f"approved {formatting.number(obs.approved_value, indicator.decimals)}, "
-                f"now {formatting.number(obs.value, indicator.decimals)}",
+                f"approved {number(obs.approved_value, indicator.decimals)}, "
+                f"now {number(obs.value, indicator.decimals)}",
             )
             for obs, indicator in changed
         ],
@@ -102,8 +103,8 @@ def _not_adding_up(indicators, totals, parts, year) -> list[Finding]:
                             indicator,
                             _label(indicator, start),
                             f"{names.get(set_id, 'Breakdown')} adds up to "
-                            f"{formatting.number(subtotal, indicator.decimals)}, total is "
-                            f"{formatting.number(total, indicator.decimals)}",
+                            f"{number(subtotal, indicator.decimals)}, total is "
+                            f"{number(total, indicator.decimals)}",
                         )
                     )
     return found
@@ -125,8 +126,8 @@ def _outliers(indicators, totals, year) -> list[Finding]:
                         Finding(
                             indicator,
                             _label(indicator, start),
-                            f"{formatting.number(value, indicator.decimals)} against an average "
-                            f"of {formatting.number(centre, indicator.decimals)}",
+                            f"{number(value, indicator.decimals)} against an average "
+                            f"of {number(centre, indicator.decimals)}",
                         )
                     )
             history.append(value)

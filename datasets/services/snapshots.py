@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from board.models import Board
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from ..models import Snapshot
 from .dashboard import build_snapshot

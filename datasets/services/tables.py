@@ -1,14 +1,15 @@
-"""Reading and writing the long format's tables: CSV and XLSX, one code path each way."""
+"""Reading the long format's tables, CSV or XLSX, within the upload limits of core.uploads
+(writing them is core.exports)."""
 
 import csv
 import io
-from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal
 
-from openpyxl import Workbook, load_workbook
+from core.uploads import TableTooLarge, max_rows, open_workbook, sheet_rows, too_many_rows
 
-MAX_ROWS = 200_000
+KIND = "data"  # the upload limits (settings UPLOAD_MAX_*) for observation files
+# The format has nine columns; a few more are read so an unknown one is reported.
+MAX_COLUMNS = 30
 
 
 class TableError(ValueError):
@@ -16,15 +17,19 @@ class TableError(ValueError):
 
 
 def read_table(filename: str, content: bytes) -> list[list[str]]:
-    """Every row of the file's first sheet as text, header row first."""
-    if filename.lower().endswith(".xlsx"):
-        rows = _read_xlsx(content)
-    elif filename.lower().endswith(".csv"):
-        rows = _read_csv(content)
-    else:
-        raise TableError("The file must be a CSV (.csv) or an Excel workbook (.xlsx)")
-    if len(rows) > MAX_ROWS:
-        raise TableError(f"The file has more than {MAX_ROWS:,} rows; split it")
+    """Every row of the file's first sheet as text, header row first, empty rows at the
+    end left out. Reading stops at the row limit."""
+    try:
+        if filename.lower().endswith(".xlsx"):
+            rows = _read_xlsx(content)
+        elif filename.lower().endswith(".csv"):
+            rows = _read_csv(content)
+        else:
+            raise TableError("The file must be a CSV (.csv) or an Excel workbook (.xlsx)")
+    except TableTooLarge as exc:
+        raise TableError(str(exc)) from None
+    while rows and not any(rows[-1]):
+        rows.pop()
     return rows
 
 
@@ -33,7 +38,13 @@ def _read_csv(content: bytes) -> list[list[str]]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise TableError("The CSV file must be saved as UTF-8") from None
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+    limit = max_rows(KIND)
+    rows = []
+    for row in csv.reader(io.StringIO(text)):
+        if len(rows) == limit:
+            raise TableTooLarge(too_many_rows(limit))
+        rows.append([cell.strip() for cell in row[:MAX_COLUMNS]])
+    return rows
 
 
 def _cell_text(value) -> str:
@@ -50,46 +61,21 @@ def _cell_text(value) -> str:
 
 def _read_xlsx(content: bytes) -> list[list[str]]:
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        workbook = open_workbook(content, kind=KIND, data_only=True)
+    except TableTooLarge:
+        raise
     except Exception:  # openpyxl raises many kinds for a damaged or disguised file
         raise TableError("The file is not a readable Excel workbook (.xlsx)") from None
     try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = sheet_rows(workbook.worksheets[0], kind=KIND, max_col=MAX_COLUMNS)
+        # An empty row (a sheet may claim many) costs an empty list, nothing more.
+        return [_trimmed([_cell_text(v) for v in row]) if any(row) else [] for _, row in rows]
     finally:
         workbook.close()
 
 
-def safe_text(value: str) -> str:
-    """Neutralise formula injection: a cell that a spreadsheet would run as a formula
-    (starting = + - @, or a tab or carriage return) gets a leading apostrophe."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
-
-
-class Exporter:
-    """One table, written as CSV or XLSX. Numbers stay numbers in XLSX; every text cell
-    is made safe against formula injection in both."""
-
-    def __init__(self, headers: list[str], rows: Iterable[list]) -> None:
-        self.headers = headers
-        self.rows = rows
-
-    def csv(self) -> bytes:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(self.headers)
-        for row in self.rows:
-            writer.writerow(["" if v is None else safe_text(str(v)) for v in row])
-        return buffer.getvalue().encode("utf-8-sig")
-
-    def xlsx(self) -> bytes:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("data")
-        sheet.append(self.headers)
-        for row in self.rows:
-            sheet.append([v if isinstance(v, Decimal | int) else safe_text(v or "") for v in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
+def _trimmed(cells: list[str]) -> list[str]:
+    """A row without the empty cells a sheet pads it with on the right."""
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells

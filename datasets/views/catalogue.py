@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from board.access import board_view
 from board.models import ALL_ROLES, Role
+from core.links import board_url
 
 from ..forms import IndicatorForm
 from ..models import Indicator
@@ -23,7 +23,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 
 def _form_page(request, form, title: str) -> HttpResponse:
-    back = reverse("datasets:indicator-list", kwargs={"board_slug": request.board.slug})
+    back = board_url(request, "datasets:indicator-list")
     context = {"form": form, "page_title": title, "back_url": back}
     return render(request, "includes/form_page.html", context)
 
@@ -34,7 +34,7 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         indicator = indicator_save(form=form)
         messages.success(request, f"Indicator {indicator.name} added")
-        return redirect("datasets:indicator-list", board_slug=request.board.slug)
+        return redirect(board_url(request, "datasets:indicator-list"))
     return _form_page(request, form, "Add an indicator")
 
 
@@ -45,7 +45,7 @@ def indicator_edit(request: HttpRequest, pk) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         indicator_save(form=form)
         messages.success(request, f"Indicator {indicator.name} saved")
-        return redirect("datasets:indicator-list", board_slug=request.board.slug)
+        return redirect(board_url(request, "datasets:indicator-list"))
     return _form_page(request, form, f"Change {indicator.name}")
 
 
@@ -54,4 +54,4 @@ def indicator_edit(request: HttpRequest, pk) -> HttpResponse:
 def install_starter(request: HttpRequest) -> HttpResponse:
     added = catalogue_install_starter(board=request.board)
     messages.success(request, f"Starter set installed: {added} indicators added")
-    return redirect("datasets:indicator-list", board_slug=request.board.slug)
+    return redirect(board_url(request, "datasets:indicator-list"))

@@ -2,11 +2,11 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 
 from board.access import board_view
 from board.models import ALL_ROLES, Role
-from board.periods import FinancialYear
+from core.links import board_url
+from core.years import year_from_query
 
 from .. import charts
 from ..models import Indicator
@@ -15,14 +15,6 @@ from ..selectors import snapshot_for, snapshot_years
 PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
 QUALITY_ROLES = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
 ARROWS = {"up": "▲ Up", "down": "▼ Down", "same": "► No change"}
-
-
-def requested_year(request: HttpRequest) -> FinancialYear | None:
-    """The ?year= asked for; anything unreadable is ignored (the latest year is shown)."""
-    try:
-        return FinancialYear.parse(request.GET.get("year", ""))
-    except ValueError:
-        return None
 
 
 def _with_charts(entry: dict, detail_url: str = "") -> dict:
@@ -43,17 +35,16 @@ def _with_charts(entry: dict, detail_url: str = "") -> dict:
 
 @board_view(*ALL_ROLES)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    snapshot = snapshot_for(request.board, requested_year(request))
+    snapshot = snapshot_for(request.board, year_from_query(request, None))
     themes = []
     if snapshot and snapshot.data:
         entries = snapshot.data["indicators"]
         # One reverse() for the page rather than one per indicator.
-        detail = (
-            reverse(
-                "datasets:indicator-detail",
-                kwargs={"board_slug": request.board.slug, "pk": PLACEHOLDER},
-            )
-            + f"?year={snapshot.data['year']}"
+        detail = board_url(
+            request,
+            "datasets:indicator-detail",
+            pk=PLACEHOLDER,
+            query={"year": snapshot.data["year"]},
         )
         themes = [
             {
@@ -74,7 +65,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @board_view(*ALL_ROLES)
 def indicator_detail(request: HttpRequest, pk) -> HttpResponse:
     indicator = get_object_or_404(Indicator, board=request.board, pk=pk)
-    snapshot = snapshot_for(request.board, requested_year(request))
+    snapshot = snapshot_for(request.board, year_from_query(request, None))
     entry = (snapshot.data.get("indicators", {}) if snapshot else {}).get(str(indicator.pk))
     context = {"indicator": indicator, "snapshot": snapshot, "entry": None}
     if entry:

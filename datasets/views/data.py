@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,15 +9,19 @@ from django.views.decorators.http import require_POST
 
 from board.access import board_view
 from board.models import ALL_ROLES, Role
-from board.periods import FinancialYear
+from core.exports import download
+from core.links import board_url
+from core.paging import paginate
+from core.years import this_year, year_error, year_from_query
 
 from ..forms import ImportForm
 from ..models import ImportBatch, ImportStatus, Indicator
 from ..selectors import import_batches
 from ..services.exports import export_observations
-from ..services.imports import COLUMNS, import_apply, import_preview, preview_table
+from ..services.import_rows import COLUMNS
+from ..services.imports import import_apply, import_preview, preview_table
 from ..services.quality import quality_report
-from .dashboard import QUALITY_ROLES, requested_year
+from .dashboard import QUALITY_ROLES
 
 PREVIEW_PAGE = 50
 QUALITY_SECTIONS = [
@@ -51,7 +54,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             board=request.board, filename=upload.name, content=upload.read(), user=request.user
         )
         if batch is not None:
-            return redirect("datasets:import-preview", board_slug=request.board.slug, pk=batch.pk)
+            return redirect(board_url(request, "datasets:import-preview", pk=batch.pk))
         errors = preview.errors
         form.add_error("file", f"The file has {len(errors)} problems; nothing was imported")
     context = {
@@ -68,7 +71,7 @@ def import_preview_page(request: HttpRequest, pk) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, board=request.board, pk=pk)
     preview = preview_table(batch.rows, [request.board])
     changes = preview.to_write if batch.status == ImportStatus.PREVIEWED else []
-    page = Paginator(changes, PREVIEW_PAGE).get_page(request.GET.get("page"))
+    page = paginate(request, changes, PREVIEW_PAGE)
     context = {"batch": batch, "preview": preview, "page": page, "counts": preview.counts}
     return render(request, "datasets/import_preview.html", context)
 
@@ -82,13 +85,13 @@ def import_apply_view(request: HttpRequest, pk) -> HttpResponse:
     except ValidationError as exc:
         for message in exc.messages[:20]:
             messages.error(request, message)
-        return redirect("datasets:import-preview", board_slug=request.board.slug, pk=batch.pk)
+        return redirect(board_url(request, "datasets:import-preview", pk=batch.pk))
     messages.success(
         request,
         f"Imported {batch.filename}: {counts['new']} new, {counts['changed']} changed, "
         f"{counts['unchanged']} unchanged. The dashboard will refresh shortly.",
     )
-    return redirect("datasets:dashboard", board_slug=request.board.slug)
+    return redirect(board_url(request, "datasets:dashboard"))
 
 
 @board_view(*ALL_ROLES)
@@ -110,17 +113,17 @@ def export(request: HttpRequest) -> HttpResponse:
             return HttpResponse("Unknown indicator", status=400)
         if len(ids) != len(set(wanted)):
             return HttpResponse("Unknown indicator", status=400)
-    content, content_type, filename = export_observations(
-        board=request.board, fmt=fmt, indicator_ids=ids, year=requested_year(request)
+    if error := year_error(request):
+        return HttpResponse(error, status=400)
+    content, filename = export_observations(
+        board=request.board, fmt=fmt, indicator_ids=ids, year=year_from_query(request, None)
     )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(content, filename)
 
 
 @board_view(*QUALITY_ROLES)
 def quality(request: HttpRequest) -> HttpResponse:
-    year = requested_year(request) or FinancialYear.containing(timezone.localdate())
+    year = year_from_query(request, this_year())
     report = quality_report(board=request.board, year=year, today=timezone.localdate())
     sections = [
         {"id": key, "title": title, "explanation": explanation, "findings": report[key]}

@@ -14,6 +14,6 @@ def load_all() -> None:
     if _loaded:
         return
     for module in iter_modules(__path__):
-        if module.name not in {"registry", "common"}:
+        if module.name != "registry":
             import_module(f"{__name__}.{module.name}")
     _loaded = True

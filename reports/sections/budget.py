@@ -1,16 +1,12 @@
 """Budget statement: the year's income and expenditure, with variances, subtotals, totals
 and the surplus or deficit computed by the board app (board/finance.py), never typed."""
 
-from .common import function
-from .registry import SectionType, missing, register
+from board.selectors.budget import budget_for_year
 
-NO_BUDGET = "The budget is not recorded in this installation yet (issue 3)."
+from .registry import SectionType, register
 
 
 def gather(report, section) -> dict:
-    budget_for_year = function("board.selectors.budget", "budget_for_year")
-    if budget_for_year is None:
-        return missing(NO_BUDGET)
     statement = budget_for_year(report.board, report.year)
     if statement.is_empty:
         return {"headings": [], "income": []}

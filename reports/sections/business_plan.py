@@ -7,9 +7,9 @@ from collections import Counter
 from django.db.models import Prefetch
 
 from board.models import Action, ActionSource, ActionStatus, ActionUpdate
-from board.numbers import percentage
+from board.selectors.plan import plan_priorities
+from core.numbers import percentage
 
-from .common import function
 from .registry import SectionType, register
 
 
@@ -34,9 +34,6 @@ def gather(report, section) -> dict:
 
 
 def _priorities(report) -> list[dict]:
-    plan_priorities = function("board.selectors.plan", "plan_priorities")
-    if plan_priorities is None:
-        return []
     return [
         {
             "title": f"Priority {p.number}: {p.title}",

@@ -3,19 +3,15 @@ the next, with their agenda items (board app)."""
 
 from django.db.models import Prefetch
 
-from .common import model
-from .registry import SectionType, missing, register
+from board.models import AgendaItem, Meeting
 
-REASON = "The board's meetings are not recorded in this installation yet (issue 3)."
+from .registry import SectionType, register
 
 
 def gather(report, section) -> dict:
-    meeting, agenda = model("board", "Meeting"), model("board", "AgendaItem")
-    if meeting is None or agenda is None:
-        return missing(REASON)
-    items = Prefetch("agenda_items", queryset=agenda.objects.order_by("position"))
+    items = Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position"))
     meetings = (
-        meeting.objects.filter(
+        Meeting.objects.filter(
             board=report.board, date__gte=report.year.start, date__lte=report.year.next().end
         )
         .prefetch_related(items)

@@ -1,18 +1,14 @@
 """Child death statistics: the panel's annual statistics for the year, small numbers
-suppressed as the board sets (reviews.cdop_statistics, issue 7). Only the shown counts
+suppressed as the board sets (reviews.cdop_statistics). Only the shown counts
 and percentages reach the template: a suppressed count is never printed."""
 
-from .common import function
-from .registry import SectionType, missing, register
+from reviews.cdop_statistics import cdop_annual_statistics
 
-REASON = "Child death reviews are not recorded in this installation yet (issue 7)."
+from .registry import SectionType, register
 
 
 def gather(report, section) -> dict:
-    statistics = function("reviews.cdop_statistics", "cdop_annual_statistics")
-    if statistics is None:
-        return missing(REASON)
-    result = statistics(board=report.board, year=report.year, suppress=True)
+    result = cdop_annual_statistics(board=report.board, year=report.year, suppress=True)
     return {
         "notified": result.notified.shown_count,
         "reviewed": result.reviewed.shown_count,

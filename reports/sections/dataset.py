@@ -1,11 +1,9 @@
 """Dataset tables and charts: chosen indicators for the year by period, the year's value
 by each indicator's roll-up rule, last year's for comparison, benchmarks, breakdowns, and
-a chart with its text alternative. Reads the datasets app (issue 5) once it is migrated."""
+a chart with its text alternative, read from the datasets app (dataset_gather.py)."""
 
-from .common import model
-from .registry import SectionType, missing, register
-
-REASON = "The performance dataset is not recorded in this installation yet (issue 5)."
+from .dataset_gather import gather_indicators
+from .registry import SectionType, register
 
 
 def codes_of(section) -> list[str]:
@@ -15,10 +13,6 @@ def codes_of(section) -> list[str]:
 
 
 def gather(report, section) -> dict:
-    if model("datasets", "Indicator") is None:
-        return missing(REASON)
-    from .dataset_gather import gather_indicators
-
     return gather_indicators(report, section, codes_of(section))
 
 

@@ -4,20 +4,15 @@ indicators: the board's indicators, the observations of two years, the benchmark
 from collections import defaultdict
 from datetime import date
 
-from board.periods import FinancialYear
-
-from ..charts import bar_chart
+from core.periods import FinancialYear
+from datasets import periods
+from datasets.charts import describe, line_chart, suffix_for
+from datasets.models import Benchmark, Indicator, Observation
+from datasets.services.compute import Calculator, Rule
 
 
 def gather_indicators(report, section, codes: list[str]) -> dict:
-    from datasets import periods
-    from datasets.models import Benchmark, Observation
-    from datasets.services.compute import Calculator, Rule
-
-    from .common import model
-
-    indicator_model = model("datasets", "Indicator")
-    by_id = {i.id: i for i in indicator_model.objects.filter(board=report.board)}
+    by_id = {i.id: i for i in Indicator.objects.filter(board=report.board)}
     chosen = sorted(
         (i for i in by_id.values() if i.code in codes), key=lambda i: codes.index(i.code)
     )
@@ -49,7 +44,6 @@ def gather_indicators(report, section, codes: list[str]) -> dict:
         starts = periods.periods_in_year(year, indicator.period_type)
         values = [calc.period_value(rule, start) for start in starts]
         labels = [periods.label(start, indicator.period_type) for start in starts]
-        before = [calc.period_value(rule, periods.same_period_last_year(s)) for s in starts]
         row = {
             "code": indicator.code,
             "name": indicator.name,
@@ -62,23 +56,14 @@ def gather_indicators(report, section, codes: list[str]) -> dict:
             "breakdowns": _breakdowns(by_category.get(indicator.id, {}), rule, year),
         }
         if (section.config or {}).get("chart", True) not in (False, "no", "false"):
-            row["chart"] = _chart(
-                f"chart-{section.id.hex[:8]}-{number}",
-                indicator,
-                labels,
-                values,
-                before,
-                year,
-                last,
-            )
+            chart_id = f"chart-{section.id.hex[:8]}-{number}"
+            row["chart"] = _chart(chart_id, indicator, labels, values, year)
         rows.append(row)
     unknown = [code for code in codes if code not in {i.code for i in chosen}]
     return {"indicators": rows, "unknown_codes": unknown, "year": year.label, "last": last.label}
 
 
 def _breakdowns(categories: dict, rule, year: FinancialYear) -> list[dict]:
-    from datasets.services.compute import Calculator
-
     rows = []
     if rule.rollup == "ratio":
         return rows  # a ratio's breakdown needs its parts' breakdowns: not shown
@@ -89,16 +74,11 @@ def _breakdowns(categories: dict, rule, year: FinancialYear) -> list[dict]:
     return rows
 
 
-def _chart(chart_id: str, indicator, labels, values, before, year, last) -> dict:
-    """The datasets app's line chart (the dashboards' own) when there; else our bars."""
+def _chart(chart_id: str, indicator, labels, values, year) -> dict:
+    """The datasets app's line chart: the dashboards' own, so a figure looks the same."""
     title = f"{indicator.name} by period, {year.label}"
-    try:
-        from datasets import charts
-    except ImportError:
-        return bar_chart(chart_id=chart_id, title=title, labels=labels,
-                         series=[(last.label, before), (year.label, values)])  # fmt: skip
-    suffix = charts.suffix_for(indicator.unit)
+    suffix = suffix_for(indicator.unit)
     points = list(zip(labels, values, strict=True))
-    svg = charts.line_chart(points, chart_id=chart_id, title=title, suffix=suffix,
-                            target=indicator.target)  # fmt: skip
-    return {"svg": str(svg), "alt": charts.describe(points, suffix)}
+    svg = line_chart(points, chart_id=chart_id, title=title, suffix=suffix,
+                     target=indicator.target)  # fmt: skip
+    return {"svg": str(svg), "alt": describe(points, suffix)}

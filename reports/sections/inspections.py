@@ -1,11 +1,10 @@
 """Inspections: the reports published in the year, the judgement for each area, the
-recommendations and how many of their actions are complete (reviews app, issue 11).
+recommendations and how many of their actions are complete (reviews app).
 Every figure is worked out from the records by reviews.selectors.inspections."""
 
-from .common import function, model
-from .registry import SectionType, missing, register
+from reviews.selectors.inspections import year_summary
 
-REASON = "Inspections are not recorded in this installation yet (issue 11)."
+from .registry import SectionType, register
 
 
 def _status(action) -> str:
@@ -13,10 +12,7 @@ def _status(action) -> str:
 
 
 def gather(report, section) -> dict:
-    summary = function("reviews.selectors.inspections", "year_summary")
-    if model("reviews", "Inspection") is None or summary is None:
-        return missing(REASON)
-    result = summary(board=report.board, year=report.year)
+    result = year_summary(board=report.board, year=report.year)
     return {
         "inspections": [
             {

@@ -1,12 +1,11 @@
-"""Board membership during the year, with each member's attendance where meetings and
-attendance are recorded (board app, issue 3)."""
+"""Board membership during the year, with each member's attendance at board meetings by
+the board app's own rule (board.selectors.meetings.attendance_rates)."""
 
 from board.models import Membership
-from board.numbers import percentage
+from board.selectors.meetings import attendance_rates
+from core.numbers import percentage
 
 from .registry import SectionType, register
-
-NO_ATTENDANCE = "Meeting attendance is not recorded in this installation yet (issue 3)."
 
 
 def gather(report, section) -> dict:
@@ -17,8 +16,8 @@ def gather(report, section) -> dict:
         .select_related("person", "agency")
         .order_by("agency__name", "person__full_name")
     )
-    rates = _attendance(report)
-    by_member = {(r.name, r.detail): r for r in rates.members} if rates is not None else {}
+    rates = attendance_rates(report.board, report.year)
+    by_member = {(r.name, r.detail): r for r in rates.members}
     rows = []
     for membership in memberships:
         detail = str(membership.agency or membership.get_board_role_display())
@@ -37,25 +36,13 @@ def gather(report, section) -> dict:
         )
     return {
         "rows": rows,
-        "attendance_missing": NO_ATTENDANCE if rates is None else "",
-        "rule": rates.rule if rates is not None else "",
-        "meetings": rates.meeting_count if rates is not None else 0,
+        "rule": rates.rule,
+        "meetings": rates.meeting_count,
         "agencies": [
             {"name": a.name, "attended": a.attended, "expected": a.expected, "rate": a.rate}
-            for a in (rates.agencies if rates is not None else [])
+            for a in rates.agencies
         ],
     }
-
-
-def _attendance(report) -> dict | None:
-    """membership id -> (board meetings attended, expected) by the board app's own rule
-    (board.selectors.meetings.attendance_rates), or None without the source."""
-    from .common import function
-
-    rates = function("board.selectors.meetings", "attendance_rates")
-    if rates is None:
-        return None
-    return rates(report.board, report.year)
 
 
 register(

@@ -2,8 +2,8 @@
 a `gather(report, section) -> dict` that reads everything the section shows in one batch
 of queries, and a template under reports/templates/reports/sections/.
 
-A type whose source app is not installed yet gathers `{"missing": reason}`, which every
-template shows as "No records yet" with the reason: never a made-up figure."""
+A section imports the selectors it reads (every source app is installed): a renamed
+selector fails when the sections load, never as a section that prints "No records yet"."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,8 +48,3 @@ def get(key: str) -> SectionType:
 
 def choices() -> list[tuple[str, str]]:
     return [(key, section_type.label) for key, section_type in types().items()]
-
-
-def missing(reason: str) -> dict:
-    """What gather returns when the section's source is not in this installation."""
-    return {"missing": reason}

@@ -1,17 +1,13 @@
 """Serious case reviews: started, completed and published in the year, the completion of
-the reviews' action plans and the themes of their lessons (reviews app, issue 6)."""
+the reviews' action plans and the themes of their lessons (reviews app)."""
 
-from .common import function, model
-from .registry import SectionType, missing, register
+from reviews.selectors.scr import case_review_year_summary
 
-REASON = "Serious case reviews are not recorded in this installation yet (issue 6)."
+from .registry import SectionType, register
 
 
 def gather(report, section) -> dict:
-    summary = function("reviews.selectors.scr", "case_review_year_summary")
-    if model("reviews", "CaseReview") is None or summary is None:
-        return missing(REASON)
-    result = summary(board=report.board, year=report.year)
+    result = case_review_year_summary(board=report.board, year=report.year)
     return {
         "initiated": [
             {

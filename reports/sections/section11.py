@@ -1,33 +1,28 @@
 """Section 11 self-assessments: the agencies in a cycle, how many returns were received,
 and per standard how many agencies rated themselves red, amber or green, with the
-percentages worked out from the same ratings (reviews app, issue 11).
+percentages worked out from the same ratings (reviews app).
 
 Which cycle: `config["cycle"]`, the cycle's title; by default the latest cycle whose
 returns were due by the end of the report's financial year."""
 
-from .common import function, model
-from .registry import SectionType, missing, register
+from reviews.models import Section11Cycle
+from reviews.selectors.section11 import cycle_grid, latest_cycle_due_by
 
-REASON = "Section 11 self-assessments are not recorded in this installation yet (issue 11)."
+from .registry import SectionType, register
 
 
 def _cycle(report, section):
-    cycle_model = model("reviews", "Section11Cycle")
     title = str((section.config or {}).get("cycle", "")).strip()
     if title:
-        return cycle_model.objects.filter(board=report.board, title=title).first()
-    latest = function("reviews.selectors.section11", "latest_cycle_due_by")
-    return latest(board=report.board, day=report.year.end)
+        return Section11Cycle.objects.filter(board=report.board, title=title).first()
+    return latest_cycle_due_by(board=report.board, day=report.year.end)
 
 
 def gather(report, section) -> dict:
-    grid_of = function("reviews.selectors.section11", "cycle_grid")
-    if model("reviews", "Section11Cycle") is None or grid_of is None:
-        return missing(REASON)
     cycle = _cycle(report, section)
     if cycle is None:
         return {"cycle": None}
-    grid = grid_of(cycle=cycle)
+    grid = cycle_grid(cycle=cycle)
     return {
         "cycle": {
             "title": cycle.title,

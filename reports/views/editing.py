@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from board.access import board_view
 from board.form_pages import apply_errors
 from board.models import ALL_ROLES, Role
+from core.confirm import confirm_page
+from core.links import board_url
 
 from .. import services
 from ..builtin import BUILTIN_TEMPLATES
@@ -22,14 +23,10 @@ from ..selectors import may_write, reads_drafts, report_for, section_for, templa
 MANAGER = Role.BOARD_MANAGER
 
 
-def _url(request: HttpRequest, name: str, **kwargs) -> str:
-    return reverse(f"reports:{name}", kwargs={"board_slug": request.board.slug, **kwargs})
-
-
 def owner_url(request: HttpRequest, owner) -> str:
     if hasattr(owner, "start_year"):
-        return _url(request, "report", year=owner.year.slug)
-    return _url(request, "template", template_id=owner.id)
+        return board_url(request, "reports:report", year=owner.year.slug)
+    return board_url(request, "reports:template", template_id=owner.id)
 
 
 @board_view(MANAGER)
@@ -63,7 +60,7 @@ def _copy(request: HttpRequest, original: str, key=None, template=None) -> HttpR
         messages.success(request, f"Template “{copy.name}” created.")
         return redirect(owner_url(request, copy))
     context = {"form": form, "page_title": f"Copy “{original}”",
-               "back_url": _url(request, "templates")}  # fmt: skip
+               "back_url": board_url(request, "reports:templates")}  # fmt: skip
     return render(request, "includes/form_page.html", context)
 
 
@@ -72,7 +69,7 @@ def template_detail(request: HttpRequest, template_id) -> HttpResponse:
     template = template_for(request, template_id)
     context = {
         "owner": template, "sections": template.sections.all(), "types": registry.types(),
-        "add_url": _url(request, "template-section-add", template_id=template.id),
+        "add_url": board_url(request, "reports:template-section-add", template_id=template.id),
     }  # fmt: skip
     return render(request, "reports/template_detail.html", context)
 
@@ -141,7 +138,14 @@ def section_remove(request: HttpRequest, section_id) -> HttpResponse:
         services.section_remove(section=section)
         messages.success(request, f"Section “{section.title}” removed.")
         return redirect(back)
-    return render(request, "reports/section_remove.html", {"section": section, "back_url": back})
+    return confirm_page(
+        request,
+        title=f"Remove “{section.title}”?",
+        text="The section and any text written in it will be removed.",
+        button="Remove section",
+        back_url=back,
+        warning="",
+    )
 
 
 @board_view(*ALL_ROLES)
@@ -157,8 +161,8 @@ def section_write(request: HttpRequest, section_id) -> HttpResponse:
                          help_text=help_text)  # fmt: skip
     saved = request.method == "POST" and form.is_valid()
     if saved and _save(request, form, section, {"narrative": form.cleaned_data["narrative"]}):
-        return redirect(_url(request, "section-preview", section_id=section.id))
-    back = _url(request, "report", year=section.report.year.slug)
+        return redirect(board_url(request, "reports:section-preview", section_id=section.id))
+    back = board_url(request, "reports:report", year=section.report.year.slug)
     context = {"form": form, "section": section, "back_url": back,
                "page_title": f"Write “{section.title}”"}  # fmt: skip
     return render(request, "reports/section_write.html", context)
@@ -177,6 +181,6 @@ def section_preview(request: HttpRequest, section_id) -> HttpResponse:
     context = {
         "section": section, "report": report, "html": render_section_html(report, item),
         "may_write": may_write(request, section) and not report.is_locked,
-        "back_url": _url(request, "report", year=report.year.slug),
+        "back_url": board_url(request, "reports:report", year=report.year.slug),
     }  # fmt: skip
     return render(request, "reports/section_preview.html", context)

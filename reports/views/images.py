@@ -12,11 +12,12 @@ from board.access import board_view
 from board.files import file_response
 from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES
+from core.confirm import confirm_page
+from core.links import board_url
 
 from .. import images
 from ..forms import ReportImageForm
 from ..selectors import image_for, reads_report, report_for, writes_in
-from .editing import _url
 
 
 def _writable_report(request: HttpRequest, year: str, *, changing: bool = False):
@@ -33,8 +34,8 @@ def image_list(request: HttpRequest, year: str) -> HttpResponse:
     report = _writable_report(request, year)
     rows = [(image, images.image_url(image, report)) for image in report.images.all()]
     context = {
-        "report": report, "rows": rows, "back_url": _url(request, "report", year=year),
-        "add_url": _url(request, "image-add", year=year),
+        "report": report, "rows": rows, "back_url": board_url(request, "reports:report", year=year),
+        "add_url": board_url(request, "reports:image-add", year=year),
     }  # fmt: skip
     return render(request, "reports/image_list.html", context)
 
@@ -43,7 +44,7 @@ def image_list(request: HttpRequest, year: str) -> HttpResponse:
 def image_add(request: HttpRequest, year: str) -> HttpResponse:
     report = _writable_report(request, year, changing=True)
     form = ReportImageForm(request.POST or None, request.FILES or None)
-    back = _url(request, "images", year=year)
+    back = board_url(request, "reports:images", year=year)
 
     def write(data: dict) -> None:
         images.image_add(report=report, upload=data["file"], name=data["name"], by=request.user)
@@ -56,7 +57,7 @@ def image_add(request: HttpRequest, year: str) -> HttpResponse:
 def image_remove(request: HttpRequest, year: str, image_id) -> HttpResponse:
     report = _writable_report(request, year, changing=True)
     image = image_for(request, report, image_id)
-    back = _url(request, "images", year=year)
+    back = board_url(request, "reports:images", year=year)
     if request.method == "POST":
         images.image_remove(image=image)
         messages.success(request, f"Image “{image.name}” removed.")
@@ -66,8 +67,15 @@ def image_remove(request: HttpRequest, year: str, image_id) -> HttpResponse:
     using = report.sections.filter(
         Q(narrative__contains=f"]({image.name})") | Q(narrative__contains=url)
     )
-    context = {"image": image, "using": using, "back_url": back}
-    return render(request, "reports/image_remove.html", context)
+    titles = ", ".join(f"“{section.title}”" for section in using)
+    return confirm_page(
+        request,
+        title=f"Remove the image “{image.name}”?",
+        text="" if using else "No section's text shows this image.",
+        button="Remove image",
+        back_url=back,
+        warning=f"The text of {titles} shows this image: it will be left out." if using else "",
+    )
 
 
 @board_view(*ALL_ROLES)

@@ -8,13 +8,13 @@ from django.views.decorators.http import require_POST
 
 from board.access import board_view
 from board.models import ALL_ROLES, Role
+from core.links import board_url
 
 from .. import services
 from ..checks import find_problems
 from ..forms import AcceptForm, ReportCreateForm
 from ..models import AnnualReport, CheckAcceptance, ReportState
 from ..selectors import reads_drafts, report_for, versions_visible, writes_in
-from .editing import _url
 
 MANAGER, CHAIR = Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR
 
@@ -40,9 +40,9 @@ def report_create(request: HttpRequest) -> HttpResponse:
             form.add_error("year", error.messages[0])
         else:
             messages.success(request, f"Report for {report.year.label} created.")
-            return redirect(_url(request, "report", year=report.year.slug))
+            return redirect(board_url(request, "reports:report", year=report.year.slug))
     context = {"form": form, "page_title": "Start a year's report",
-               "back_url": _url(request, "index")}  # fmt: skip
+               "back_url": board_url(request, "reports:index")}  # fmt: skip
     return render(request, "reports/report_create.html", context)
 
 
@@ -74,7 +74,7 @@ def report_state(request: HttpRequest, year: str) -> HttpResponse:
     to = request.POST.get("to", "")
     if to not in ReportState.values:
         messages.error(request, "Choose what to do with the report.")
-        return redirect(_url(request, "report", year=year))
+        return redirect(board_url(request, "reports:report", year=year))
     if to != ReportState.APPROVED and not request.board_access.is_manager:
         raise PermissionDenied("Only the board manager moves the report between these states.")
     try:
@@ -82,10 +82,10 @@ def report_state(request: HttpRequest, year: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         if to == ReportState.APPROVED:
-            return redirect(_url(request, "checks", year=year))
+            return redirect(board_url(request, "reports:checks", year=year))
     else:
         messages.success(request, f"The report is now: {report.get_state_display().lower()}.")
-    return redirect(_url(request, "report", year=report.year.slug))
+    return redirect(board_url(request, "reports:report", year=report.year.slug))
 
 
 @board_view(MANAGER, CHAIR)
@@ -99,7 +99,7 @@ def checks(request: HttpRequest, year: str) -> HttpResponse:
         if report.is_locked:
             raise PermissionDenied("The report is approved.")
         if form.is_valid() and _accept(request, report, form.cleaned_data):
-            return redirect(_url(request, "checks", year=year))
+            return redirect(board_url(request, "reports:checks", year=year))
     problems = find_problems(report)
     accepted = {a.key: a for a in report.acceptances.select_related("accepted_by")}
     rows = [(problem, accepted.get(problem.key)) for problem in problems]
@@ -107,7 +107,7 @@ def checks(request: HttpRequest, year: str) -> HttpResponse:
         "report": report, "rows": rows, "form": form,
         "outstanding": sum(1 for _, acceptance in rows if acceptance is None),
         "is_manager": request.board_access.is_manager,
-        "back_url": _url(request, "report", year=year),
+        "back_url": board_url(request, "reports:report", year=year),
     }  # fmt: skip
     return render(request, "reports/checks.html", context)
 

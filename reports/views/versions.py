@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 from board.access import board_view
 from board.audit import log_access
 from board.models import ALL_ROLES, Role
+from core.links import board_url
 
 from ..models import VersionStatus
 from ..selectors import report_for, version_for
 from ..versions import version_request
-from .editing import _url
 
 
 @require_POST
@@ -24,19 +24,21 @@ def render_request(request: HttpRequest, year: str) -> HttpResponse:
     version, reused = version_request(report=report, by=request.user)
     if reused:
         messages.success(request, f"Nothing has changed since version {version.number}.")
-    return redirect(_url(request, "version", year=year, version_id=version.id))
+    return redirect(board_url(request, "reports:version", year=year, version_id=version.id))
 
 
 @board_view(*ALL_ROLES)
 def version(request: HttpRequest, year: str, version_id) -> HttpResponse:
     report = report_for(request, year)
     found = version_for(request, report, version_id)
+    ids = {"year": year, "version_id": found.id}
     context = {
-        "report": report, "version": found,
-        "status_url": _url(request, "version-status", year=year, version_id=found.id),
-        "download_url": _url(request, "version-download", year=year, version_id=found.id),
-        "back_url": _url(request, "report", year=year),
-    }  # fmt: skip
+        "report": report,
+        "version": found,
+        "status_url": board_url(request, "reports:version-status", **ids),
+        "download_url": board_url(request, "reports:version-download", **ids),
+        "back_url": board_url(request, "reports:report", year=year),
+    }
     return render(request, "reports/version.html", context)
 
 
@@ -52,7 +54,7 @@ def version_download(request: HttpRequest, year: str, version_id) -> HttpRespons
     report = report_for(request, year)
     found = version_for(request, report, version_id)
     if found.status != VersionStatus.DONE:
-        return redirect(_url(request, "version", year=year, version_id=found.id))
+        return redirect(board_url(request, "reports:version", year=year, version_id=found.id))
     from django.core.files.storage import default_storage
 
     log_access(found)

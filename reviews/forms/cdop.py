@@ -9,7 +9,7 @@ from board.models import Board
 from core.forms import date_field, integer_field, layout_for
 
 from ..models import CdopCase, DeathCategory, Ethnicity, Expectation, Modifiable, PlaceOfDeath, Sex
-from ..selectors.cdop import agencies_for_forms, risk_factor_choices
+from ..selectors.cdop import agencies_for_forms, locality_choices, risk_factor_choices
 
 
 def choice_field(label: str, choices, radios: bool = False, required: bool = True):
@@ -36,6 +36,18 @@ def text_field(label: str, required: bool = True, long: bool = False, **kwargs):
     )
 
 
+class ListChoiceField(forms.ModelChoiceField):
+    """A choice from one of the board's lists: a value that is not on it, whether another
+    board's id or no id at all, gets the field's own "choose from the list" message."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            message = self.error_messages["invalid_choice"]
+            raise ValidationError(message, code="invalid_choice") from None
+
+
 class GdsForm(forms.Form):
     """A form laid out with the shared GOV.UK layout (core.forms.layout_for)."""
 
@@ -56,12 +68,24 @@ class NotificationFields(GdsForm):
     sex = choice_field("Sex", Sex.choices, radios=True)
     ethnicity = choice_field("Ethnicity", Ethnicity.choices)
     place_of_death = choice_field("Place of death", PlaceOfDeath.choices)
-    locality = text_field("Area of residence", max_length=100, help_text="Ward or locality")
+    locality = ListChoiceField(
+        label="Area of residence",
+        queryset=None,
+        required=False,
+        empty_label="Not recorded",
+        help_text="From the board's list of areas. Never type an address: choose "
+        "'Not recorded' if the area is not on the list",
+        error_messages={"invalid_choice": "Choose the area of residence from the board's list"},
+    )
     expectation = choice_field("Expected or unexpected death", Expectation.choices, radios=True)
     notified_by = text_field(
         "Notified by", max_length=200, help_text="The organisation or role, never a name"
     )
     notified_on = date_field("Date notified")
+
+    def __init__(self, *args, board: Board, chosen_locality=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["locality"].queryset = locality_choices(board=board, chosen=chosen_locality)
 
 
 class NotificationForm(NotificationFields):
@@ -160,7 +184,8 @@ class SettingsForm(GdsForm):
         "In published figures, hide counts below",
         min_value=1,
         max_value=20,
-        help_text="Counts from 1 up to one less than this are shown as 'fewer than' it",
+        help_text="Counts from 1 up to one less than this are shown as 'fewer than' it. "
+        "6, the default, hides counts of 1 to 5: check it against the board's disclosure policy",
     )
     form_due_days = integer_field(
         "Agency forms are due this many days after the request", min_value=1
@@ -176,3 +201,18 @@ class SettingsForm(GdsForm):
 
     def risk_factor_names(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["risk_factors"].splitlines()]
+
+
+class LocalityListForm(GdsForm):
+    submit_label = "Save the list"
+    names = forms.CharField(
+        label="Areas of residence",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="One a line, in the order the statistics list them: the board's wards or "
+        "localities, never a street or an address. An area taken off the list stays on the "
+        "cases that have it",
+    )
+
+    def names_list(self) -> list[str]:
+        return self.cleaned_data["names"].splitlines()

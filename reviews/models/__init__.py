@@ -13,6 +13,7 @@ from .cdop import (
     RiskFactor,
     Sex,
 )
+from .cdop_localities import Locality
 
 __all__ = [
     "AGE_BANDS",
@@ -24,6 +25,7 @@ __all__ = [
     "DeathCategory",
     "Ethnicity",
     "Expectation",
+    "Locality",
     "Modifiable",
     "PlaceOfDeath",
     "RiskFactor",

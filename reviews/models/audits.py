@@ -7,6 +7,8 @@ from django.db import models
 
 from board.models import BoardOwnedModel
 
+from .. import action_sources
+
 DEFAULT_RATING_LEVELS = ["Outstanding", "Good", "Requires improvement", "Inadequate"]
 
 
@@ -119,7 +121,7 @@ class AuditRecommendation(BoardOwnedModel):
     """An audit's recommendation. Each becomes an action in the board's action tracker
     (board.models.Action, with this recommendation as its source)."""
 
-    action_source_type = "audit"
+    action_source_type = action_sources.AUDIT
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="recommendations")
     # The finding this recommendation answers, when it was raised from one.

@@ -14,89 +14,19 @@ from django.utils import timezone
 
 from board.models import Agency, BoardOwnedModel
 
-
-class Sex(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
-    INDETERMINATE = "indeterminate", "Indeterminate"
-    NOT_KNOWN = "not_known", "Not known"
-
-
-class Ethnicity(models.TextChoices):
-    """The census's broad ethnic groups, as national child death returns use them."""
-
-    WHITE = "white", "White"
-    MIXED = "mixed", "Mixed or multiple ethnic groups"
-    ASIAN = "asian", "Asian or Asian British"
-    BLACK = "black", "Black, African, Caribbean or Black British"
-    OTHER = "other", "Other ethnic group"
-    NOT_KNOWN = "not_known", "Not known"
-
-    @classmethod
-    def black_and_minority_ethnic(cls) -> frozenset[str]:
-        return frozenset({cls.MIXED, cls.ASIAN, cls.BLACK, cls.OTHER})
-
-
-class PlaceOfDeath(models.TextChoices):
-    HOSPITAL = "hospital", "Hospital"
-    HOME = "home", "Child's home"
-    OTHER_RESIDENCE = "other_residence", "Another residence"
-    PUBLIC_PLACE = "public_place", "Public place"
-    HOSPICE = "hospice", "Hospice"
-    OTHER = "other", "Other"
-
-
-class Expectation(models.TextChoices):
-    EXPECTED = "expected", "Expected"
-    UNEXPECTED = "unexpected", "Unexpected"
-
-
-class DeathCategory(models.TextChoices):
-    """The ten categories of the analysis form (formerly Form C)."""
-
-    ABUSE = "1", "Deliberately inflicted injury, abuse or neglect"
-    SUICIDE = "2", "Suicide or deliberate self-inflicted harm"
-    TRAUMA = "3", "Trauma and other external factors"
-    MALIGNANCY = "4", "Malignancy"
-    ACUTE = "5", "Acute medical or surgical condition"
-    CHRONIC = "6", "Chronic medical condition"
-    CONGENITAL = "7", "Chromosomal, genetic and congenital anomalies"
-    PERINATAL = "8", "Perinatal/neonatal event"
-    INFECTION = "9", "Infection"
-    SUDDEN = "10", "Sudden unexpected, unexplained death"
-
-
-class Modifiable(models.TextChoices):
-    YES = "yes", "Modifiable factors identified"
-    NO = "no", "No modifiable factors identified"
-    INSUFFICIENT = "insufficient", "Insufficient information"
-
-
-# Age bands of the annual report, in order: (key, label, under this many years).
-AGE_BANDS = [
-    ("neonate", "Neonate (under 28 days)", None),
-    ("infant", "28 days to under 1 year", 1),
-    ("1-4", "1 to 4 years", 5),
-    ("5-9", "5 to 9 years", 10),
-    ("10-14", "10 to 14 years", 15),
-    ("15-17", "15 to 17 years", 18),
-]
-NEONATAL_DAYS = 28
-ADULT_AGE = 18
-
-
-def completed_years(born: date, on: date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
-def age_band_of(born: date, died: date) -> str | None:
-    if (died - born).days < NEONATAL_DAYS:
-        return "neonate"
-    years = completed_years(born, died)
-    for key, _label, under in AGE_BANDS[1:]:
-        if years < under:
-            return key
-    return None  # 18 or over: not a child death
+from .cdop_vocabularies import (  # noqa: F401  (re-exported: the vocabularies' old home)
+    ADULT_AGE,
+    AGE_BANDS,
+    NEONATAL_DAYS,
+    DeathCategory,
+    Ethnicity,
+    Expectation,
+    Modifiable,
+    PlaceOfDeath,
+    Sex,
+    age_band_of,
+    completed_years,
+)
 
 
 class CdopSettings(BoardOwnedModel):
@@ -107,11 +37,13 @@ class CdopSettings(BoardOwnedModel):
         default=6,
         help_text="The local performance indicator: reviews completed within this many months.",
     )
+    # 6 hides counts of 1 to 5, the usual rule for published health statistics: check it
+    # against the board's disclosure policy (the settings page says so too).
     suppress_below = models.PositiveSmallIntegerField(
         "suppress counts below",
-        default=5,
+        default=6,
         help_text="In published figures, counts from 1 up to one less than this are shown "
-        "as 'fewer than' this number. Use 1 to publish every count.",
+        "as 'fewer than' this number. Check it against the board's disclosure policy.",
     )
     form_due_days = models.PositiveSmallIntegerField(
         "agency forms due (days after the request)", default=28
@@ -164,7 +96,18 @@ class CdopCase(BoardOwnedModel):
     sex = models.CharField(max_length=20, choices=Sex.choices)
     ethnicity = models.CharField(max_length=20, choices=Ethnicity.choices)
     place_of_death = models.CharField(max_length=20, choices=PlaceOfDeath.choices)
-    locality = models.CharField("area of residence", max_length=100, help_text="Ward or locality.")
+    locality = models.ForeignKey(
+        "reviews.Locality",
+        verbose_name="area of residence",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        help_text="From the board's list of localities; empty when not recorded.",
+    )
+    # What was typed before the board's list existed: for the panel only, never published
+    # (see reviews.models.cdop_localities). Cleared once the case has an area from the list.
+    locality_as_typed = models.CharField(max_length=100, blank=True, editable=False)
     notified_by = models.CharField(
         max_length=200, help_text="The organisation or role that notified the death."
     )
@@ -276,6 +219,8 @@ class CdopCase(BoardOwnedModel):
                 errors[name] = f"The {label} date must be on or after the date notified."
             elif value and value > today:
                 errors[name] = f"The {label} date must be today or in the past."
+        if self.locality_id and self.locality.board_id != self.board_id:
+            errors["locality"] = "Choose an area of residence from this board's list."
         if self.closed_on and not self.panel_review_on:
             errors["closed_on"] = "A case is closed only after the panel's review."
         if self.scr_referred_on and not self.scr_referral_reason.strip():

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from board.models import Agency, BoardOwnedModel
 
+from .. import action_sources
+
 
 class Inspectorate(models.TextChoices):
     OFSTED = "ofsted", "Ofsted"
@@ -107,7 +109,7 @@ class InspectionRecommendation(BoardOwnedModel):
     """An inspection's recommendation. Each becomes an action in the board's action tracker
     (board.models.Action, with this recommendation as its source)."""
 
-    action_source_type = "inspection"
+    action_source_type = action_sources.INSPECTION
 
     inspection = models.ForeignKey(
         Inspection, on_delete=models.CASCADE, related_name="recommendations"

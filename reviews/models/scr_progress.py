@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from board.models import Agency, BoardOwnedModel
 
+from .. import action_sources
 from .scr import CaseReview
 
 
@@ -160,7 +161,7 @@ class Recommendation(BoardOwnedModel):
     """A review's recommendation. Each becomes one or more actions in the board's action
     tracker (board.models.Action, with this recommendation as its source)."""
 
-    action_source_type = "serious_case_review"
+    action_source_type = action_sources.SERIOUS_CASE_REVIEW
 
     review = models.ForeignKey(CaseReview, on_delete=models.CASCADE, related_name="recommendations")
     number = models.PositiveSmallIntegerField(editable=False)

@@ -10,6 +10,8 @@ from django.db.models import Q
 
 from board.models import Agency, BoardOwnedModel
 
+from .. import action_sources
+
 # The eight standards of a common Section 11 audit tool, seeded per board when first needed.
 DEFAULT_STANDARDS = [
     "Senior management commitment to the importance of safeguarding and promoting "
@@ -101,7 +103,7 @@ class Section11Return(BoardOwnedModel):
     """One agency's self-assessment in a cycle. Its improvement actions live in the board's
     action tracker (board.models.Action, with this return as their source)."""
 
-    action_source_type = "section_11"
+    action_source_type = action_sources.SECTION_11
 
     cycle = models.ForeignKey(Section11Cycle, on_delete=models.CASCADE, related_name="returns")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")

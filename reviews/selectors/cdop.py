@@ -12,11 +12,14 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from board.models import Agency, Board
+from board.models import Agency, Board, Role
 from board.numbers import round_half_up
 from board.periods import FinancialYear
 
-from ..models import AgencyForm, CdopCase, CdopRecommendation, RiskFactor
+from ..models import AgencyForm, CdopCase, CdopRecommendation, Locality, RiskFactor
+
+# Who reads and works the case records: the case pages and the API both ask this.
+CDOP_ROLES = frozenset({Role.CDOP_MEMBER})
 
 
 def cdop_cases(*, board: Board) -> QuerySet[CdopCase]:
@@ -45,7 +48,7 @@ def cdop_case_with_details(*, board: Board) -> QuerySet[CdopCase]:
 def cdop_cases_reviewed_in(*, board: Board, year: FinancialYear) -> QuerySet[CdopCase]:
     return CdopCase.objects.filter(
         board=board, panel_review_on__gte=year.start, panel_review_on__lte=year.end
-    )
+    ).select_related("locality")
 
 
 def cdop_cases_notified_in(*, board: Board, year: FinancialYear) -> QuerySet[CdopCase]:
@@ -61,6 +64,7 @@ def cdop_cases_for_export(*, board: Board, year: FinancialYear) -> QuerySet[Cdop
     )
     return (
         CdopCase.objects.filter(in_year, board=board)
+        .select_related("locality")
         .prefetch_related("risk_factors", "recommendations")
         .order_by("number")
     )
@@ -82,6 +86,16 @@ def risk_factor_choices(*, board: Board, chosen=()) -> QuerySet[RiskFactor]:
     """The factors a case can be given: the board's current list, plus any retired factor
     the case already has."""
     return RiskFactor.objects.filter(Q(is_active=True) | Q(pk__in=list(chosen)), board=board)
+
+
+def localities(*, board: Board) -> QuerySet[Locality]:
+    """The board's current list of areas of residence, in the board's order."""
+    return Locality.objects.filter(board=board, is_active=True)
+
+
+def locality_choices(*, board: Board, chosen=None) -> QuerySet[Locality]:
+    """The areas a case can be given: the current list, plus a retired one it already has."""
+    return Locality.objects.filter(Q(is_active=True) | Q(pk=chosen), board=board)
 
 
 def available_years(*, board: Board, today: date | None = None) -> list[FinancialYear]:

@@ -9,7 +9,7 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
 
-from board.models import Action, Agency, Board
+from board.models import Action, Agency, Board, Role
 from board.numbers import percentage
 from board.periods import FinancialYear
 
@@ -27,6 +27,11 @@ from ..models import (
     Theme,
 )
 from ..scr_clocks import STAGES, Clock, clocks_for, stage_of
+
+# Who manages case reviews, and who reads their records (the review pages, the action
+# plans and the API all ask these; every board role sees only the register summary).
+SCR_MANAGERS = frozenset({Role.SCR_MEMBER, Role.BOARD_MANAGER})
+SCR_READERS = SCR_MANAGERS | {Role.INDEPENDENT_CHAIR}
 
 
 def case_reviews(*, board: Board) -> QuerySet[CaseReview]:

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from board.models import ActionSource, Agency, Board, User
+from board.models import Agency, Board, User
 from board.services.actions import action_create
 
+from .. import action_sources
 from ..models import (
     DEFAULT_RATING_LEVELS,
     Audit,
@@ -134,7 +135,7 @@ def audit_recommendation_create(
         owner_agency=owner_agency,
         due_date=due_date,
         source=recommendation,
-        source_type=ActionSource.AUDIT,
+        source_type=action_sources.AUDIT,
         created_by=created_by,
     )
     return recommendation

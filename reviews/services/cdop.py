@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from board.models import Agency, Board, User
-from board.models.actions import ActionSource
 from board.periods import FinancialYear
 from board.services.actions import action_create
 
+from .. import action_sources
 from ..cdop_identity import nhs_number_hash
 from ..models import AgencyForm, CdopCase, CdopRecommendation, CdopSettings, RiskFactor
 
@@ -128,6 +128,8 @@ def cdop_case_update(*, case: CdopCase, **fields) -> CdopCase:
         raise TypeError(f"cdop_case_update does not take {sorted(unknown)}")
     for name, value in fields.items():
         setattr(case, name, value)
+    if case.locality_id:
+        case.locality_as_typed = ""  # the list entry replaces what was typed before the list
     case.full_clean()
     case.save()
     return case
@@ -217,7 +219,7 @@ def cdop_recommendation_create(
         owner_agency=owner_agency,
         due_date=due_date,
         source=recommendation,
-        source_type=ActionSource.CDOP,
+        source_type=action_sources.CDOP,
         created_by=created_by,
     )
     return recommendation

@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from board.models import ActionSource, Agency, Board, User
+from board.models import Agency, Board, User
 from board.services.actions import action_create
 
+from .. import action_sources
 from ..models import Inspection, InspectionJudgement, InspectionRecommendation
 from ..selectors.inspections import recommendation_action_count
 
@@ -138,7 +139,7 @@ def inspection_recommendation_create(
         owner_agency=owner_agency,
         due_date=due_date,
         source=recommendation,
-        source_type=ActionSource.INSPECTION,
+        source_type=action_sources.INSPECTION,
         created_by=created_by,
     )
     return recommendation

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from board.models import Action, ActionSource, Agency, User
+from board.models import Action, Agency, User
 from board.services.actions import action_add_update, action_create, action_sign_off
 
+from .. import action_sources
 from ..models import CaseReview, Recommendation, RecommendationScope
 
 
@@ -52,7 +53,7 @@ def scr_action_add(
         owner_agency=owner_agency,
         due_date=due_date,
         source=recommendation,
-        source_type=ActionSource.SERIOUS_CASE_REVIEW,
+        source_type=action_sources.SERIOUS_CASE_REVIEW,
         created_by=created_by,
         status=status,
     )

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from board.models import Action, ActionSource, Agency, Board, User
+from board.models import Action, Agency, Board, User
 from board.services.actions import action_create
 
+from .. import action_sources
 from ..models import (
     DEFAULT_STANDARDS,
     RAG,
@@ -259,6 +260,6 @@ def section11_action_add(
         owner_agency=owner_agency,
         due_date=due_date,
         source=section11_return,
-        source_type=ActionSource.SECTION_11,
+        source_type=action_sources.SECTION_11,
         created_by=created_by,
     )

@@ -11,7 +11,6 @@ from django.utils import timezone
 from board.access import board_view
 from board.audit import log_access
 from board.form_pages import form_page
-from board.models import Role
 from board.periods import FinancialYear
 
 from ..forms import cdop as forms
@@ -19,7 +18,7 @@ from ..models import AgencyForm, CdopCase
 from ..selectors import cdop as selectors
 from ..services import cdop as services
 
-CDOP = (Role.CDOP_MEMBER,)
+CDOP = tuple(selectors.CDOP_ROLES)
 CASES_PER_PAGE = 50
 
 
@@ -59,7 +58,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @board_view(*CDOP)
 def case_create(request: HttpRequest) -> HttpResponse:
-    form = forms.NotificationForm(request.POST or None)
+    form = forms.NotificationForm(request.POST or None, board=request.board)
     if request.method == "POST" and form.is_valid():
         try:
             case = services.cdop_case_notify(board=request.board, **form.cleaned_data)
@@ -91,7 +90,9 @@ def case_edit(request: HttpRequest, case_id) -> HttpResponse:
     case = _case(request, case_id)
     fields = forms.CaseEditForm.base_fields
     initial = {name: getattr(case, name) for name in fields}
-    form = forms.CaseEditForm(request.POST or None, initial=initial)
+    form = forms.CaseEditForm(
+        request.POST or None, initial=initial, board=request.board, chosen_locality=case.locality_id
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.cdop_case_update(case=case, **form.cleaned_data)

@@ -13,6 +13,7 @@ from board.audit import log_access
 from board.form_pages import form_page
 from board.models import ALL_ROLES, Role
 from board.periods import FinancialYear
+from core.exports import download
 
 from ..cdop_export import cases_csv
 from ..cdop_statistics import cdop_annual_statistics
@@ -59,10 +60,8 @@ def export(request: HttpRequest, year: str) -> HttpResponse:
     cases = list(cdop_cases_for_export(board=request.board, year=financial_year))
     for case in cases:
         log_access(case)  # an export is a read of each case in it
-    response = HttpResponse(cases_csv(cases), content_type="text/csv; charset=utf-8")
     filename = f"cdop-cases-{request.board.slug}-{financial_year.slug}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(cases_csv(cases), filename)
 
 
 @board_view(*SETTINGS_ROLES)

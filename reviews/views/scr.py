@@ -22,8 +22,8 @@ from ..models import CaseReview, Milestone
 from ..selectors import scr as selectors
 from ..services import scr as services
 
-MANAGE = (Role.SCR_MEMBER, Role.BOARD_MANAGER)
-CONFIDENTIAL = (*MANAGE, Role.INDEPENDENT_CHAIR)
+MANAGE = tuple(selectors.SCR_MANAGERS)
+CONFIDENTIAL = tuple(selectors.SCR_READERS)
 REGISTER_PAGE_SIZE = 25
 
 

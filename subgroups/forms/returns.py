@@ -121,6 +121,7 @@ class UploadForm(GdsMixin, forms.Form):
     submit_label = "Upload"
     file = UploadField(
         allowed=("xlsx",),
-        max_bytes=5 * 1024 * 1024,
+        kind="return",
+        noun="return spreadsheet",
         label="Completed return spreadsheet (.xlsx)",
     )

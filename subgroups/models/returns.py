@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from board.models import BoardOwnedModel
-from board.periods import FinancialYear, Quarter
+from core.periods import FinancialYear, Quarter
 
 from .groups import SubGroup
 

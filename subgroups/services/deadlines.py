@@ -5,8 +5,8 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-from board.periods import FinancialYear, Quarter
 from board.working_days import add_working_days
+from core.periods import FinancialYear, Quarter
 
 
 def due_date(quarter: Quarter, working_days: int) -> date:

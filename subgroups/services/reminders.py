@@ -8,10 +8,10 @@ from datetime import date, timedelta
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from board.links import service_url
+from core.links import board_url
 
 from ..models import (
     EDITABLE,
@@ -56,13 +56,8 @@ def reminder_stage(due: date, remind_days_before: int, today: date) -> str | Non
 
 
 def _link(r: QuarterlyReturn) -> str:
-    path = reverse(
-        "subgroups:return-edit",
-        kwargs={
-            "board_slug": r.board.slug,
-            "subgroup_id": r.subgroup_id,
-            "quarter": quarter_slug(r.quarter),
-        },
+    path = board_url(
+        r.board, "subgroups:return-edit", subgroup_id=r.subgroup_id, quarter=quarter_slug(r.quarter)
     )
     return service_url(path)
 

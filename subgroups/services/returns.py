@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from board.models import Role, RoleAssignment, User
-from board.periods import Quarter
+from core.periods import Quarter
 from datasets.models import Category, Indicator, Source, Status
 from datasets.services.observations import observation_upsert
 from datasets.tasks import refresh_board_snapshots

@@ -5,13 +5,12 @@ valid; every problem is reported against its cell."""
 
 from dataclasses import dataclass
 from decimal import Decimal
-from io import BytesIO
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.utils import get_column_letter
 
 from board.models import ActionStatus
+from core.exports import Table, xlsx_bytes
+from core.uploads import TableTooLarge, open_workbook, sheet_rows
 
 from .spec import figure_keys
 from .validation import check, figure_field
@@ -21,10 +20,12 @@ HEADERS = {
     "Actions": ["Ref", "Action", "Status", "Progress this quarter"],
     "Figures": ["Ref", "Indicator", "Breakdown", "Value", "Comment on the indicator"],
 }
+KIND = "return"  # the upload limits (settings UPLOAD_MAX_*) for return workbooks
+MAX_COLUMNS = 26  # columns A to Z are read; a return has five at most
+NOT_IN_RETURN = "This column is not part of the return"
 STATUS_BY_TEXT = {s.value: s.value for s in ActionStatus} | {
     s.label.lower(): s.value for s in ActionStatus
 }
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _figure_rows(spec: dict):
@@ -35,37 +36,34 @@ def _figure_rows(spec: dict):
 
 
 def workbook_for(spec: dict, content: dict) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    sheets = {name: book.create_sheet(name) for name in HEADERS}
-    for name, sheet in sheets.items():
-        sheet.append(HEADERS[name])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.column_dimensions["A"].hidden = False
-        sheet.column_dimensions["B"].width = 50
-    for q in spec["questions"]:
-        sheets["Narrative"].append([q["id"], q["text"], content.get("questions", {}).get(q["id"])])
+    """The return pre-filled with what is saved, through the one exporter: an answer
+    that starts with "=" comes back as the text typed, never as a live formula."""
+    answers = content.get("questions", {})
+    narrative = [[q["id"], q["text"], answers.get(q["id"])] for q in spec["questions"]]
+    actions = []
     for a in spec["actions"]:
         answer = content.get("actions", {}).get(a["id"], {})
-        sheets["Actions"].append(
-            [a["id"], a["description"], answer.get("status") or None, answer.get("comment")]
-        )
-    statuses = DataValidation(
-        type="list", formula1='"' + ",".join(s.value for s in ActionStatus) + '"'
-    )
-    sheets["Actions"].add_data_validation(statuses)
-    statuses.add("C2:C500")
+        actions.append([a["id"], a["description"], answer.get("status"), answer.get("comment")])
+    figures = []
     for indicator, key, label in _figure_rows(spec):
         value = content.get("figures", {}).get(key)
         number = Decimal(value) if value else None
         comment = content.get("comments", {}).get(indicator["id"]) if ":" not in key else None
-        sheets["Figures"].append(
-            [key, indicator["name"], label, _cell_number(number), comment or None]
+        figures.append([key, indicator["name"], label, _cell_number(number), comment])
+    rows = {"Narrative": narrative, "Actions": actions, "Figures": figures}
+    statuses = [s.value for s in ActionStatus]
+    return xlsx_bytes(
+        *(
+            Table(
+                HEADERS[name],
+                rows[name],
+                title=name,
+                widths={"B": 50},
+                choices={"C2:C500": statuses} if name == "Actions" else {},
+            )
+            for name in HEADERS
         )
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    )
 
 
 def _cell_number(value: Decimal | None):
@@ -84,50 +82,64 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _read_sheet(sheet, name: str, errors: list) -> list[tuple]:
+def _problem(name: str, number: int, index: int, message: str) -> tuple[str, str]:
+    return (f"{name}!{get_column_letter(index + 1)}{number}", message)
+
+
+def _read_sheet(sheet, name: str, errors: list) -> list[tuple[int, list]]:
+    """(row number, values of the expected columns) for each row with something in it."""
     expected = HEADERS[name]
-    header = [_text(c.value) for c in sheet[1]]
-    for cell in sheet[1][len(expected) :]:
-        if cell.value not in (None, ""):
-            errors.append((f"{name}!{cell.coordinate}", "This column is not part of the return"))
-    for index, title in enumerate(expected):
-        found = header[index] if index < len(header) else ""
-        if found != title:
-            column = chr(ord("A") + index)
-            errors.append((f"{name}!{column}1", f"This column should be headed “{title}”"))
     rows = []
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row[len(expected) :]:
-            if cell.value not in (None, ""):
-                errors.append(
-                    (f"{name}!{cell.coordinate}", "This column is not part of the return")
-                )
-        for cell in row:
+    for number, row in sheet_rows(sheet, kind=KIND, max_col=MAX_COLUMNS, values_only=False):
+        values = [cell.value for cell in row]
+        for index, value in enumerate(values[len(expected) :], start=len(expected)):
+            if value not in (None, ""):
+                errors.append(_problem(name, number, index, NOT_IN_RETURN))
+        if number == 1:
+            for index, title in enumerate(expected):
+                if _text(values[index]) != title:
+                    errors.append(
+                        _problem(name, 1, index, f"This column should be headed “{title}”")
+                    )
+            continue
+        for index, cell in enumerate(row):
             if cell.data_type == "f":
                 errors.append(
-                    (f"{name}!{cell.coordinate}", "Type the value: formulas are not accepted")
+                    _problem(name, number, index, "Type the value: formulas are not accepted")
                 )
-        padded = list(row) + [None] * (len(expected) - len(row))
-        if all(c is None or c.value in (None, "") for c in padded[: len(expected)]):
-            continue
-        rows.append(tuple(padded[: len(expected)]))
+        if any(v not in (None, "") for v in values[: len(expected)]):
+            rows.append((number, values[: len(expected)]))
     return rows
 
 
 def read_workbook(data: bytes, spec: dict) -> tuple[dict, list, dict]:
-    """(content, layout errors, field name -> cell)."""
+    """(content, layout errors, field name -> cell). The workbook is streamed (read-only,
+    with formulas kept as formulas so they can be refused), a sheet read only up to the
+    return's row limit and the first columns."""
     errors: list[tuple[str, str]] = []
     cells: dict[str, str] = {}
     content = {"questions": {}, "actions": {}, "figures": {}, "comments": {}}
     try:
-        book = load_workbook(BytesIO(data), data_only=False)
+        book = open_workbook(data, kind=KIND, data_only=False)
+    except TableTooLarge as exc:
+        return content, [("File", str(exc))], {}
     except Exception:  # openpyxl raises many kinds for a damaged or foreign file
         return content, [("File", "The file could not be read as an Excel (.xlsx) workbook")], {}
+    try:
+        _read_sheets(book, spec, content, cells, errors)
+    except TableTooLarge as exc:
+        errors.append(("File", str(exc)))
+    finally:
+        book.close()
+    return content, errors, cells
+
+
+def _read_sheets(book, spec, content, cells, errors) -> None:
     for name in HEADERS:
         if name not in book.sheetnames:
             errors.append((name, f"The workbook has no sheet called “{name}”"))
     if errors:
-        return content, errors, cells
+        return
     known = {
         "Narrative": {q["id"] for q in spec["questions"]},
         "Actions": {a["id"] for a in spec["actions"]},
@@ -135,34 +147,31 @@ def read_workbook(data: bytes, spec: dict) -> tuple[dict, list, dict]:
     }
     indicator_ids = {i["id"] for i in spec["indicators"]}
     for name in HEADERS:
-        for row in _read_sheet(book[name], name, errors):
-            ref_cell = row[0]
-            ref = _text(ref_cell.value if ref_cell else None)
+        for number, row in _read_sheet(book[name], name, errors):
+            ref = _text(row[0])
             if ref not in known[name]:
-                where = f"{name}!{ref_cell.coordinate}" if ref_cell else name
+                where = f"{name}!A{number}"
                 errors.append((where, f"“{ref}” is not a reference in this return's template"))
                 continue
-            _read_row(name, ref, row, content, cells, errors, indicator_ids)
-    return content, errors, cells
+            _read_row(name, ref, number, row, content, cells, errors, indicator_ids)
 
 
-def _read_row(name, ref, row, content, cells, errors, indicator_ids) -> None:
+def _read_row(name, ref, number, row, content, cells, errors, indicator_ids) -> None:
     if name == "Narrative":
-        content["questions"][ref] = _text(row[2].value if row[2] else None)
-        cells[f"q_{ref}"] = f"Narrative!C{row[0].row}"
+        content["questions"][ref] = _text(row[2])
+        cells[f"q_{ref}"] = f"Narrative!C{number}"
     elif name == "Actions":
-        status_text = _text(row[2].value if row[2] else None).lower()
+        status_text = _text(row[2]).lower()
         status = STATUS_BY_TEXT.get(status_text, status_text)
         content["actions"][ref] = {
             "status": status,
-            "comment": _text(row[3].value if row[3] else None),
+            "comment": _text(row[3]),
         }
-        cells[f"a_{ref}_status"] = f"Actions!C{row[0].row}"
-        cells[f"a_{ref}_comment"] = f"Actions!D{row[0].row}"
+        cells[f"a_{ref}_status"] = f"Actions!C{number}"
+        cells[f"a_{ref}_comment"] = f"Actions!D{number}"
     else:
-        value_cell = row[3]
-        value = value_cell.value if value_cell else None
-        where = f"Figures!D{row[0].row}"
+        value = row[3]
+        where = f"Figures!D{number}"
         cells[figure_field(ref)] = where
         if isinstance(value, str) and value.strip():
             errors.append((where, f"Enter a number, not text (“{value.strip()[:30]}”)"))
@@ -172,8 +181,8 @@ def _read_row(name, ref, row, content, cells, errors, indicator_ids) -> None:
             value = None
         content["figures"][ref] = "" if value in (None, "") else str(Decimal(str(value)))
         if ref in indicator_ids:
-            content["comments"][ref] = _text(row[4].value if row[4] else None)
-            cells[f"c_{ref}"] = f"Figures!E{row[0].row}"
+            content["comments"][ref] = _text(row[4])
+            cells[f"c_{ref}"] = f"Figures!E{number}"
 
 
 def upload_check(data: bytes, spec: dict, past: dict) -> Upload:

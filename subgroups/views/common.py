@@ -1,17 +1,18 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from board.models import Role
-from board.periods import Quarter
+from core.links import board_url
+from core.periods import Quarter
 
 from ..models import SubGroup
+from ..selectors import RETURN_READERS
 from ..services.deadlines import quarter_from_slug, quarter_slug
 from ..services.returns import is_chair_or_deputy
 
 MANAGER = (Role.BOARD_MANAGER,)
-READERS = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR, Role.SUBGROUP_CHAIR, Role.BOARD_MEMBER)
+READERS = tuple(RETURN_READERS)
 
 
 def subgroup_of(request: HttpRequest, subgroup_id) -> SubGroup:
@@ -30,13 +31,11 @@ def require_chair(request: HttpRequest, subgroup: SubGroup) -> None:
         raise PermissionDenied("Only the sub-group's chair or deputy can do this")
 
 
-def url(request: HttpRequest, name: str, **kwargs) -> str:
-    return reverse(f"subgroups:{name}", kwargs={"board_slug": request.board.slug, **kwargs})
-
-
 def subgroup_url(request: HttpRequest, subgroup: SubGroup) -> str:
-    return url(request, "subgroup-detail", subgroup_id=subgroup.pk)
+    return board_url(request, "subgroups:subgroup-detail", subgroup_id=subgroup.pk)
 
 
 def return_url(request: HttpRequest, subgroup: SubGroup, quarter: Quarter, name="return-detail"):
-    return url(request, name, subgroup_id=subgroup.pk, quarter=quarter_slug(quarter))
+    return board_url(
+        request, f"subgroups:{name}", subgroup_id=subgroup.pk, quarter=quarter_slug(quarter)
+    )

@@ -9,13 +9,14 @@ from django.utils import timezone
 from board.access import board_view
 from board.form_pages import form_page
 from board.models import ALL_ROLES
+from core.links import board_url
 
 from .. import selectors
 from ..forms.groups import EndSeatForm, SeatForm, SettingsForm, SubGroupForm
 from ..models import SubGroupMembership
 from ..services import groups as services
 from ..services.spec import template_spec
-from .common import MANAGER, subgroup_of, subgroup_url, url
+from .common import MANAGER, subgroup_of, subgroup_url
 
 
 @board_view(*ALL_ROLES)
@@ -59,7 +60,9 @@ def subgroup_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{subgroup.name} added, with the default questions")
             return redirect(subgroup_url(request, subgroup))
-    return form_page(request, form, "Add a sub-group", url(request, "subgroup-list"))
+    return form_page(
+        request, form, "Add a sub-group", board_url(request, "subgroups:subgroup-list")
+    )
 
 
 @board_view(*MANAGER)
@@ -131,5 +134,10 @@ def returns_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.returns_settings_update(board=request.board, **form.cleaned_data)
         messages.success(request, "Return deadlines and reminders saved")
-        return redirect(url(request, "subgroup-list"))
-    return form_page(request, form, "Return deadlines and reminders", url(request, "subgroup-list"))
+        return redirect(board_url(request, "subgroups:subgroup-list"))
+    return form_page(
+        request,
+        form,
+        "Return deadlines and reminders",
+        board_url(request, "subgroups:subgroup-list"),
+    )

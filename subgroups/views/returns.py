@@ -10,14 +10,15 @@ from django.utils import timezone
 from board.access import board_view
 from board.form_pages import FORM_PAGE
 from board.models import Role
-from board.periods import FinancialYear
+from core.periods import FinancialYear
+from core.years import year_from_query
 
 from .. import selectors
 from ..forms.returns import ApproveForm, ReasonForm, ReturnForm
 from ..services import returns as services
 from ..services.spec import figure_keys, spec_for
 from ..services.validation import check, content_from_data, data_from_content, history
-from .common import MANAGER, READERS, quarter_of, require_chair, return_url, subgroup_of, url
+from .common import MANAGER, READERS, quarter_of, require_chair, return_url, subgroup_of
 
 
 @board_view(Role.SUBGROUP_CHAIR)
@@ -31,10 +32,7 @@ def my_returns(request: HttpRequest) -> HttpResponse:
 @board_view(Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
 def completeness(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    try:
-        year = FinancialYear.parse(request.GET["year"])
-    except (KeyError, ValueError):
-        year = FinancialYear.containing(today)
+    year = year_from_query(request, FinancialYear.containing(today))
     context = {"grid": selectors.completeness(request.board, year, today), "year": year}
     return render(request, "subgroups/completeness.html", context)
 
@@ -263,6 +261,3 @@ def return_unlock(request: HttpRequest, subgroup_id, quarter) -> HttpResponse:
         submit_label="Unlock the return",
         reason_label="Why it must be unlocked",
     )
-
-
-__all__ = ["url"]

@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 
 from board.access import board_view
 from board.models import Role
+from core.exports import download
 
 from ..forms.returns import UploadForm
 from ..services import returns as services
 from ..services.deadlines import quarter_slug
 from ..services.spec import spec_for
-from ..services.spreadsheets import XLSX_TYPE, upload_check, workbook_for
+from ..services.spreadsheets import upload_check, workbook_for
 from ..services.validation import history
 from .common import quarter_of, require_chair, return_url, subgroup_of
 
@@ -25,11 +26,7 @@ def return_download(request: HttpRequest, subgroup_id, quarter) -> HttpResponse:
         require_chair(request, subgroup)
     r = services.return_get(subgroup, quarter)
     data = workbook_for(spec_for(r), r.content or {})
-    response = HttpResponse(data, content_type=XLSX_TYPE)
-    filename = f"return-{quarter_slug(quarter)}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download(data, f"return-{quarter_slug(quarter)}.xlsx")
 
 
 @board_view(Role.SUBGROUP_CHAIR)

@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 
 from board.access import board_view
 from board.form_pages import form_page
+from core.confirm import confirm_page
 
 from ..forms.groups import QuestionForm, TemplateIndicatorForm
 from ..models import TemplateIndicator, TemplateQuestion
@@ -46,11 +47,6 @@ def _question(request: HttpRequest, subgroup_id, question_id) -> HttpResponse:
     return form_page(request, form, title, subgroup_url(request, subgroup))
 
 
-def _confirm(request, title: str, text: str, button: str, back_url: str) -> HttpResponse:
-    context = {"title": title, "text": text, "button": button, "back_url": back_url}
-    return render(request, "subgroups/confirm.html", context)
-
-
 @board_view(*MANAGER)
 def question_delete(request: HttpRequest, subgroup_id, question_id) -> HttpResponse:
     subgroup = subgroup_of(request, subgroup_id)
@@ -61,13 +57,14 @@ def question_delete(request: HttpRequest, subgroup_id, question_id) -> HttpRespo
         services.question_delete(question=question)
         messages.success(request, "Question removed from returns not yet submitted")
         return redirect(subgroup_url(request, subgroup))
-    return _confirm(
+    return confirm_page(
         request,
-        "Remove this question?",
-        f"“{question.text}” will no longer be asked in returns not yet submitted. "
+        title="Remove this question?",
+        text=f"“{question.text}” will no longer be asked in returns not yet submitted. "
         "Submitted returns keep their answers.",
-        "Remove question",
-        subgroup_url(request, subgroup),
+        button="Remove question",
+        back_url=subgroup_url(request, subgroup),
+        warning="",
     )
 
 
@@ -96,10 +93,11 @@ def indicator_remove(request: HttpRequest, subgroup_id, row_id) -> HttpResponse:
         services.template_indicator_remove(row=row)
         messages.success(request, "Indicator removed from returns not yet submitted")
         return redirect(subgroup_url(request, subgroup))
-    return _confirm(
+    return confirm_page(
         request,
-        "Remove this indicator?",
-        f"{row.indicator.name} will no longer be asked for in returns not yet submitted.",
-        "Remove indicator",
-        subgroup_url(request, subgroup),
+        title="Remove this indicator?",
+        text=f"{row.indicator.name} will no longer be asked for in returns not yet submitted.",
+        button="Remove indicator",
+        back_url=subgroup_url(request, subgroup),
+        warning="",
     )

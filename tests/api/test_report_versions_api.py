@@ -31,7 +31,7 @@ def test_the_chair_downloads_a_draft_and_a_member_sees_only_published_versions(
 
     member = token_client(board_member)
     assert member.get(url).json()["results"] == []
-    assert member.get(pdf_url).status_code == 404
+    assert member.get(pdf_url).status_code == 403  # refused, as the version page refuses it
 
     type(version).objects.filter(pk=version.pk).update(report_state=ReportState.PUBLISHED)
     assert member.get(pdf_url).status_code == 200

@@ -120,12 +120,15 @@ def test_a_stale_version_is_a_conflict_and_changes_nothing(board, subgroup_chair
     assert set(saved.content["questions"].values()) == {"Done"}
 
 
-def test_every_board_role_reads_returns(board, subgroup_chair, viewer):
+def test_return_readers_read_a_draft_and_a_viewer_is_refused_as_on_the_page(
+    board, subgroup_chair, board_member, viewer
+):
     health = subgroup_with_chair(board, subgroup_chair)
     token_client(subgroup_chair).post(
         url(board, "save"), body(health, complete_content_without_figures(health)),
         content_type="application/json",
     )  # fmt: skip
-    listing = token_client(viewer).get(url(board, "list")).json()
+    listing = token_client(board_member).get(url(board, "list")).json()
     assert listing["count"] == 1
     assert listing["results"][0]["quarter"] == "2014-15 Q1"
+    assert token_client(viewer).get(url(board, "list")).status_code == 403

@@ -37,7 +37,7 @@ def test_another_boards_agency_cannot_own_an_action(board, other_board, manager)
 
 def test_a_source_is_linked_generically_and_names_its_kind(board, manager):
     source = AgencyFactory(board=board)  # any board record can be a source
-    source.action_source_type = ActionSource.AUDIT
+    source.action_source_type = ActionSource.MEETING
     action = action_create(
         board=board,
         description="x",
@@ -48,7 +48,7 @@ def test_a_source_is_linked_generically_and_names_its_kind(board, manager):
     )
     action.refresh_from_db()
     assert action.source == source
-    assert action.source_type == ActionSource.AUDIT
+    assert action.source_type == ActionSource.MEETING
     assert list(Action.objects.for_source(source)) == [action]
 
 

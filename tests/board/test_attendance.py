@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from board.models import Attendance, MeetingKind
-from board.periods import FinancialYear
 from board.selectors.meetings import attendance_rates
 from board.services.meetings import AttendanceEntry, attendance_record
+from core.periods import FinancialYear
 from tests.factories import AgencyFactory
 
 from .factories import MeetingFactory, MembershipFactory

@@ -9,7 +9,7 @@ from django.urls import reverse
 from board import demo_data
 from board.finance import budget_statement
 from board.models import ExpenditureLine, IncomeKind, IncomeLine
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from tests.factories import AgencyFactory
 
 # The published tables, line by line, with notes on the figures lost in the text copy.

@@ -14,9 +14,9 @@ from board.models import (
     Objective,
     RoleGrant,
 )
-from board.periods import FinancialYear
 from board.selectors.budget import budget_for_year
 from board.selectors.meetings import attendance_rates
+from core.periods import FinancialYear
 
 MODELS = [
     Membership,

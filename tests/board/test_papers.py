@@ -59,7 +59,7 @@ def test_the_upload_page_refuses_a_wrong_type_and_saves_nothing(board, manager, 
 
 
 def test_the_upload_page_refuses_a_file_too_large(board, manager, client_for, settings):
-    settings.BOARD_MAX_UPLOAD_BYTES = 1024
+    settings.UPLOAD_MAX_BYTES = {**settings.UPLOAD_MAX_BYTES, "document": 1024}
     meeting = MeetingFactory(board=board)
     upload = SimpleUploadedFile("big.pdf", PDF_BYTES + b"0" * 2048)
     response = client_for(manager).post(

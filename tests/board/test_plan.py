@@ -5,10 +5,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from board.models import Action, ActionStatus, Objective, Priority
-from board.periods import FinancialYear
 from board.selectors.plan import plan_priorities, priority_rollup
 from board.services.actions import action_create
 from board.services.plan import plan_carry_over
+from core.periods import FinancialYear
 from tests.factories import AgencyFactory
 
 from .factories import ObjectiveFactory

@@ -16,9 +16,9 @@ from board.models import (
     SessionEvaluation,
     TrainingSession,
 )
-from board.periods import FinancialYear
 from board.selectors.training import year_summary
 from board.services.training import attendance_record, evaluation_save
+from core.periods import FinancialYear
 from tests.factories import AgencyFactory
 
 YEAR = FinancialYear.parse("2014-15")

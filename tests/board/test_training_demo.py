@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from board import demo, training_demo
 from board.models import Course, SessionAttendance, SessionEvaluation, TrainingSession
-from board.periods import FinancialYear
 from board.selectors.training import year_summary
+from core.periods import FinancialYear
 
 # "NAME OF EVENT / ATTENDEES TO DATE", section 10 c (i) of the 2014/15 annual review.
 PUBLISHED = {

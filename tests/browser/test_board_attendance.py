@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from tests.board.factories import MeetingFactory, MembershipFactory
 from tests.factories import AgencyFactory
 

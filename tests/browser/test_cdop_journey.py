@@ -7,9 +7,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from tests.factories import AgencyFactory
 from tests.forms import fill_date
+from tests.reviews.factories import locality
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +19,7 @@ def test_a_cdop_member_takes_a_death_from_notification_to_the_statistics(
     page, sign_in, board, cdop_member
 ):
     AgencyFactory(board=board, name="Testshire Police")
+    locality(board, "Selhurst")
     today = timezone.localdate()
     died = today - timedelta(days=40)
     sign_in(cdop_member)
@@ -29,7 +31,7 @@ def test_a_cdop_member_takes_a_death_from_notification_to_the_statistics(
     page.get_by_label("Female").check()
     page.get_by_label("Ethnicity").select_option("mixed")
     page.get_by_label("Place of death").select_option("home")
-    page.get_by_label("Area of residence").fill("Selhurst")
+    page.get_by_label("Area of residence").select_option(label="Selhurst")
     page.get_by_label("Unexpected", exact=True).check()
     page.get_by_label("Notified by").fill("Police (SPOC)")
     fill_date(page, "Date notified", died + timedelta(days=1))

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from board.periods import Quarter
+from core.periods import Quarter
 from datasets.models import Observation
 from subgroups.models import QuarterlyReturn, ReturnStatus
 from tests.subgroups.factories import add_referrals, subgroup_with_chair

@@ -2,10 +2,11 @@
 would write them (CSV in the long format)."""
 
 from board.models import Board
+from core.exports import Table
+from core.exports import csv_bytes as table_csv
 from datasets.models import Indicator
 from datasets.services.catalogue import catalogue_install_starter
 from datasets.services.imports import import_file
-from datasets.services.tables import Exporter
 
 HEADER = ["board", "indicator", "period", "breakdown", "value", "qualifier"]
 
@@ -16,7 +17,7 @@ def catalogue(board: Board) -> dict[str, Indicator]:
 
 
 def csv_bytes(rows: list[list], header: list[str] = HEADER) -> bytes:
-    return Exporter(header, rows).csv()
+    return table_csv(Table(header, rows))
 
 
 def load(board: Board, rows: list[list]) -> None:

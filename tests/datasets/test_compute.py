@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from datasets.models import Polarity, RollUp, Unit
 from datasets.services.compute import Calculator, Rule, assessment, direction, rag
 

@@ -22,7 +22,7 @@ def _template(context):
 
 def _report(context):
     if not hasattr(context, "report"):
-        from board.periods import FinancialYear
+        from core.periods import FinancialYear
         from reports.services import report_create
 
         context.report = report_create(

@@ -45,4 +45,5 @@ ENTRIES = {
     "reviews:cdop-statistics": board_page(ALL_ROLES),
     "reviews:cdop-export": case_page(lambda c: {"board_slug": c.board.slug, "year": "2013-14"}),
     "reviews:cdop-settings": board_page([Role.CDOP_MEMBER, Role.BOARD_MANAGER]),
+    "reviews:cdop-localities": board_page([Role.CDOP_MEMBER, Role.BOARD_MANAGER]),
 }

@@ -3,7 +3,7 @@
 import datetime
 
 from board.models import Action, ActionSource, ActionStatus, Agency, Sector
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from reports import services
 from reports.models import Acronym, AnnualReport
 

@@ -28,8 +28,9 @@ def test_budget_totals_equal_their_parts(board):
     IncomeLineFactory(board=board, actual=Decimal("60000"), budget=Decimal("60000"))
     IncomeLineFactory(board=board, actual=Decimal("30000"), budget=Decimal("30000"))
     text = "\n".join(pdf_pages(render_pdf(report_for(board, template_key="annual-review"))[0]))
-    assert "Staffing subtotal 80,000 79,250.5 -749.5" in text
-    assert "Total expenditure 90,000 88,250.5 -1,749.5" in text  # 79,250.50 + 9,000
+    # A negative figure has the minus sign (−), as money already had, not a hyphen.
+    assert "Staffing subtotal 80,000 79,250.5 −749.5" in text
+    assert "Total expenditure 90,000 88,250.5 −1,749.5" in text  # 79,250.50 + 9,000
     assert "Total income 90,000 90,000 0" in text
     assert "Surplus: £1,749.5" in text
 

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from board.models import Board
-from reviews.models import CdopCase, DeathCategory, Expectation, Modifiable
+from reviews.models import CdopCase, DeathCategory, Expectation, Locality, Modifiable
 from reviews.services.cdop import cdop_case_notify, cdop_case_record_analysis
 
 NOTIFICATION = {
@@ -19,8 +19,19 @@ NOTIFICATION = {
 }
 
 
+def locality(board: Board, name: str) -> Locality:
+    """An area on the board's list, added to the end of it if it is not there yet."""
+    found = Locality.objects.filter(board=board, name__iexact=name).first()
+    return found or Locality.objects.create(
+        board=board, name=name, position=Locality.objects.filter(board=board).count()
+    )
+
+
 def notify(board: Board, **overrides) -> CdopCase:
+    """A notified case; `locality` may be given as a name on (or for) the board's list."""
     fields = {**NOTIFICATION, **overrides}
+    if isinstance(fields["locality"], str):
+        fields["locality"] = locality(board, fields["locality"])
     if "date_of_death" in overrides and "notified_on" not in overrides:
         fields["notified_on"] = overrides["date_of_death"] + timedelta(days=1)
     return cdop_case_notify(board=board, **fields)

@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from board.models import Action, ActionSource
+from board.models import Action
+from reviews import action_sources
 from reviews.models import Audit, AuditFinding, AuditRating, AuditRecommendation
 from reviews.selectors.audits import rating_rows
 from reviews.services.audits import (
@@ -174,7 +175,7 @@ def test_a_recommendation_becomes_an_action_the_manager_sees_in_the_tracker(
     assert response.status_code == 302
     recommendation = AuditRecommendation.objects.get()
     action = Action.objects.for_source(recommendation).get()
-    assert action.source_type == ActionSource.AUDIT
+    assert action.source_type == action_sources.AUDIT
     assert action.owner_agency == police
     assert action.board == board
     tracker = client_for(manager).get(reverse("action-list", kwargs={"board_slug": board.slug}))

@@ -5,10 +5,10 @@ load that changes nothing."""
 from decimal import Decimal
 
 from board import demo as board_demo
-from board.models import Action, ActionSource, ActionUpdate
+from board.models import Action, ActionUpdate
 from board.numbers import percentage
 from board.periods import FinancialYear
-from reviews import audits_demo
+from reviews import action_sources, audits_demo
 from reviews.models import Audit, AuditFinding, AuditRating, AuditRecommendation
 from reviews.selectors.audits import audits_for_year
 
@@ -27,7 +27,7 @@ def test_loading_twice_duplicates_nothing(db):
     assert counts() == first
     assert first["Audit"] == 3
     assert first["AuditRecommendation"] == 6
-    audit_actions = Action.objects.filter(board=board, source_type=ActionSource.AUDIT)
+    audit_actions = Action.objects.filter(board=board, source_type=action_sources.AUDIT)
     assert audit_actions.count() == 6  # one per recommendation
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from reviews.models import CdopCase
 from tests.forms import date_parts
 
-from .factories import notify
+from .factories import locality, notify
 
 VALID = {
     "nhs_number": "943 476 5919",
@@ -18,11 +18,15 @@ VALID = {
     "sex": "female",
     "ethnicity": "white",
     "place_of_death": "hospital",
-    "locality": "Selhurst",
     "expectation": "expected",
     "notified_by": "Hospital paediatrician",
     **date_parts("notified_on", "11/5/2013"),
 }
+
+
+def valid(board) -> dict:
+    """The notification as posted: the area of residence is chosen from the board's list."""
+    return {**VALID, "locality": str(locality(board, "Selhurst").pk)}
 
 
 def notify_url(board):
@@ -32,7 +36,7 @@ def notify_url(board):
 def test_a_valid_notification_creates_a_case_with_a_number_and_no_nhs_number(
     client_for, board, cdop_member
 ):
-    response = client_for(cdop_member).post(notify_url(board), VALID)
+    response = client_for(cdop_member).post(notify_url(board), valid(board))
     case = CdopCase.objects.get(board=board)
     assert response.status_code == 302
     assert case.number == "CDOP-2013-14-001"
@@ -62,17 +66,18 @@ TOMORROW = timezone.localdate() + timedelta(days=1)
         (date_parts("notified_on", "9/5/2013"), "notified_on", "on or after the date of death"),
         ({"ethnicity": "martian"}, "ethnicity", "from the list"),
         ({"nhs_number": "943 476 5918"}, "nhs_number", "check digit"),
-        ({"locality": ""}, "locality", "Enter the area of residence"),
+        ({"locality": "Selhurst"}, "locality", "from the board's list"),
     ],
 )
 def test_a_bad_notification_is_refused_with_a_clear_error_and_nothing_saved(
     client_for, board, cdop_member, changes, field, message
 ):
-    response = client_for(cdop_member).post(notify_url(board), {**VALID, **changes})
+    data = {**valid(board), **changes}
+    response = client_for(cdop_member).post(notify_url(board), data)
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
     assert "There is a problem" in response.content.decode()
-    assert response.context["form"]["locality"].value() == changes.get("locality", "Selhurst")
+    assert response.context["form"]["locality"].value() == data["locality"]
     assert not CdopCase.objects.exists()
 
 
@@ -85,8 +90,8 @@ def test_a_second_notification_of_the_same_death_is_refused_naming_the_first_cas
     client_for, board, cdop_member
 ):
     client = client_for(cdop_member)
-    client.post(notify_url(board), VALID)
-    response = client.post(notify_url(board), {**VALID, "nhs_number": "9434765919"})
+    client.post(notify_url(board), valid(board))
+    response = client.post(notify_url(board), {**valid(board), "nhs_number": "9434765919"})
     form = response.context["form"]
     assert form.errors["date_of_death"] == [
         "This death has already been notified as case CDOP-2013-14-001."
@@ -202,7 +207,7 @@ def test_a_case_cannot_be_closed_before_the_panel_has_reviewed_it(client_for, bo
 def test_a_referral_to_the_scr_subgroup_needs_a_reason(client_for, board, cdop_member):
     case = notify(board)
     url = reverse("reviews:cdop-case-edit", args=[board.slug, case.pk])
-    data = {**VALID, **date_parts("scr_referred_on", "1/6/2013"), "scr_referral_reason": ""}
+    data = {**valid(board), **date_parts("scr_referred_on", "1/6/2013"), "scr_referral_reason": ""}
     response = client_for(cdop_member).post(url, data)
     assert response.context["form"].errors["scr_referral_reason"] == [
         "Enter the reason for the referral."

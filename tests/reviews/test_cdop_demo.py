@@ -49,3 +49,13 @@ def test_the_demo_is_idempotent_and_has_a_second_year(db):
     stats = cdop_annual_statistics(board=board, year=FinancialYear.parse("2014-15"), suppress=True)
     assert stats.reviewed.count == 35 and stats.notified.count == 31
     assert Action.objects.filter(board=board, source_type="cdop").count() == 1
+
+
+def test_the_demo_cases_are_counted_by_croydons_five_localities(db):
+    board = load_twice()
+    stats = cdop_annual_statistics(board=board, year=FinancialYear.parse("2013-14"), suppress=True)
+    shown = {cell.label: cell.shown_count for cell in stats.table("locality").rows}
+    assert list(shown) == ["North", "South", "East", "West", "Central", "Not recorded"]
+    assert (shown["North"], shown["East"]) == ("13", "10")  # the most deprived areas
+    assert shown["South"] == shown["Not recorded"] == "fewer than 6"
+    assert not CdopCase.objects.filter(board=board).exclude(locality_as_typed="").exists()

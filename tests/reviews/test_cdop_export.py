@@ -17,7 +17,7 @@ def test_the_years_cases_download_as_csv_safe_from_formulas_and_logged(
     )
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1
     row = rows[0]
     assert row["Case number"] == case.number
@@ -36,4 +36,23 @@ def test_another_years_export_leaves_this_years_cases_out(client_for, board, cdo
     response = client_for(cdop_member).get(
         reverse("reviews:cdop-export", kwargs={"board_slug": board.slug, "year": "2015-16"})
     )
-    assert len(response.content.decode().strip().splitlines()) == 1  # the header alone
+    assert len(response.content.decode("utf-8-sig").strip().splitlines()) == 1  # the header alone
+
+
+def test_the_export_gives_the_area_from_the_list_and_never_the_text_typed_before_it(
+    client_for, board, cdop_member
+):
+    listed = review(notify(board))
+    unmapped = review(notify(board, date_of_death=listed.date_of_death.replace(day=12)))
+    type(unmapped).objects.filter(pk=unmapped.pk).update(
+        locality=None, locality_as_typed="14 Acacia Road"
+    )
+    response = client_for(cdop_member).get(
+        reverse("reviews:cdop-export", kwargs={"board_slug": board.slug, "year": "2013-14"})
+    )
+    text = response.content.decode("utf-8-sig")
+    areas = {
+        row["Case number"]: row["Area of residence"] for row in csv.DictReader(io.StringIO(text))
+    }
+    assert areas == {listed.number: "Selhurst", unmapped.number: ""}
+    assert "Acacia" not in text

@@ -3,7 +3,7 @@ from datetime import date
 from django.urls import reverse
 
 from board.models import Action
-from board.models.actions import ActionSource
+from reviews import action_sources
 from reviews.models import AgencyForm, RiskFactor
 from reviews.services.cdop import agency_form_request
 from tests.factories import AgencyFactory
@@ -96,7 +96,7 @@ def test_a_recommendation_becomes_an_action_in_the_boards_tracker(client_for, bo
     recommendation = case.recommendations.get()
     action = Action.objects.for_source(recommendation).get()
     assert action.board == board
-    assert action.source_type == ActionSource.CDOP
+    assert action.source_type == action_sources.CDOP
     assert action.description == "Promote safer sleep"
     assert action.owner_agency == agency
     assert action.created_by == cdop_member

@@ -50,7 +50,7 @@ def test_the_reminder_carries_a_link_and_nothing_about_the_case(board):
     assert message.to == ["spoc@police.example.org"]
     assert f"/boards/{board.slug}/reviews/cdop/cases/{agency_form.case_id}/" in message.body
     case = agency_form.case
-    for secret in (case.number, case.locality, case.notified_by, "2013", "Female", "female"):
+    for secret in (case.number, case.locality.name, case.notified_by, "2013", "Female", "female"):
         assert secret not in message.body + message.subject
 
 

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from board.models import Action, ActionSource, ActionStatus
+from board.models import Action, ActionStatus
 from board.periods import FinancialYear
+from reviews import action_sources
 from reviews.models import Inspection, InspectionJudgement, InspectionRecommendation
 from reviews.selectors.inspections import year_summary
 from reviews.services.inspections import (
@@ -107,7 +108,7 @@ def test_a_recommendation_becomes_an_action_the_manager_sees_in_the_tracker(
     recommendation = InspectionRecommendation.objects.get()
     assert recommendation.number == 1 and recommendation.board == board
     action = Action.objects.for_source(recommendation).get()
-    assert action.source_type == ActionSource.INSPECTION
+    assert action.source_type == action_sources.INSPECTION
     assert action.owner_agency == council
     assert action.due_date == date(2016, 3, 31)
     assert action.created_by == manager

@@ -2,9 +2,9 @@
 recommendation has its action in the tracker."""
 
 from board import demo as board_demo
-from board.models import Action, ActionSource
+from board.models import Action
 from board.periods import FinancialYear
-from reviews import inspections_demo
+from reviews import action_sources, inspections_demo
 from reviews.models import Inspection, InspectionJudgement, InspectionRecommendation
 from reviews.selectors.inspections import year_summary
 
@@ -16,7 +16,7 @@ def ids(queryset) -> set:
 def test_loading_the_demo_twice_changes_nothing(db):
     board = board_demo.load(lambda line: None)
     inspections_demo.load(board, lambda line: None)
-    actions = Action.objects.filter(source_type=ActionSource.INSPECTION)
+    actions = Action.objects.filter(source_type=action_sources.INSPECTION)
     tables = [Inspection.objects, InspectionJudgement.objects, InspectionRecommendation.objects]
     first = [ids(table) for table in [*tables, actions]]
     inspections_demo.load(board, lambda line: None)

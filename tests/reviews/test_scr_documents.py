@@ -87,7 +87,7 @@ def test_a_published_executive_summary_is_open_to_every_board_role(
 def test_a_bad_upload_is_refused_and_nothing_is_saved(
     board, scr_member, client_for, settings, name, content, message
 ):
-    settings.BOARD_MAX_UPLOAD_BYTES = 1024
+    settings.UPLOAD_MAX_BYTES = {**settings.UPLOAD_MAX_BYTES, "document": 1024}
     review = initiated_review(board)
     file = SimpleUploadedFile(name, content)
     data = {"kind": "full_report", "title": "Overview", "file": file}

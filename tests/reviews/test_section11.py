@@ -10,7 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from board.models import Action, ActionSource
+from board.models import Action
+from reviews import action_sources
 from reviews.models import (
     RAG,
     Section11Cycle,
@@ -499,7 +500,7 @@ def test_an_action_from_a_return_goes_to_the_boards_tracker(
     }
     assert client_for(subgroup_chair).post(add, data).status_code == 302
     action = Action.objects.for_source(section11_return).get()
-    assert action.source_type == ActionSource.SECTION_11
+    assert action.source_type == action_sources.SECTION_11
     assert action.owner_agency == housing and action.board == board
     tracker = client_for(manager).get(reverse("action-list", kwargs={"board_slug": board.slug}))
     assert "Safeguarding training for all housing staff" in tracker.content.decode()
@@ -688,7 +689,7 @@ def test_the_demo_cycle_loads_twice_without_change(db):
             Section11Cycle.objects.count(),
             Section11Return.objects.count(),
             Section11Rating.objects.count(),
-            Action.objects.filter(source_type=ActionSource.SECTION_11).count(),
+            Action.objects.filter(source_type=action_sources.SECTION_11).count(),
         )
 
     first = counts()

@@ -1,6 +1,6 @@
 import pytest
 
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from .factories import add_referrals, subgroup_with_chair
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from datasets.models import Observation
 from subgroups.services.deadlines import due_date, is_on_time, quarter_from_slug
 from subgroups.services.spec import template_spec

@@ -3,7 +3,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from board.models import Board, Role, RoleAssignment, User
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from subgroups.models import QuarterlyReturn, ReturnEvent, ReturnStatus
 from subgroups.selectors import answers, approved_returns
 

@@ -2,7 +2,7 @@ from datetime import date
 
 from django.core import mail
 
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from subgroups.models import ReminderStage, ReturnReminder
 from subgroups.services.deadlines import due_date
 from subgroups.services.reminders import return_reminders_send

@@ -142,7 +142,7 @@ def test_completeness_gives_reporting_and_on_time_rates(
 ):
     from datetime import UTC, datetime
 
-    from board.periods import FinancialYear
+    from core.periods import FinancialYear
     from subgroups.selectors import completeness
 
     submit(health, subgroup_chair, now=datetime(2014, 7, 1, tzinfo=UTC))

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from board.models import Board
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from reports.models import AnnualReport
 from reports.versions import version_bytes, version_render_now
 

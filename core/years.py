@@ -1,0 +1,52 @@
+"""The financial year a page is asked for with ?year=2014-15, read one way on every page.
+
+One rule for a year that cannot be read (a mistyped or cut-off link, "2014-1x"): the page
+still opens, on its default year, under a GOV.UK "Important" banner saying what was not
+understood and which year is shown. A 404 would tell the person the page does not exist,
+which is not true, and silently showing another year would let them read the wrong year's
+figures as the one they asked for. A download, which has no page to carry the banner,
+refuses with the same sentence instead (see `year_error`)."""
+
+from django.contrib import messages
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .periods import FinancialYear
+
+PARAM = "year"
+# Enough of what was typed to recognise it, never a page-long echo of the address.
+_SHOWN_CHARS = 20
+
+
+def this_year() -> FinancialYear:
+    """The usual default: the financial year of today's date."""
+    return FinancialYear.containing(timezone.localdate())
+
+
+def _asked(request: HttpRequest) -> tuple[str, FinancialYear | None]:
+    """What ?year= says, and the year it names (None when it names none)."""
+    text = request.GET.get(PARAM, "").strip()
+    try:
+        return text, FinancialYear.parse(text)
+    except ValueError:
+        return text, None
+
+
+def year_error(request: HttpRequest) -> str:
+    """What is wrong with a ?year= that is not a financial year; "" when it is one or none
+    is given."""
+    text, year = _asked(request)
+    if not text or year:
+        return ""
+    return f"“{text[:_SHOWN_CHARS]}” is not a financial year such as 2014-15"
+
+
+def year_from_query(request: HttpRequest, default: FinancialYear | None) -> FinancialYear | None:
+    """The year asked for; `default` when none is asked for, or (with the warning banner)
+    when what was asked for is not a year. A page whose default is "the latest year with
+    figures" passes None and finds that year itself."""
+    year = _asked(request)[1]
+    if error := year_error(request):
+        shown = default.label if default else "the latest year"
+        messages.warning(request, f"{error}; showing {shown}.")
+    return year or default

@@ -1,0 +1,40 @@
+"""What the page-plumbing tests share: the matrix's context (a board, a user for every
+role) and the board pages outside reviews/, which keeps its own helpers until it moves."""
+
+from importlib import import_module
+from pkgutil import iter_modules
+from types import SimpleNamespace
+
+from django.urls import reverse
+
+from board.models import Role
+from tests import matrix
+from tests.factories import BoardFactory, signed_in_client, user_with_role
+from tests.matrix import all_entries
+
+ENTRIES = all_entries()
+
+
+def _reviews_names() -> set[str]:
+    names: set[str] = set()
+    for module in iter_modules(matrix.__path__):
+        if module.name.startswith("reviews_"):
+            names |= set(import_module(f"tests.matrix.{module.name}").ENTRIES)
+    return names
+
+
+REVIEWS = _reviews_names()
+
+
+def board_context() -> SimpleNamespace:
+    board = BoardFactory()
+    users = {role.value: user_with_role(board, role) for role in Role}
+    return SimpleNamespace(board=board, users=users)
+
+
+def open_as_allowed(name: str, context, query: str = ""):
+    """GET the named page as the first role its matrix entry admits."""
+    rule = ENTRIES[name]
+    role = Role.BOARD_MANAGER if Role.BOARD_MANAGER in rule.roles else sorted(rule.roles)[0]
+    url = reverse(name, kwargs=rule.kwargs(context)) + query
+    return signed_in_client(context.users[Role(role).value]).get(url)
