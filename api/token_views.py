@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from board.form_helper import FormHelper
 from core.confirm import confirm_page
+from core.forms import FormHelper
 
 from .models import ApiToken
 from .services import api_token_create, api_token_revoke

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from board.form_helper import FormHelper
+from core.forms import FormHelper, date_field
 from core.paging import paginate
 
 from .access import board_view
@@ -25,12 +25,8 @@ class AuditFilterForm(forms.Form):
     action = forms.TypedChoiceField(
         choices=[("", "Any action"), *AuditEntry.Action.choices], coerce=int, required=False
     )
-    date_from = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = date_field("From", required=False, help_text="For example, 1 4 2014")
+    date_to = date_field("To", required=False, help_text="For example, 31 3 2015")
 
     def __init__(self, *args, entries: QuerySet[AuditEntry], board, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -47,12 +43,13 @@ class AuditFilterForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.label_size = Size.SMALL
+        self.helper.legend_size = Size.SMALL
         self.helper.layout = Layout(
             Field.select("person"),
             Field.select("record_type"),
             Field.select("action"),
-            Field.text("date_from", field_width=10),
-            Field.text("date_to", field_width=10),
+            Field("date_from"),
+            Field("date_to"),
             Submit("filter", "Filter the log"),
         )
 

@@ -153,7 +153,8 @@ def check_upload(
     key = sniff(upload, extension)
     labels = ", ".join(TYPES[k].label for k in allowed)
     if key is None or key not in allowed:
-        raise ValidationError(f"The selected file must be a {labels}.", code="wrong_type")
+        article = "an" if labels[:1] in "AEIOUaeiou" else "a"  # "an Excel workbook"
+        raise ValidationError(f"The selected file must be {article} {labels}.", code="wrong_type")
     file_type = TYPES[key]
     if extension not in file_type.extensions:
         raise ValidationError(

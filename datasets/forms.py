@@ -1,8 +1,8 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
-from board.form_helper import FormHelper
 from board.models import Agency
+from core.forms import FormHelper, formfield_for, name_every_field
 from core.uploads import check_size
 
 from .models import CategorySet, Indicator
@@ -33,9 +33,10 @@ class IndicatorForm(forms.ModelForm):
             "notes",
         ]
         widgets = {"breakdown_sets": forms.CheckboxSelectMultiple}
+        formfield_callback = staticmethod(formfield_for)
         help_texts = {
-            "valid_from": "For example 2014-04-01. Leave empty if always valid.",
-            "valid_to": "For example 2016-03-31. Leave empty if still valid.",
+            "valid_from": "For example, 1 4 2014. Leave empty if always valid.",
+            "valid_to": "For example, 31 3 2016. Leave empty if still valid.",
             "target": "The value to reach (or stay below, if lower is better).",
         }
 
@@ -49,8 +50,10 @@ class IndicatorForm(forms.ModelForm):
         self.fields["denominator"].queryset = others
         self.fields["breakdown_sets"].queryset = CategorySet.objects.filter(board=board)
         self.fields["source_agency"].queryset = Agency.objects.filter(board=board)
+        name_every_field(self)
         self.helper = FormHelper()
         self.helper.label_size = Size.SMALL
+        self.helper.legend_size = Size.SMALL
         self.helper.layout = Layout(
             Field.text("name"),
             Field.text("code", field_width=20),
@@ -68,8 +71,8 @@ class IndicatorForm(forms.ModelForm):
             Field.text("target", field_width=10),
             Field.text("amber_margin", field_width=10),
             Field.select("source_agency"),
-            Field.text("valid_from", field_width=10),
-            Field.text("valid_to", field_width=10),
+            Field("valid_from"),
+            Field("valid_to"),
             Field.textarea("notes", rows=3),
             Submit("submit", "Save indicator"),
         )

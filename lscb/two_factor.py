@@ -25,8 +25,8 @@ from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from board.form_helper import FormHelper
 from board.models import Role, User
+from core.forms import FormHelper
 
 PRIVILEGED_ROLES = frozenset(
     {

@@ -2,9 +2,9 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
 from board.files import ImageUploadField
-from board.form_helper import FormHelper
 from board.models import RoleAssignment, User
 from board.periods import FinancialYear
+from core.forms import FormHelper
 
 from .builtin import BUILTIN_TEMPLATES
 from .models import ReportTemplate
@@ -28,7 +28,10 @@ class TemplateCopyForm(forms.Form):
 
 
 class SectionAddForm(forms.Form):
-    section_type = forms.ChoiceField(label="Type of section", choices=())
+    section_type = forms.ChoiceField(
+        label="Type of section", choices=(),
+        error_messages={"required": "Choose the type of section"},
+    )  # fmt: skip
     title = forms.CharField(label="Title", max_length=200,
                             error_messages={"required": "Enter the section's title"})  # fmt: skip
 

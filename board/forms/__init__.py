@@ -1,20 +1,7 @@
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
-from board.form_helper import FormHelper
-
-
-def gds_helper(*fields: str, submit: str, email_fields: tuple[str, ...] = ()) -> FormHelper:
-    """A GOV.UK form helper: one text input per field, then a single submit button."""
-    helper = FormHelper()
-    layout = []
-    for name in fields:
-        extra = {"autocomplete": "email", "spellcheck": "false"} if name in email_fields else {}
-        layout.append(Field.text(name, **extra))
-    helper.layout = Layout(*layout, Submit("submit", submit))
-    helper.label_size = Size.SMALL
-    return helper
+from core.forms import gds_helper
 
 
 class SignInForm(auth_forms.AuthenticationForm):

@@ -1,12 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from board.form_helper import FormHelper
+from core.forms import FormHelper, layout_for
 
 from ..files import UploadField
 from ..models import AgendaItem, AttendanceStatus, Meeting
 from ..services.meetings import AttendanceEntry
-from .records import BoardMeta, BoardModelForm, layout_for, model_form
+from .records import BoardMeta, BoardModelForm, model_form
 
 AgendaItemForm = model_form(
     AgendaItem, ["position", "title", "presenter", "decision"], submit="Save agenda item"

@@ -1,3 +1,5 @@
+from core.forms import MoneyField
+
 from ..models import Challenge, ExpenditureLine, IncomeLine, Objective, Priority
 from .records import model_form
 
@@ -11,11 +13,17 @@ ChallengeForm = model_form(
     submit="Save challenge",
 )
 ExpenditureLineForm = model_form(
-    ExpenditureLine, ["heading", "item", "budget", "outturn", "position"], submit="Save line"
+    ExpenditureLine,
+    ["heading", "item", "budget", "outturn", "position"],
+    submit="Save line",
+    meta={"field_classes": {"budget": MoneyField, "outturn": MoneyField}},
 )
 IncomeLineForm = model_form(
     IncomeLine,
     ["kind", "agency", "source_name", "budget", "actual", "position"],
     submit="Save line",
-    meta={"help_texts": {"actual": "A transfer to reserves is entered as a negative amount."}},
+    meta={
+        "help_texts": {"actual": "A transfer to reserves is entered as a negative amount."},
+        "field_classes": {"budget": MoneyField, "actual": MoneyField},
+    },
 )

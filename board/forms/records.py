@@ -1,69 +1,16 @@
-"""Forms for board records: GOV.UK layout chosen from each field's widget, choice fields
-limited to the board, and the model's rules (including constraints that involve the
-board, such as unique names) checked before anything is saved."""
+"""Forms for board records: the shared GOV.UK layout and fields (core/forms), choice
+fields limited to the board, and the model's rules (including constraints that involve
+the board, such as unique names) checked before anything is saved."""
 
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
-from django.db import models
 
-from board.form_helper import FormHelper
+from core.forms import formfield_for, layout_for
 
-from ..files import UploadField
 from ..models import Board
 
 
-def date_field(model_field: models.DateField, **kwargs) -> DateInputField:
-    field = DateInputField(
-        label=model_field.verbose_name[:1].upper() + model_field.verbose_name[1:],
-        required=not model_field.blank,
-        help_text=model_field.help_text or "For example, 27 3 2015",
-        **kwargs,
-    )
-    # A half-typed date is an error naming the missing part; a blank optional date is None.
-    field.require_all_fields = False
-    for part in field.fields:
-        part.required = True
-    return field
-
-
-def formfield_for(model_field: models.Field, **kwargs):
-    if isinstance(model_field, models.DateField) and not isinstance(
-        model_field, models.DateTimeField
-    ):
-        return date_field(model_field)
-    return model_field.formfield(**kwargs)
-
-
-def layout_for(form: forms.BaseForm, submit: str) -> FormHelper:
-    items = []
-    for name, field in form.fields.items():
-        widget = field.widget
-        if isinstance(field, DateInputField | UploadField):
-            items.append(Field(name))
-        elif isinstance(widget, forms.Textarea):
-            items.append(Field.textarea(name, rows=4))
-        elif isinstance(widget, forms.CheckboxSelectMultiple):
-            items.append(Field.checkboxes(name, small=True))
-        elif isinstance(widget, forms.RadioSelect):
-            items.append(Field.radios(name, small=True))
-        elif isinstance(widget, forms.CheckboxInput):
-            items.append(Field.checkbox(name, small=True))
-        elif isinstance(widget, forms.Select):
-            items.append(Field.select(name))
-        elif isinstance(widget, forms.NumberInput):
-            items.append(Field.text(name, field_width=10))
-        else:
-            items.append(Field.text(name))
-    helper = FormHelper()
-    helper.layout = Layout(*items, Submit("submit", submit))
-    helper.label_size = Size.SMALL
-    helper.legend_size = Size.SMALL
-    return helper
-
-
 class BoardMeta:
-    """Inherit a form's Meta from this for GOV.UK date inputs."""
+    """Inherit a form's Meta from this for the GOV.UK date input and number fields."""
 
     formfield_callback = staticmethod(formfield_for)
 

@@ -1,5 +1,7 @@
 from django import forms
 
+from core.forms import integer_field, layout_for
+
 from ..models import Agency, Course, SessionEvaluation, TrainingSession
 from .records import model_form
 
@@ -18,8 +20,8 @@ class AttendanceForm(forms.Form):
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.none(), error_messages={"required": "Choose an agency"}
     )
-    attendees = forms.IntegerField(
-        label="Number of attendees",
+    attendees = integer_field(
+        "Number of attendees",
         min_value=1,
         error_messages={
             "required": "Enter the number of attendees",
@@ -29,8 +31,6 @@ class AttendanceForm(forms.Form):
     )
 
     def __init__(self, *args, board, **kwargs) -> None:
-        from .records import layout_for
-
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.filter(board=board)
         self.helper = layout_for(self, "Save attendance")

@@ -3,22 +3,18 @@ whole (period in order, rating counts within the sample size, owners)."""
 
 from django import forms
 
-from board.forms.records import layout_for
 from board.models import Agency, Board
+from core.forms import WholeNumberField, date_field, integer_field, layout_for
 
 from ..models import Audit, AuditFinding, AuditType, RatingLevel
-from .cdop import GdsForm, choice_field, date_field, text_field
+from .cdop import GdsForm, choice_field, text_field
+
+AuditGdsForm = GdsForm  # the shared GOV.UK layout (core.forms.layout_for)
 
 
-class AuditGdsForm(GdsForm):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = layout_for(self, self.submit_label)
-
-
-def count_field(label: str) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
+def count_field(label: str) -> WholeNumberField:
+    return integer_field(
+        label,
         min_value=0,
         error_messages={
             "required": f"Enter the {label.lower()} (0 if none)",
@@ -60,6 +56,7 @@ class AuditForm(AuditGdsForm):
         required=False,
         empty_label="Not a re-audit",
         help_text="The earlier audit whose findings this audit checks again",
+        error_messages={"invalid_choice": "Choose the audit this re-audits from the list"},
     )
     reaudit_planned_for = date_field("Re-audit planned for", required=False)
 
@@ -132,8 +129,8 @@ class RatingLevelForm(AuditGdsForm):
 
     submit_label = "Save the rating"
     name = text_field("Name of the rating", max_length=100)
-    position = forms.IntegerField(
-        label="Position in the scale",
+    position = integer_field(
+        "Position in the scale",
         min_value=1,
         max_value=99,
         help_text="1 is shown first; list the best rating first",

@@ -1,33 +1,15 @@
 """Forms for the Child Death Overview Panel. They collect and check the shape of the input;
 the services check the record as a whole (dates in order, age under 18, duplicates)."""
 
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 
-from board.form_helper import FormHelper
 from board.form_pages import apply_errors
 from board.models import Board
+from core.forms import date_field, integer_field, layout_for
 
 from ..models import CdopCase, DeathCategory, Ethnicity, Expectation, Modifiable, PlaceOfDeath, Sex
 from ..selectors.cdop import agencies_for_forms, locality_choices, risk_factor_choices
-
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d %m %Y"]
-DATE_HINT = "For example, 27/3/2014"
-
-
-def date_field(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"class": "govuk-input--width-10"}),
-        help_text=DATE_HINT,
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, like 27/3/2014",
-        },
-    )
 
 
 def choice_field(label: str, choices, radios: bool = False, required: bool = True):
@@ -67,29 +49,13 @@ class ListChoiceField(forms.ModelChoiceField):
 
 
 class GdsForm(forms.Form):
-    """A form laid out with GOV.UK components chosen from each field's widget."""
+    """A form laid out with the shared GOV.UK layout (core.forms.layout_for)."""
 
     submit_label = "Save"
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        layout = []
-        for name, field in self.fields.items():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple):
-                layout.append(Field.checkboxes(name, small=True))
-            elif isinstance(widget, forms.RadioSelect):
-                layout.append(Field.radios(name, inline=len(field.choices) <= 3))
-            elif isinstance(widget, forms.Select):
-                layout.append(Field.select(name))
-            elif isinstance(widget, forms.Textarea):
-                layout.append(Field.textarea(name))
-            else:
-                layout.append(Field.text(name))
-        self.helper = FormHelper()
-        self.helper.layout = Layout(*layout, Submit("submit", self.submit_label))
-        self.helper.label_size = Size.SMALL
-        self.helper.legend_size = Size.SMALL
+        self.helper = layout_for(self, self.submit_label)
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Show a service's validation errors on the fields they name, or above the form."""
@@ -197,13 +163,7 @@ class RecommendationForm(GdsForm):
         queryset=None,
         error_messages={"required": "Choose the agency", "invalid_choice": "Choose the agency"},
     )
-    due_date = forms.DateField(
-        label="Due date",
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"class": "govuk-input--width-10"}),
-        help_text=DATE_HINT,
-        error_messages={"required": "Enter the due date", "invalid": "Enter a real due date"},
-    )
+    due_date = date_field("Due date")
 
     def __init__(self, *args, board: Board, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -217,21 +177,21 @@ class CloseForm(GdsForm):
 
 class SettingsForm(GdsForm):
     submit_label = "Save the settings"
-    review_target_months = forms.IntegerField(
-        label="Review target (months after the death)", min_value=1, max_value=24
+    review_target_months = integer_field(
+        "Review target (months after the death)", min_value=1, max_value=24
     )
-    suppress_below = forms.IntegerField(
-        label="In published figures, hide counts below",
+    suppress_below = integer_field(
+        "In published figures, hide counts below",
         min_value=1,
         max_value=20,
         help_text="Counts from 1 up to one less than this are shown as 'fewer than' it. "
         "6, the default, hides counts of 1 to 5: check it against the board's disclosure policy",
     )
-    form_due_days = forms.IntegerField(
-        label="Agency forms are due this many days after the request", min_value=1
+    form_due_days = integer_field(
+        "Agency forms are due this many days after the request", min_value=1
     )
-    chase_every_days = forms.IntegerField(
-        label="Remind agencies every this many days while a form is overdue", min_value=1
+    chase_every_days = integer_field(
+        "Remind agencies every this many days while a form is overdue", min_value=1
     )
     risk_factors = forms.CharField(
         label="Risk factors",

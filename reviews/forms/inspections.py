@@ -4,11 +4,12 @@ record as a whole (dates in order, areas judged once, owners of this board)."""
 from django import forms
 
 from board.models import Agency, Board
+from core.forms import date_field
 
 from ..models import InspectionGrade, Inspectorate
 from ..services.inspections import JudgementInput
 from .audits import AuditGdsForm
-from .cdop import choice_field, date_field, text_field
+from .cdop import choice_field, text_field
 
 LONG_TEXT = 5000  # a scope or recommendation longer than this is a paste gone wrong
 MAX_JUDGEMENTS = 30

@@ -1,21 +1,18 @@
 """The board manager's retention settings form."""
 
-from django import forms
+from core.forms import WholeNumberField, integer_field
 
 from ..models.retention import MAX_YEARS, MIN_YEARS, RetentionSettings
 from .cdop import GdsForm
 
 
-def years_field(model_field: str, what: str) -> forms.IntegerField:
+def years_field(model_field: str, what: str) -> WholeNumberField:
     field = RetentionSettings._meta.get_field(model_field)
-    return forms.IntegerField(
-        label=field.verbose_name[0].upper() + field.verbose_name[1:],
+    return integer_field(
+        field.verbose_name[0].upper() + field.verbose_name[1:],
         help_text=field.help_text,
         min_value=MIN_YEARS,
         max_value=MAX_YEARS,
-        widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-3"}
-        ),
         error_messages={
             "required": f"Enter how many years to keep {what}",
             "invalid": f"Enter how many years to keep {what} as a whole number, like 10",

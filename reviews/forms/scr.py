@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Q
 
 from board.files import UploadField
-from board.forms.records import layout_for
 from board.models import ActionStatus, Agency, Board
+from core.forms import date_field, integer_field, layout_for
 
 from ..models import (
     AppointmentRole,
@@ -21,7 +21,7 @@ from ..models import (
     ReviewType,
     Theme,
 )
-from .cdop import GdsForm, choice_field, date_field, text_field
+from .cdop import GdsForm, choice_field, text_field
 
 
 class ScrForm(GdsForm):
@@ -196,7 +196,7 @@ class DisseminationForm(ScrForm):
     kind = choice_field("Kind", DisseminationKind.choices)
     title = text_field("Title", max_length=200)
     held_on = date_field("Date")
-    reached = forms.IntegerField(label="People reached (optional)", required=False, min_value=0)
+    reached = integer_field("People reached (optional)", required=False, min_value=0)
     reviews = forms.ModelMultipleChoiceField(
         label="Reviews whose learning it shared",
         queryset=None,
@@ -238,12 +238,12 @@ class ThemesForm(ScrForm):
 
 class SettingsForm(ScrForm):
     submit_label = "Save the settings"
-    decision_months = forms.IntegerField(label="Decide within (months of notification)")
-    completion_months = forms.IntegerField(label="Complete within (months of initiation)")
-    notification_working_days = forms.IntegerField(
-        label="Notify within (working days of the incident)"
+    decision_months = integer_field("Decide within (months of notification)", min_value=0)
+    completion_months = integer_field("Complete within (months of initiation)", min_value=0)
+    notification_working_days = integer_field(
+        "Notify within (working days of the incident)", min_value=0
     )
-    rapid_review_working_days = forms.IntegerField(
-        label="Rapid review within (working days of notification)"
+    rapid_review_working_days = integer_field(
+        "Rapid review within (working days of notification)", min_value=0
     )
-    alert_days_before = forms.IntegerField(label="Alert this many days before a deadline")
+    alert_days_before = integer_field("Alert this many days before a deadline", min_value=0)

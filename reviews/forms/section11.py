@@ -5,9 +5,10 @@ before submission)."""
 from django import forms
 
 from board.models import Agency, Board
+from core.forms import date_field, integer_field
 
 from ..models import RAG, CycleKind, ModerationOutcome, Section11Cycle, Section11Standard
-from .cdop import GdsForm, choice_field, date_field, text_field
+from .cdop import GdsForm, choice_field, text_field
 
 
 def board_agencies(board: Board):
@@ -96,7 +97,7 @@ def return_form(
     attrs["submitted_on"] = date_field("Date submitted", required=False)
     attrs["submitted_on"].help_text = (
         "Leave empty to save the return without submitting it. A return is submitted once "
-        "every standard is rated. For example, 27/3/2015"
+        "every standard is rated. For example, 27 3 2015"
     )
     form_class = type("Section11ReturnForm", (ReturnForm,), attrs)
     return form_class(data, standards=standards, initial=initial)
@@ -128,8 +129,8 @@ class ActionForm(GdsForm):
 
 class StandardForm(GdsForm):
     submit_label = "Save the standard"
-    number = forms.IntegerField(
-        label="Number",
+    number = integer_field(
+        "Number",
         min_value=1,
         max_value=99,
         error_messages={

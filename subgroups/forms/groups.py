@@ -3,26 +3,11 @@
 from django import forms
 
 from board.models import Action, Board, Person
+from core.forms import date_field, decimal_field, formfield_for, integer_field
 from datasets.models import Indicator
 
 from ..models import ReturnsSettings, SubGroup, SubGroupKind, SubGroupRole
 from .base import GdsMixin
-
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
-
-
-def date_field(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"class": "govuk-input--width-10"}),
-        help_text="For example, 1/4/2014",
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, like 1/4/2014",
-        },
-    )
 
 
 class SubGroupForm(GdsMixin, forms.Form):
@@ -88,6 +73,7 @@ class SettingsForm(GdsMixin, forms.ModelForm):
     class Meta:
         model = ReturnsSettings
         fields = ["due_working_days", "remind_days_before"]
+        formfield_callback = staticmethod(formfield_for)
 
 
 class QuestionForm(GdsMixin, forms.Form):
@@ -96,8 +82,8 @@ class QuestionForm(GdsMixin, forms.Form):
         label="Question", max_length=300, error_messages={"required": "Enter the question"}
     )
     hint = forms.CharField(label="Hint (optional)", max_length=500, required=False)
-    order = forms.IntegerField(
-        label="Position", min_value=0, max_value=999, initial=10, help_text="Lower comes first"
+    order = integer_field(
+        "Position", min_value=0, max_value=999, initial=10, help_text="Lower comes first"
     )
 
 
@@ -108,13 +94,9 @@ class TemplateIndicatorForm(GdsMixin, forms.Form):
         error_messages={"required": "Choose the indicator"},
         help_text="Its breakdowns (such as category of abuse) are asked for too.",
     )
-    min_value = forms.DecimalField(
-        label="Lowest plausible value (optional)", required=False, min_value=0
-    )
-    max_value = forms.DecimalField(
-        label="Highest plausible value (optional)", required=False, min_value=0
-    )
-    order = forms.IntegerField(label="Position", min_value=0, max_value=999, initial=10)
+    min_value = decimal_field("Lowest plausible value (optional)", required=False, min_value=0)
+    max_value = decimal_field("Highest plausible value (optional)", required=False, min_value=0)
+    order = integer_field("Position", min_value=0, max_value=999, initial=10)
 
     def __init__(self, *args, board: Board, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.html import escape
 
 from board.files import UploadField
-from board.form_helper import FormHelper
+from core.forms import FormHelper
 
 from ..services.spec import ACTION_STATUSES, figure_keys
 from ..services.validation import figure_field

@@ -132,7 +132,10 @@ def test_a_negative_expenditure_figure_is_refused_and_nothing_saved(
     data[field] = "-5"
     response = client_for(manager).post(f"{url}?year=2014-15", data)
     assert response.status_code == 200
-    assert "Enter an amount of £0 or more." in response.content.decode()
+    page = response.content.decode()
+    # Named, and said once in the summary and once at the field (not twice at the field).
+    assert page.count(f"{field.capitalize()} must be £0 or more") == 2
+    assert "Enter an amount of £0 or more." not in page
     assert not ExpenditureLine.objects.exists()
 
 
@@ -152,3 +155,33 @@ def test_an_income_line_is_created_in_the_year_of_the_page(board, manager, clien
     response = client_for(manager).post(f"{url}?year=2013-14", data)
     assert response.status_code == 302
     assert IncomeLine.objects.get().year == 2013
+
+
+def test_letters_in_an_amount_are_an_error_naming_the_field_and_nothing_is_saved(
+    board, manager, client_for
+):
+    url = reverse("expenditure-line-create", kwargs={"board_slug": board.slug})
+    data = {"heading": "Training", "budget": "twelve thousand", "outturn": "", "position": "0"}
+    response = client_for(manager).post(f"{url}?year=2014-15", data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert "Enter the budget as a number, like 12,000" in page
+    assert "Expenditure line added" not in page
+    assert not ExpenditureLine.objects.exists()
+
+
+@pytest.mark.parametrize("typed", ["£12,000", "12,000", " 12000 ", "12,000.00"])
+def test_amounts_are_saved_as_people_write_them(board, manager, client_for, typed):
+    url = reverse("expenditure-line-create", kwargs={"board_slug": board.slug})
+    data = {"heading": "Training", "budget": typed, "outturn": "", "position": "0"}
+    response = client_for(manager).post(f"{url}?year=2014-15", data)
+    assert response.status_code == 302
+    assert ExpenditureLine.objects.get().budget == Decimal("12000")
+
+
+def test_the_amount_boxes_are_text_boxes_with_a_number_keypad(board, manager, client_for):
+    url = reverse("expenditure-line-create", kwargs={"board_slug": board.slug})
+    page = client_for(manager).get(f"{url}?year=2014-15").content.decode()
+    assert 'type="number"' not in page
+    assert page.count('inputmode="decimal"') == 2  # budget and outturn

@@ -1,5 +1,5 @@
 """Every form leaves checking to the server, so a mistake shows in the GOV.UK error
-summary rather than in a browser pop-up (see board/form_helper.py)."""
+summary rather than in a browser pop-up (see core/forms/helper.py)."""
 
 from django.urls import reverse
 

@@ -99,3 +99,15 @@ def test_another_boards_paper_is_not_found(board, other_board, manager, client_f
 def test_a_safe_filename_has_no_path_or_quotes():
     assert safe_filename('C:\\temp\\a";b.pdf', ".pdf") == "ab.pdf"
     assert safe_filename("\x00\n.pdf", ".pdf") == "file.pdf"
+
+
+def test_a_wrong_file_for_a_spreadsheet_upload_is_named_in_good_english():
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from board.files import check_upload
+
+    upload = SimpleUploadedFile("return.xlsx", b"%PDF-1.4 not a workbook")
+    with pytest.raises(ValidationError) as refused:
+        check_upload(upload, allowed=("xlsx",))
+    assert refused.value.messages == ["The selected file must be an Excel workbook."]

@@ -135,7 +135,8 @@ def test_a_score_outside_the_scale_is_refused(board, manager, client_for, field,
     data = {"end_score": "4", "follow_up_score": "", field: score}
     response = client_for(manager).post(url(board, "training-evaluation-edit", pk=s.pk), data)
     assert response.status_code == 200
-    assert "Enter a score from 1 to 5" in response.content.decode()
+    label = {"end_score": "End-of-course score", "follow_up_score": "Follow-up score"}[field]
+    assert f"{label} must be between 1 and 5" in response.content.decode()
     assert not SessionEvaluation.objects.exists()
     with pytest.raises(ValidationError):
         evaluation_save(

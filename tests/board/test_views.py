@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from board.models import Action, Agency
+from board.models import Action, Agency, Meeting
 from tests.factories import AgencyFactory
+from tests.forms import date_parts
 from tests.matrix.board import ENTRIES, MANAGER
 
 from . import factories
@@ -52,7 +53,7 @@ def test_another_boards_agency_cannot_be_chosen_in_a_form(board, other_board, ma
         },
     )
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose the owning agency from the list" in response.content.decode()
     assert not Action.objects.exists()
 
 
@@ -145,3 +146,25 @@ def test_a_meeting_page_shows_its_actions_and_attendance(board, chair, client_fo
     text = client_for(chair).get(url).content.decode()
     assert "Deputy sent: Ms Deputy" in text
     assert "Record attendance" not in text
+
+
+def test_the_meeting_type_radios_offer_no_empty_choice_and_none_is_preselected(
+    board, manager, client_for
+):
+    page = client_for(manager).get(reverse("meeting-create", kwargs={"board_slug": board.slug}))
+    html = page.content.decode()
+    assert "---------" not in html
+    assert html.count('name="kind"') == 3  # board, executive, development day
+    assert 'name="kind" value="" ' not in html and "checked" not in html
+
+
+def test_a_meeting_without_a_type_or_a_real_date_is_refused_naming_both(board, manager, client_for):
+    url = reverse("meeting-create", kwargs={"board_slug": board.slug})
+    data = {"title": "", **date_parts("date", "31/2/2026")}
+    response = client_for(manager).post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Choose the type of meeting" in page
+    assert "Date must be a real date" in page
+    assert "day is out of range" not in page
+    assert not Meeting.objects.exists()

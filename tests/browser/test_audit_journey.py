@@ -9,13 +9,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.factories import AgencyFactory, UserFactory
+from tests.forms import fill_date
 from tests.subgroups.factories import subgroup_with_chair
 
 pytestmark = pytest.mark.browser
-
-
-def day(value) -> str:
-    return f"{value.day}/{value.month}/{value.year}"
 
 
 def test_an_audit_finding_becomes_an_action_in_the_managers_tracker(page, sign_in, board, manager):
@@ -32,8 +29,8 @@ def test_an_audit_finding_becomes_an_action_in_the_managers_tracker(page, sign_i
     page.get_by_label("Title").fill("MASH decisions")
     page.get_by_label("Type of audit").select_option("multi_agency")
     page.get_by_label("Commissioning sub-group").fill("Quality assurance sub-group")
-    page.get_by_label("Start of the period covered").fill("1/4/2014")
-    page.get_by_label("End of the period covered").fill("31/3/2015")
+    fill_date(page, "Start of the period covered", "1/4/2014")
+    fill_date(page, "End of the period covered", "31/3/2015")
     page.get_by_label("Number of cases audited").fill("135")
     page.get_by_label("Cases rated outstanding").fill("20")
     page.get_by_label("Cases rated good").fill("176")  # a slip: more than were audited
@@ -67,7 +64,7 @@ def test_an_audit_finding_becomes_an_action_in_the_managers_tracker(page, sign_i
         "Hold every strategy discussion within one working day."
     )
     page.get_by_label("Agency that owns the action").select_option(label="Testshire Police")
-    page.get_by_label("Action due by").fill(day(due))
+    fill_date(page, "Action due by", due)
     page.get_by_role("button", name="Add the recommendation").click()
     expect(page.get_by_text("with its action in the board's action tracker")).to_be_visible()
     expect(page.get_by_text("Answers the finding: Strategy discussions")).to_be_visible()

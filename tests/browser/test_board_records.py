@@ -24,7 +24,7 @@ def test_the_manager_adds_a_meeting_and_a_budget_line(page, sign_in, manager, bo
     page.get_by_label("Heading").fill("Training")
     page.get_by_label("Outturn (£)").fill("-1")
     page.get_by_role("button", name="Save line").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter an amount of £0 or more.")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Outturn must be £0 or more")
     page.get_by_label("Outturn (£)").fill("26387")
     page.get_by_role("button", name="Save line").click()
     expect(page.locator("#expenditure-total")).to_contain_text("£26,387")

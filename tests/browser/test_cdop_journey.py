@@ -9,13 +9,10 @@ from playwright.sync_api import expect
 
 from core.periods import FinancialYear
 from tests.factories import AgencyFactory
+from tests.forms import fill_date
 from tests.reviews.factories import locality
 
 pytestmark = pytest.mark.browser
-
-
-def day(value) -> str:
-    return f"{value.day}/{value.month}/{value.year}"
 
 
 def test_a_cdop_member_takes_a_death_from_notification_to_the_statistics(
@@ -29,15 +26,15 @@ def test_a_cdop_member_takes_a_death_from_notification_to_the_statistics(
 
     page.goto(f"/boards/{board.slug}/reviews/cdop/cases/")
     page.get_by_role("button", name="Notify a child's death").click()
-    page.get_by_label("Date of birth").fill(day(died - timedelta(days=90)))
-    page.get_by_label("Date of death").fill(day(died))
+    fill_date(page, "Date of birth", died - timedelta(days=90))
+    fill_date(page, "Date of death", died)
     page.get_by_label("Female").check()
     page.get_by_label("Ethnicity").select_option("mixed")
     page.get_by_label("Place of death").select_option("home")
     page.get_by_label("Area of residence").select_option(label="Selhurst")
     page.get_by_label("Unexpected", exact=True).check()
     page.get_by_label("Notified by").fill("Police (SPOC)")
-    page.get_by_label("Date notified").fill(day(died + timedelta(days=1)))
+    fill_date(page, "Date notified", died + timedelta(days=1))
     page.get_by_role("button", name="Record the notification").click()
 
     heading = page.get_by_role("heading", level=1)
@@ -49,18 +46,18 @@ def test_a_cdop_member_takes_a_death_from_notification_to_the_statistics(
     page.get_by_role("link", name="Request a form from an agency").click()
     page.get_by_label("Agency", exact=True).select_option(label="Testshire Police")
     page.get_by_label("Agency contact's e-mail address").fill("spoc@police.example.org")
-    page.get_by_label("Date requested").fill(day(died + timedelta(days=2)))
+    fill_date(page, "Date requested", died + timedelta(days=2))
     page.get_by_role("button", name="Record the request").click()
     expect(page.get_by_text("Outstanding,")).to_be_visible()
 
     page.get_by_role("link", name="Record receipt").click()
-    page.get_by_label("Date received").fill(day(died + timedelta(days=20)))
+    fill_date(page, "Date received", died + timedelta(days=20))
     page.get_by_role("button", name="Save the form's dates").click()
     expect(page.get_by_text("Testshire Police form saved")).to_be_visible()
     expect(page.get_by_text("Outstanding,")).to_have_count(0)
 
     page.get_by_role("link", name="Record the panel's analysis").click()
-    page.get_by_label("Date of the panel review").fill(day(today))
+    fill_date(page, "Date of the panel review", today)
     page.get_by_label("Category of death").select_option(
         label="Sudden unexpected, unexplained death"
     )

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import AgencyFactory
+from tests.forms import fill_date
 
 pytestmark = pytest.mark.browser
 
@@ -22,9 +23,9 @@ def test_the_manager_records_an_inspection_its_judgements_and_a_recommendation(
 
     page.get_by_label("Inspectorate").select_option("ofsted")
     page.get_by_label("Title").fill("Children's services and review of the LSCB")
-    page.get_by_label("First day of the inspection").fill("2/2/2015")
-    page.get_by_label("Last day of the inspection").fill("25/2/2015")
-    page.get_by_label("Report published").fill("15/4/2015")
+    fill_date(page, "First day of the inspection", "2/2/2015")
+    fill_date(page, "Last day of the inspection", "25/2/2015")
+    fill_date(page, "Report published", "15/4/2015")
     page.get_by_label("Overall judgement").select_option("requires_improvement")
     page.get_by_role("button", name="Save the inspection").click()
     expect(page.get_by_text("Inspection recorded")).to_be_visible()
@@ -48,7 +49,7 @@ def test_the_manager_records_an_inspection_its_judgements_and_a_recommendation(
     page.get_by_label("Agency that owns the action").select_option(
         label="Testshire Children's Social Care"
     )
-    page.get_by_label("Action due by").fill("31/3/2016")
+    fill_date(page, "Action due by", "31/3/2016")
     page.get_by_role("button", name="Add the recommendation").click()
     expect(page.get_by_text("Recommendation added")).to_be_visible()
     expect(page.get_by_role("row", name="Evaluate the impact of early help")).to_contain_text(

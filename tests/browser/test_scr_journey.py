@@ -9,12 +9,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.factories import AgencyFactory
+from tests.forms import fill_date
 
 pytestmark = pytest.mark.browser
-
-
-def day(value) -> str:
-    return f"{value.day}/{value.month}/{value.year}"
 
 
 def test_a_review_goes_from_decision_to_the_agencys_composite_plan(
@@ -29,8 +26,8 @@ def test_a_review_goes_from_decision_to_the_agencys_composite_plan(
     page.get_by_role("button", name="Add a case to the register").click()
     page.get_by_label("Case reference").fill("Child M")
     page.get_by_label("Type of review").select_option("scr")
-    page.get_by_label("Date of the incident").fill(day(incident))
-    page.get_by_label("Date the board was notified").fill(day(incident + timedelta(days=2)))
+    fill_date(page, "Date of the incident", incident)
+    fill_date(page, "Date the board was notified", incident + timedelta(days=2))
     page.get_by_label("Criteria considered").fill("A child has died; abuse suspected.")
     page.get_by_label("Testshire Police").check()
     page.get_by_role("button", name="Save the review").click()
@@ -39,7 +36,7 @@ def test_a_review_goes_from_decision_to_the_agencys_composite_plan(
 
     page.get_by_role("link", name="Record the decision").click()
     page.get_by_label("Initiate a review", exact=True).check()
-    page.get_by_label("Date of the decision").fill(day(today))
+    fill_date(page, "Date of the decision", today)
     page.get_by_label("Reasons for the decision").fill("The criteria are met.")
     page.get_by_label("Decided by").fill("Independent chair")
     page.get_by_label("Methodology").select_option("silp")
@@ -50,7 +47,7 @@ def test_a_review_goes_from_decision_to_the_agencys_composite_plan(
     page.get_by_role("link", name="Add a milestone").click()
     page.get_by_label("Milestone", exact=True).select_option("agency_requested")
     page.get_by_label("Agency (agency reports only)").select_option(label="Testshire Police")
-    page.get_by_label("Actual date").fill(day(today))
+    fill_date(page, "Actual date", today)
     page.get_by_role("button", name="Save the milestone").click()
     expect(
         page.get_by_role("cell", name="Agency report requested (Testshire Police)", exact=True)
@@ -58,7 +55,7 @@ def test_a_review_goes_from_decision_to_the_agencys_composite_plan(
 
     page.get_by_role("link", name="Add a milestone").click()
     page.get_by_label("Milestone", exact=True).select_option("practitioner_event")
-    page.get_by_label("Planned date").fill(day(today + timedelta(days=30)))
+    fill_date(page, "Planned date", today + timedelta(days=30))
     page.get_by_role("button", name="Save the milestone").click()
     expect(page.get_by_role("cell", name="Practitioner event", exact=True)).to_be_visible()
 
@@ -67,7 +64,7 @@ def test_a_review_goes_from_decision_to_the_agencys_composite_plan(
     page.get_by_label("Multi-agency").check()
     page.get_by_label("Agency that owns the first action").select_option(label="Testshire Police")
     page.get_by_label("First action", exact=True).fill("Police join the missing children panel.")
-    page.get_by_label("Action due by").fill(day(today + timedelta(days=90)))
+    fill_date(page, "Action due by", today + timedelta(days=90))
     page.get_by_role("button", name="Add the recommendation").click()
     expect(page.get_by_text("Recommendation added")).to_be_visible()
     expect(

@@ -9,12 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import AgencyFactory
+from tests.forms import fill_date
 
 pytestmark = pytest.mark.browser
-
-
-def fill_date(page, label: str, value: str) -> None:
-    page.get_by_label(label).fill(value)
 
 
 def rate(page, number: int, rag: str) -> None:

@@ -7,15 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import AgencyFactory
+from tests.forms import fill_date
 
 pytestmark = pytest.mark.browser
-
-
-def fill_date(page, name: str, day: int, month: int, year: int) -> None:
-    group = page.get_by_role("group", name=name)
-    group.get_by_label("Day").fill(str(day))
-    group.get_by_label("Month").fill(str(month))
-    group.get_by_label("Year").fill(str(year))
 
 
 def record_attendance(page, agency: str, attendees: str) -> None:
@@ -45,7 +39,7 @@ def test_the_manager_records_a_course_from_session_to_year_totals(page, sign_in,
     page.goto(f"/boards/{board.slug}/training/sessions/")
     page.get_by_role("link", name="Add a session").click()
     page.get_by_label("Course").select_option(label="Neglect: recognising and responding")
-    fill_date(page, "Date", 2, 10, 2014)
+    fill_date(page, "Date", "2/10/2014")
     page.get_by_label("Place").fill("Civic Centre")
     page.get_by_role("button", name="Save session").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Neglect: recognising and responding")

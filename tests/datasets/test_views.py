@@ -96,7 +96,9 @@ def test_an_indicator_form_refuses_another_boards_numerator(
     }
     response = client_for(manager).post(url(board, "indicator-create"), data)
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    page = response.content.decode()
+    assert "Choose the numerator from the list" in page
+    assert "Choose the denominator from the list" in page
 
 
 def test_export_refuses_an_unknown_format(board, viewer, client_for):

@@ -10,6 +10,7 @@ from board.models import Action
 from reviews.models import Audit, AuditRecommendation, RatingLevel
 from reviews.services.audits import audit_create, rating_level_save, rating_levels
 from tests.factories import AgencyFactory
+from tests.forms import date_parts
 from tests.reviews.test_audits import AUDIT, form_data, levels_by_name, mash_audit, url
 
 
@@ -95,8 +96,8 @@ def test_a_reaudit_is_planned_then_linked_both_ways(board, subgroup_chair, clien
     assert "Planned for 31 January 2016" in detail
     data = form_data(board, Good=100) | {
         "title": "MASH decisions re-audit",
-        "period_start": "1/4/2015",
-        "period_end": "31/12/2015",
+        **date_parts("period_start", "1/4/2015"),
+        **date_parts("period_end", "31/12/2015"),
         "follows_up": str(first.pk),
     }
     response = client.post(url(board, "audit-create"), data)
@@ -121,7 +122,7 @@ def test_a_reaudit_must_follow_an_earlier_audit_of_the_same_board(
         url(board, "audit-create"), form_data(board) | {"follows_up": str(foreign.pk)}
     )
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose the audit this re-audits from the list" in response.content.decode()
     # An audit cannot be its own re-audit: it is not offered on its own edit page.
     edit = client_for(manager).get(url(board, "audit-edit", audit_id=first.pk)).content.decode()
     assert f'<option value="{first.pk}"' not in edit
@@ -144,7 +145,7 @@ def test_a_finding_becomes_an_action_linked_to_it(board, subgroup_chair, client_
             "finding": str(finding.pk),
             "text": "Hold strategy discussions within a working day",
             "owner_agency": str(police.pk),
-            "due_date": "30/6/2016",
+            **date_parts("due_date", "30/6/2016"),
         },
     )
     assert response.status_code == 302
@@ -170,7 +171,7 @@ def test_a_finding_of_another_audit_is_refused(board, manager, client_for):
             "finding": str(elsewhere.pk),
             "text": "Do better",
             "owner_agency": str(police.pk),
-            "due_date": "30/6/2016",
+            **date_parts("due_date", "30/6/2016"),
         },
     )
     assert response.status_code == 200

@@ -20,6 +20,7 @@ from reviews.services.audits import (
     rating_levels,
 )
 from tests.factories import AgencyFactory
+from tests.forms import date_parts
 
 AUDIT = {
     "title": "MASH decisions",
@@ -51,8 +52,8 @@ def form_data(board, **counts) -> dict:
         "title": "MASH decisions",
         "audit_type": "multi_agency",
         "commissioned_by": "Quality assurance sub-group",
-        "period_start": "1/4/2014",
-        "period_end": "31/3/2015",
+        **date_parts("period_start", "1/4/2014"),
+        **date_parts("period_end", "31/3/2015"),
         "sample_size": "135",
     }
     for name, level in levels.items():
@@ -126,11 +127,11 @@ def test_the_period_must_end_after_it_starts(board):
 
 def test_bad_input_on_the_form_is_an_error_not_a_crash(board, manager, client_for):
     data = form_data(board, Good=-1)
-    data["period_start"] = "31/2/2014"
+    data |= date_parts("period_start", "31/2/2014")
     response = client_for(manager).post(url(board, "audit-create"), data)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "as a real date" in body
+    assert "Start of the period covered must be a real date" in body
     assert "cannot be negative" in body
     assert not Audit.objects.exists()
 
@@ -168,7 +169,7 @@ def test_a_recommendation_becomes_an_action_the_manager_sees_in_the_tracker(
         {
             "text": "Refresh threshold training for MASH staff",
             "owner_agency": str(police.pk),
-            "due_date": "31/3/2016",
+            **date_parts("due_date", "31/3/2016"),
         },
     )
     assert response.status_code == 302
@@ -187,7 +188,7 @@ def test_a_recommendation_without_an_owner_saves_nothing(board, manager, client_
     audit = mash_audit(board)
     response = client_for(manager).post(
         url(board, "audit-recommendation-add", audit_id=audit.pk),
-        {"text": "Do better", "owner_agency": "", "due_date": "31/3/2016"},
+        {"text": "Do better", "owner_agency": "", **date_parts("due_date", "31/3/2016")},
     )
     assert response.status_code == 200
     assert "Choose the agency that owns this recommendation" in response.content.decode()
@@ -200,7 +201,11 @@ def test_another_boards_agency_is_refused(board, other_board, manager, client_fo
     elsewhere = AgencyFactory(board=other_board, name="Elsewhere Police")
     response = client_for(manager).post(
         url(board, "audit-recommendation-add", audit_id=audit.pk),
-        {"text": "Do better", "owner_agency": str(elsewhere.pk), "due_date": "31/3/2016"},
+        {
+            "text": "Do better",
+            "owner_agency": str(elsewhere.pk),
+            **date_parts("due_date", "31/3/2016"),
+        },
     )
     assert response.status_code == 200
     assert not AuditRecommendation.objects.exists()

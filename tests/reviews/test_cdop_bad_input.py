@@ -7,19 +7,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reviews.models import CdopCase
+from tests.forms import date_parts
 
 from .factories import locality, notify
 
 VALID = {
     "nhs_number": "943 476 5919",
-    "date_of_birth": "1/5/2013",
-    "date_of_death": "10/5/2013",
+    **date_parts("date_of_birth", "1/5/2013"),
+    **date_parts("date_of_death", "10/5/2013"),
     "sex": "female",
     "ethnicity": "white",
     "place_of_death": "hospital",
     "expectation": "expected",
     "notified_by": "Hospital paediatrician",
-    "notified_on": "11/5/2013",
+    **date_parts("notified_on", "11/5/2013"),
 }
 
 
@@ -44,17 +45,25 @@ def test_a_valid_notification_creates_a_case_with_a_number_and_no_nhs_number(
     assert case.age_band == "neonate"
 
 
-TOMORROW = (timezone.localdate() + timedelta(days=1)).strftime("%d/%m/%Y")
+TOMORROW = timezone.localdate() + timedelta(days=1)
 
 
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"date_of_death": "30/4/2013"}, "date_of_death", "on or after the date of birth"),
-        ({"date_of_death": TOMORROW, "notified_on": TOMORROW}, "date_of_death", "in the past"),
-        ({"date_of_birth": "9/5/1995"}, "date_of_death", "18 or over"),
-        ({"date_of_death": "31/2/2013"}, "date_of_death", "real date"),
-        ({"notified_on": "9/5/2013"}, "notified_on", "on or after the date of death"),
+        (
+            date_parts("date_of_death", "30/4/2013"),
+            "date_of_death",
+            "on or after the date of birth",
+        ),
+        (
+            date_parts("date_of_death", TOMORROW) | date_parts("notified_on", TOMORROW),
+            "date_of_death",
+            "in the past",
+        ),
+        (date_parts("date_of_birth", "9/5/1995"), "date_of_death", "18 or over"),
+        (date_parts("date_of_death", "31/2/2013"), "date_of_death", "real date"),
+        (date_parts("notified_on", "9/5/2013"), "notified_on", "on or after the date of death"),
         ({"ethnicity": "martian"}, "ethnicity", "from the list"),
         ({"nhs_number": "943 476 5918"}, "nhs_number", "check digit"),
         ({"locality": "Selhurst"}, "locality", "from the board's list"),
@@ -99,7 +108,7 @@ def test_the_same_nhs_number_on_another_board_is_not_a_duplicate(board, other_bo
 
 def analysis(case, **changes):
     return {
-        "panel_review_on": "10/9/2013",
+        **date_parts("panel_review_on", "10/9/2013"),
         "expectation": "expected",
         "category": "8",
         "modifiable": "no",
@@ -112,7 +121,11 @@ def analysis(case, **changes):
     [
         ({"category": "11"}, "category", "from the list"),
         ({"category": ""}, "category", "Choose the category of death"),
-        ({"panel_review_on": "1/5/2013"}, "panel_review_on", "on or after the date notified"),
+        (
+            date_parts("panel_review_on", "1/5/2013"),
+            "panel_review_on",
+            "on or after the date notified",
+        ),
         ({"modifiable": "perhaps"}, "modifiable", "from the list"),
     ],
 )
@@ -147,7 +160,11 @@ def test_an_agency_of_another_board_cannot_be_asked_for_a_form(
     case = notify(board)
     foreign = AgencyFactory(board=other_board)
     url = reverse("reviews:cdop-form-request", args=[board.slug, case.pk])
-    data = {"agency": foreign.pk, "contact_email": "a@example.org", "requested_on": "12/5/2013"}
+    data = {
+        "agency": foreign.pk,
+        "contact_email": "a@example.org",
+        **date_parts("requested_on", "12/5/2013"),
+    }
     response = client_for(cdop_member).post(url, data)
     assert "agency" in response.context["form"].errors
     assert not case.agency_forms.exists()
@@ -167,8 +184,8 @@ def test_a_form_received_before_it_was_requested_is_refused(client_for, board, c
     url = reverse("reviews:cdop-form-update", args=[board.slug, case.pk, agency_form.pk])
     data = {
         "contact_email": "a@example.org",
-        "requested_on": "20/5/2013",
-        "received_on": "1/5/2013",
+        **date_parts("requested_on", "20/5/2013"),
+        **date_parts("received_on", "1/5/2013"),
     }
     response = client_for(cdop_member).post(url, data)
     assert "on or after the date requested" in " ".join(
@@ -181,7 +198,7 @@ def test_a_form_received_before_it_was_requested_is_refused(client_for, board, c
 def test_a_case_cannot_be_closed_before_the_panel_has_reviewed_it(client_for, board, cdop_member):
     case = notify(board)
     url = reverse("reviews:cdop-case-close", args=[board.slug, case.pk])
-    response = client_for(cdop_member).post(url, {"closed_on": "1/9/2013"})
+    response = client_for(cdop_member).post(url, date_parts("closed_on", "1/9/2013"))
     assert "only after the panel's review" in response.context["form"].errors["closed_on"][0]
     case.refresh_from_db()
     assert case.closed_on is None
@@ -190,7 +207,7 @@ def test_a_case_cannot_be_closed_before_the_panel_has_reviewed_it(client_for, bo
 def test_a_referral_to_the_scr_subgroup_needs_a_reason(client_for, board, cdop_member):
     case = notify(board)
     url = reverse("reviews:cdop-case-edit", args=[board.slug, case.pk])
-    data = {**valid(board), "scr_referred_on": "1/6/2013", "scr_referral_reason": ""}
+    data = {**valid(board), **date_parts("scr_referred_on", "1/6/2013"), "scr_referral_reason": ""}
     response = client_for(cdop_member).post(url, data)
     assert response.context["form"].errors["scr_referral_reason"] == [
         "Enter the reason for the referral."
@@ -224,7 +241,7 @@ def test_a_recommendation_needs_an_agency_of_this_board(
     case = notify(board)
     foreign = AgencyFactory(board=other_board)
     url = reverse("reviews:cdop-recommendation-create", args=[board.slug, case.pk])
-    data = {"text": "Do better", "owner_agency": foreign.pk, "due_date": "1/3/2014"}
+    data = {"text": "Do better", "owner_agency": foreign.pk, **date_parts("due_date", "1/3/2014")}
     response = client_for(cdop_member).post(url, data)
     assert "owner_agency" in response.context["form"].errors
     assert not case.recommendations.exists() and not Action.objects.exists()

@@ -7,6 +7,7 @@ from board.periods import FinancialYear
 from reviews.cdop_statistics import cdop_annual_statistics
 from reviews.models import Locality
 from reviews.services.cdop_localities import localities_update
+from tests.forms import date_parts
 
 from .factories import notify, review
 
@@ -69,15 +70,15 @@ def test_choosing_an_area_on_the_case_forgets_what_was_typed_before_the_list(
 
     edit = reverse("reviews:cdop-case-edit", args=[board.slug, case.pk])
     data = {
-        "date_of_birth": "1/5/2013",
-        "date_of_death": "10/5/2013",
+        **date_parts("date_of_birth", "1/5/2013"),
+        **date_parts("date_of_death", "10/5/2013"),
         "sex": "female",
         "ethnicity": "white",
         "place_of_death": "hospital",
         "locality": str(Locality.objects.get(board=board, name="North").pk),
         "expectation": "expected",
         "notified_by": "Hospital paediatrician",
-        "notified_on": "11/5/2013",
+        **date_parts("notified_on", "11/5/2013"),
     }
     assert client.post(edit, data).status_code == 302
 

@@ -7,6 +7,7 @@ from reviews import action_sources
 from reviews.models import AgencyForm, RiskFactor
 from reviews.services.cdop import agency_form_request
 from tests.factories import AgencyFactory
+from tests.forms import date_parts
 
 from .factories import case_for, notify, review
 
@@ -21,7 +22,11 @@ def test_a_form_is_requested_and_its_receipt_recorded(client_for, board, cdop_me
     client = client_for(cdop_member)
     client.post(
         url("cdop-form-request", board, case_id=case.pk),
-        {"agency": agency.pk, "contact_email": "spoc@example.org", "requested_on": "12/5/2013"},
+        {
+            "agency": agency.pk,
+            "contact_email": "spoc@example.org",
+            **date_parts("requested_on", "12/5/2013"),
+        },
     )
     agency_form = AgencyForm.objects.get(case=case)
     assert agency_form.days_outstanding_on(date(2013, 5, 22)) == 10
@@ -29,8 +34,8 @@ def test_a_form_is_requested_and_its_receipt_recorded(client_for, board, cdop_me
         url("cdop-form-update", board, case_id=case.pk, form_id=agency_form.pk),
         {
             "contact_email": "spoc@example.org",
-            "requested_on": "12/5/2013",
-            "received_on": "1/6/2013",
+            **date_parts("requested_on", "12/5/2013"),
+            **date_parts("received_on", "1/6/2013"),
         },
     )
     agency_form.refresh_from_db()
@@ -40,7 +45,11 @@ def test_a_form_is_requested_and_its_receipt_recorded(client_for, board, cdop_me
 def test_the_same_agency_cannot_be_asked_twice_for_one_case(client_for, board, cdop_member):
     case = notify(board)
     agency = AgencyFactory(board=board)
-    data = {"agency": agency.pk, "contact_email": "a@example.org", "requested_on": "12/5/2013"}
+    data = {
+        "agency": agency.pk,
+        "contact_email": "a@example.org",
+        **date_parts("requested_on", "12/5/2013"),
+    }
     client = client_for(cdop_member)
     client.post(url("cdop-form-request", board, case_id=case.pk), data)
     response = client.post(url("cdop-form-request", board, case_id=case.pk), data)
@@ -56,7 +65,7 @@ def test_the_panels_analysis_is_recorded_with_risk_factors(client_for, board, cd
     response = client.post(
         url("cdop-case-analysis", board, case_id=case.pk),
         {
-            "panel_review_on": "10/9/2013",
+            **date_parts("panel_review_on", "10/9/2013"),
             "expectation": "unexpected",
             "category": "10",
             "modifiable": "yes",
@@ -77,7 +86,11 @@ def test_a_recommendation_becomes_an_action_in_the_boards_tracker(client_for, bo
     agency = AgencyFactory(board=board)
     response = client_for(cdop_member).post(
         url("cdop-recommendation-create", board, case_id=case.pk),
-        {"text": "Promote safer sleep", "owner_agency": agency.pk, "due_date": "1/3/2014"},
+        {
+            "text": "Promote safer sleep",
+            "owner_agency": agency.pk,
+            **date_parts("due_date", "1/3/2014"),
+        },
     )
     assert response.status_code == 302
     recommendation = case.recommendations.get()
@@ -96,7 +109,9 @@ def test_closing_asks_for_confirmation_then_closes(client_for, board, cdop_membe
     assert "Are you sure you want to close case" in page.content.decode()
     case.refresh_from_db()
     assert case.closed_on is None
-    client.post(url("cdop-case-close", board, case_id=case.pk), {"closed_on": "1/12/2013"})
+    client.post(
+        url("cdop-case-close", board, case_id=case.pk), date_parts("closed_on", "1/12/2013")
+    )
     case.refresh_from_db()
     assert case.closed_on == date(2013, 12, 1) and case.stage == "Closed"
 

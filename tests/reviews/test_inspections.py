@@ -23,6 +23,7 @@ from reviews.services.inspections import (
     inspection_recommendation_create,
 )
 from tests.factories import AgencyFactory, UserFactory
+from tests.forms import date_parts
 
 SIF = {
     "inspectorate": "ofsted",
@@ -52,9 +53,9 @@ def form_data(**overrides) -> dict:
         "inspectorate": "ofsted",
         "title": SIF["title"],
         "inspected_agency": "",
-        "start_date": "2/2/2015",
-        "end_date": "25/2/2015",
-        "published_on": "15/4/2015",
+        **date_parts("start_date", "2/2/2015"),
+        **date_parts("end_date", "25/2/2015"),
+        **date_parts("published_on", "15/4/2015"),
         "scope": "Help and protection",
         "overall_judgement": "requires_improvement",
         "report_url": "https://reports.ofsted.gov.uk/example",
@@ -100,7 +101,7 @@ def test_a_recommendation_becomes_an_action_the_manager_sees_in_the_tracker(
         {
             "text": "Ensure the LSCB evaluates the impact of early help",
             "owner_agency": str(council.pk),
-            "due_date": "31/3/2016",
+            **date_parts("due_date", "31/3/2016"),
         },
     )
     assert response.status_code == 302
@@ -151,7 +152,11 @@ def test_another_boards_agency_is_refused(board, other_board, manager, client_fo
     elsewhere = AgencyFactory(board=other_board, name="Elsewhere Police")
     response = client_for(manager).post(
         url(board, "inspection-recommendation-add", inspection_id=inspection.pk),
-        {"text": "Do better", "owner_agency": str(elsewhere.pk), "due_date": "31/3/2016"},
+        {
+            "text": "Do better",
+            "owner_agency": str(elsewhere.pk),
+            **date_parts("due_date", "31/3/2016"),
+        },
     )
     assert response.status_code == 200
     assert "Choose an agency of this board" in response.content.decode()
@@ -284,9 +289,9 @@ def test_bad_input_on_the_inspection_form_shows_errors_and_saves_nothing(
 ):
     client = client_for(manager)
     cases = [
-        ({"start_date": "31/2/2015"}, "as a real date"),
-        ({"end_date": "1/1/2015"}, "must not be before its first day"),
-        ({"published_on": "1/1/2099"}, "cannot be in the future"),
+        (date_parts("start_date", "31/2/2015"), "First day of the inspection must be a real date"),
+        (date_parts("end_date", "1/1/2015"), "must not be before its first day"),
+        (date_parts("published_on", "1/1/2099"), "cannot be in the future"),
         ({"inspectorate": "ombudsman"}, "Choose the inspectorate from the list"),
         ({"overall_judgement": "adequate"}, "Choose the overall judgement from the list"),
         ({"report_url": "javascript:alert(1)"}, "Enter the web address of the report"),
@@ -305,7 +310,7 @@ def test_an_edit_with_dates_out_of_order_is_refused(board, manager, client_for):
     inspection = ofsted(board)
     response = client_for(manager).post(
         url(board, "inspection-edit", inspection_id=inspection.pk),
-        form_data(start_date="1/3/2015"),
+        form_data(**date_parts("start_date", "1/3/2015")),
     )
     assert response.status_code == 200
     assert "must not be before its first day" in response.content.decode()

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from board.models import Action
 from reviews.models import CaseReview, Milestone, Recommendation
 from reviews.services.scr import milestone_add
+from tests.forms import date_parts
 
 from .scr_factories import agency, initiated_review, review_for
 
@@ -93,7 +94,7 @@ def test_a_recommendation_without_an_owner_saves_nothing(board, scr_member, clie
         "text": "Improve escalation",
         "scope": "multi",
         "owner_agency": "",
-        "due_date": "31/3/2015",
+        **date_parts("due_date", "31/3/2015"),
     }
     response = client_for(scr_member).post(url, data)
     assert response.status_code == 200
@@ -105,7 +106,12 @@ def test_a_recommendation_before_the_decision_to_initiate_is_refused(board, scr_
     review = review_for(board)
     police = agency(board)
     url = f"/boards/{board.slug}/reviews/case-reviews/{review.pk}/recommendations/new/"
-    data = {"text": "X", "scope": "single", "owner_agency": str(police.pk), "due_date": "31/3/2015"}
+    data = {
+        "text": "X",
+        "scope": "single",
+        "owner_agency": str(police.pk),
+        **date_parts("due_date", "31/3/2015"),
+    }
     response = client_for(scr_member).post(url, data)
     assert "review the board has initiated" in response.content.decode()
     assert not Recommendation.objects.exists()
@@ -116,7 +122,7 @@ def test_a_decision_needs_reasons_and_a_date_after_notification(board, scr_membe
     url = f"/boards/{board.slug}/reviews/case-reviews/{review.pk}/decision/"
     data = {
         "decision": "initiate",
-        "decision_on": "1/3/2014",
+        **date_parts("decision_on", "1/3/2014"),
         "decision_reasons": "Met",
         "decided_by": "Chair",
         "methodology": "silp",

@@ -8,6 +8,7 @@ import pytest
 from reviews.models import Appointment, Dissemination, Lesson, PanelMember, Theme
 from reviews.services.scr import appointment_add, panel_member_add, scr_settings_get_or_create
 from reviews.services.scr_learning import dissemination_add, lesson_add
+from tests.forms import date_parts
 
 from .scr_factories import agency, initiated_review
 
@@ -25,7 +26,7 @@ APPOINTMENT_FORM = {
     "name": "Jane Author",
     "affiliation": "Independent consultant",
     "declared_independent": "on",
-    "declaration_on": "1/4/2014",
+    **date_parts("declaration_on", "1/4/2014"),
 }
 
 
@@ -123,7 +124,7 @@ def test_a_dissemination_is_corrected(board, manager, client_for):
     data = {
         "kind": "training",
         "title": "Learning event",
-        "held_on": "3/2/2015",
+        **date_parts("held_on", "3/2/2015"),
         "reached": "40",
         "reviews": reviews,
     }
@@ -189,13 +190,18 @@ def test_a_dissemination_without_reviews_or_with_a_bad_date_is_refused(
     board, other_board, manager, client_for
 ):
     record, url = make_dissemination(board)
-    data = {"kind": "briefing", "title": "Changed", "held_on": "3/2/2015", "reviews": []}
+    data = {
+        "kind": "briefing",
+        "title": "Changed",
+        **date_parts("held_on", "3/2/2015"),
+        "reviews": [],
+    }
     client = client_for(manager)
     assert "Choose the reviews" in client.post(url, data).content.decode()
     elsewhere = initiated_review(other_board)
     response = client.post(url, {**data, "reviews": [str(elsewhere.pk)]})
     assert "govuk-error-summary" in response.content.decode()
-    response = client.post(url, {**data, "held_on": "31/2/2015", "reviews": []})
+    response = client.post(url, {**data, **date_parts("held_on", "31/2/2015"), "reviews": []})
     assert "govuk-error-summary" in response.content.decode()
     record.refresh_from_db()
     assert record.title == "Learning briefing" and list(record.reviews.all()) != [elsewhere]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from reviews.models import Appointment
 from reviews.services.scr import appointment_add, case_review_update
+from tests.forms import date_parts
 
 from .scr_factories import agency, initiated_review
 
@@ -56,7 +57,7 @@ def test_the_page_shows_the_refusal(board, scr_member, client_for):
         "affiliation": "Testshire Police",
         "employing_agency": str(police.pk),
         "declared_independent": "on",
-        "declaration_on": "1/4/2014",
+        **date_parts("declaration_on", "1/4/2014"),
     }
     response = client_for(scr_member).post(url, data)
     assert response.status_code == 200

@@ -32,6 +32,7 @@ from reviews.services.section11 import (
     section11_standards,
 )
 from tests.factories import AgencyFactory
+from tests.forms import date_parts
 
 SUBMITTED = date(2015, 3, 1)
 
@@ -73,7 +74,7 @@ def submit(cycle, agency, *rags) -> Section11Return:
 
 def return_form_data(board, rags: dict, **extra) -> dict:
     """Form data: `rags` by standard number; evidence for each."""
-    data = {"submitted_on": "", **extra}
+    data = {**date_parts("submitted_on", extra.pop("submitted_on", None)), **extra}
     for standard in section11_standards(board=board):
         data[f"rag_{standard.pk}"] = rags.get(standard.number, "")
         data[f"evidence_{standard.pk}"] = f"Evidence for {standard.number}"
@@ -333,8 +334,8 @@ def test_the_manager_creates_and_edits_a_cycle(board, manager, client_for):
     data = {
         "title": "Section 11 2014-16",
         "kind": "biennial",
-        "opens_on": "1/10/2014",
-        "due_on": "31/3/2015",
+        **date_parts("opens_on", "1/10/2014"),
+        **date_parts("due_on", "31/3/2015"),
         "agencies": [str(police.pk), str(health.pk)],
     }
     response = client.post(url(board, "section11-cycle-create"), data)
@@ -358,8 +359,8 @@ def test_bad_input_on_the_cycle_form(board, other_board, manager, client_for):
     data = {
         "title": "",
         "kind": "weekly",
-        "opens_on": "31/2/2015",
-        "due_on": "1/1/2015",
+        **date_parts("opens_on", "31/2/2015"),
+        **date_parts("due_on", "1/1/2015"),
         "agencies": [str(elsewhere.pk)],
     }
     response = client_for(manager).post(url(board, "section11-cycle-create"), data)
@@ -367,14 +368,14 @@ def test_bad_input_on_the_cycle_form(board, other_board, manager, client_for):
     body = response.content.decode()
     assert "Enter the title" in body
     assert "Choose the frequency from the list" in body
-    assert "Enter the opens on as a real date" in body
+    assert "Opens on must be a real date" in body
     assert "Choose agencies of this board" in body
     police = AgencyFactory(board=board, name="Police")
     data = {
         "title": "S11",
         "kind": "annual",
-        "opens_on": "1/4/2015",
-        "due_on": "1/1/2015",
+        **date_parts("opens_on", "1/4/2015"),
+        **date_parts("due_on", "1/1/2015"),
         "agencies": [],
     }
     response = client_for(manager).post(url(board, "section11-cycle-create"), data)
@@ -423,7 +424,7 @@ def test_the_sub_group_chair_enters_submits_and_moderates_a_return(
         {
             "outcome": "further_evidence",
             "notes": "Send the training records",
-            "moderated_on": "20/3/2015",
+            **date_parts("moderated_on", "20/3/2015"),
         },
     )
     assert response.status_code == 302
@@ -448,7 +449,7 @@ def test_bad_input_on_the_return_form(board, manager, client_for):
     body = response.content.decode()
     assert "govuk-error-summary" in body
     assert "Rate standard 1 red, amber or green" in body
-    assert "Enter the date submitted as a real date" in body
+    assert "Date submitted must be a real date" in body
     # Submitting with standards not rated is refused with the reason.
     data = return_form_data(board, {1: "green"}, agency=str(police.pk), submitted_on="1/3/2015")
     response = client_for(manager).post(
@@ -469,15 +470,16 @@ def test_moderation_needs_a_submitted_return_and_good_input(board, manager, clie
     section11_return_update(section11_return=draft, ratings={}, submitted_on=date(2015, 3, 10))
     moderate = url(board, "section11-return-moderate", return_id=draft.pk)
     response = client_for(manager).post(
-        moderate, {"outcome": "maybe", "notes": "", "moderated_on": "soon"}
+        moderate, {"outcome": "maybe", "notes": "", **date_parts("moderated_on", "soon/3/2015")}
     )
     body = response.content.decode()
     assert response.status_code == 200
     assert "Choose the outcome from the list" in body
     assert "Enter the moderation notes" in body
-    assert "Enter the date of the moderation as a real date" in body
+    assert "Date of the moderation must be a real date" in body
     response = client_for(manager).post(
-        moderate, {"outcome": "confirmed", "notes": "Fine", "moderated_on": "1/3/2015"}
+        moderate,
+        {"outcome": "confirmed", "notes": "Fine", **date_parts("moderated_on", "1/3/2015")},
     )
     assert "cannot be before the return was submitted" in response.content.decode()
     draft.refresh_from_db()
@@ -494,7 +496,7 @@ def test_an_action_from_a_return_goes_to_the_boards_tracker(
     data = {
         "description": "Safeguarding training for all housing staff",
         "owner_agency": str(housing.pk),
-        "due_date": "31/3/2016",
+        **date_parts("due_date", "31/3/2016"),
     }
     assert client_for(subgroup_chair).post(add, data).status_code == 302
     action = Action.objects.for_source(section11_return).get()
@@ -515,15 +517,20 @@ def test_bad_input_on_the_action_form(board, other_board, manager, client_for):
     elsewhere = AgencyFactory(board=other_board, name="Elsewhere")
     add = url(board, "section11-action-add", return_id=section11_return.pk)
     response = client_for(manager).post(
-        add, {"description": "", "owner_agency": str(elsewhere.pk), "due_date": "never"}
+        add,
+        {
+            "description": "",
+            "owner_agency": str(elsewhere.pk),
+            **date_parts("due_date", "never/1/2016"),
+        },
     )
     body = response.content.decode()
     assert response.status_code == 200
     assert "Enter the action" in body
     assert "Choose an agency of this board" in body
-    assert "Enter the due by as a real date" in body
+    assert "Due by must be a real date" in body
     response = client_for(manager).post(
-        add, {"description": "Do it", "owner_agency": "", "due_date": "1/1/2016"}
+        add, {"description": "Do it", "owner_agency": "", **date_parts("due_date", "1/1/2016")}
     )
     assert "Choose the agency that owns this action" in response.content.decode()
     assert not Action.objects.exists()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from api.services import api_token_create
 from reports.rendering import gather_section, render_section_html, sections_of
 from reviews.models import CdopCase
+from tests.forms import date_parts
 from tests.reports.factories import report_for
 from tests.reviews.factories import notify, review
 
@@ -132,7 +133,12 @@ def test_another_boards_area_is_refused_on_a_case(board, other_board, cdop_membe
     url = reverse("reviews:cdop-case-edit", args=[board.slug, case.pk])
     form = client_for(cdop_member).get(url).context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
-    data.update(date_of_birth="1/5/2013", date_of_death="10/5/2013", notified_on="11/5/2013")
+    for name, typed in [
+        ("date_of_birth", "1/5/2013"),
+        ("date_of_death", "10/5/2013"),
+        ("notified_on", "11/5/2013"),
+    ]:
+        data.update(date_parts(name, typed))
 
     response = client_for(cdop_member).post(url, {**data, "locality": str(elsewhere.pk)})
 

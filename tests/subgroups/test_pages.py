@@ -3,6 +3,7 @@ from django.urls import reverse
 from board.models import Person
 from subgroups.models import SubGroup, SubGroupMembership
 from subgroups.services.groups import returns_settings
+from tests.forms import date_parts
 
 from .factories import subgroup_with_chair
 from .test_workflow import submit
@@ -50,7 +51,7 @@ def test_the_manager_adds_a_sub_group_with_default_questions_and_a_bad_seat_is_r
         "subgroups:seat-add", kwargs={"board_slug": board.slug, "subgroup_id": subgroup.pk}
     )
     response = client.post(
-        seat_url, {"person": stranger.pk, "role": "chair", "start_date": "1/4/2014"}
+        seat_url, {"person": stranger.pk, "role": "chair", **date_parts("start_date", "1/4/2014")}
     )
     assert "Choose the person" in response.content.decode()
     assert not SubGroupMembership.objects.exists()
