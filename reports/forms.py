@@ -4,7 +4,7 @@ from django import forms
 from board.files import ImageUploadField
 from board.form_helper import FormHelper
 from board.models import RoleAssignment, User
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from .builtin import BUILTIN_TEMPLATES
 from .models import ReportTemplate
