@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.periods import FinancialYear
+
 from .models import ExpenditureLine, IncomeLine
-from .periods import FinancialYear
 
 
 def total(values: Iterable[Decimal | None]) -> Decimal | None:

@@ -38,15 +38,24 @@ def year_error(request: HttpRequest) -> str:
     text, year = _asked(request)
     if not text or year:
         return ""
+    return not_a_year(text)
+
+
+def not_a_year(text: str) -> str:
+    """The sentence for a year that cannot be read, also for a download whose year is in
+    its address rather than in ?year=."""
     return f"“{text[:_SHOWN_CHARS]}” is not a financial year such as 2014-15"
 
 
-def year_from_query(request: HttpRequest, default: FinancialYear | None) -> FinancialYear | None:
+def year_from_query(
+    request: HttpRequest, default: FinancialYear | None, *, instead: str = "the latest year"
+) -> FinancialYear | None:
     """The year asked for; `default` when none is asked for, or (with the warning banner)
-    when what was asked for is not a year. A page whose default is "the latest year with
-    figures" passes None and finds that year itself."""
+    when what was asked for is not a year. A page whose default is not one year passes
+    None, and `instead` says what it shows then: "the latest year" (with figures, which
+    the page finds itself), or "every year" for a list whose year is only a filter."""
     year = _asked(request)[1]
     if error := year_error(request):
-        shown = default.label if default else "the latest year"
+        shown = default.label if default else instead
         messages.warning(request, f"{error}; showing {shown}.")
     return year or default

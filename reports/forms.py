@@ -3,8 +3,8 @@ from django import forms
 
 from board.files import ImageUploadField
 from board.models import RoleAssignment, User
-from board.periods import FinancialYear
 from core.forms import FormHelper
+from core.periods import FinancialYear
 
 from .builtin import BUILTIN_TEMPLATES
 from .models import ReportTemplate

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from board.models import Board
-from board.numbers import percentage
-from board.periods import FinancialYear
+from core.numbers import percentage
+from core.periods import FinancialYear
 
 from .models import AGE_BANDS, CdopCase, DeathCategory, Ethnicity, Expectation, Modifiable, Sex
 from .selectors.cdop import (

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from board.models import Agency, Board, Role, RoleAssignment
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 
 from . import audits_demo, inspections_demo, scr_demo, section11_demo
 from .models import AgencyForm, CdopCase, CdopRecommendation, Locality, RiskFactor

@@ -1,4 +1,4 @@
-"""What every board page view shares: the role sets, the year switcher, paging, and
+"""What every board page view shares: the role sets, the year switcher, and
 create/edit/delete views for records, so each sub-domain's views stay short."""
 
 from django.contrib import messages
@@ -10,7 +10,6 @@ from django.views import View
 
 from core.confirm import delete_page
 from core.links import board_url
-from core.paging import paginate
 from core.periods import FinancialYear
 
 from ..access import BoardRoleRequiredMixin
@@ -20,9 +19,6 @@ from ..services.records import record_delete, record_save
 
 READ = tuple(ALL_ROLES)
 WRITE = (Role.BOARD_MANAGER,)
-# reviews/views/inspections.py still imports `paged` from here until reviews/ moves onto
-# core.paging; it is the same function, not a copy.
-paged = paginate
 
 
 def year_links(request: HttpRequest, url_name: str, year: FinancialYear, years) -> dict:

@@ -1,4 +1,4 @@
-"""Reads for audits. Percentages are computed from the counts (board.numbers.percentage,
+"""Reads for audits. Percentages are computed from the counts (core.numbers.percentage,
 one decimal: 96 of 135 is 71.1%).
 
 Other apps (the annual report) use `audits_for_year`."""
@@ -11,8 +11,8 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from board.models import Action, Board
-from board.numbers import percentage
-from board.periods import FinancialYear
+from core.numbers import percentage
+from core.periods import FinancialYear
 
 from ..models import Audit, AuditRating, AuditRecommendation, RatingLevel
 

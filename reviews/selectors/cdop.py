@@ -13,8 +13,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from board.models import Agency, Board, Role
-from board.numbers import round_half_up
-from board.periods import FinancialYear
+from core.numbers import round_half_up
+from core.periods import FinancialYear
 
 from ..models import AgencyForm, CdopCase, CdopRecommendation, Locality, RiskFactor
 

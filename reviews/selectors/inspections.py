@@ -1,6 +1,6 @@
 """Reads for inspections: the filtered list, one inspection with its judgements and its
 recommendations' actions, and a financial year's summary whose counts and percentages are
-worked out from the records (board.numbers.percentage, half-up)."""
+worked out from the records (core.numbers.percentage, half-up)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,8 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from board.models import Action, ActionStatus, Board
-from board.numbers import percentage
-from board.periods import FinancialYear
+from core.numbers import percentage
+from core.periods import FinancialYear
 
 from ..models import (
     Inspection,

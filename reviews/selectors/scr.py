@@ -10,8 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
 
 from board.models import Action, Agency, Board, Role
-from board.numbers import percentage
-from board.periods import FinancialYear
+from core.numbers import percentage
+from core.periods import FinancialYear
 
 from ..models import (
     Appointment,

@@ -1,6 +1,6 @@
 """Reads for Section 11 self-assessments. The board-level grid (agencies by standards) and
 its counts come from the same cells, so they always agree; percentages are computed
-(board.numbers.percentage, half-up). A fixed number of queries whatever the number of
+(core.numbers.percentage, half-up). A fixed number of queries whatever the number of
 agencies and standards."""
 
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 
 from board.models import Action, Agency, Board
-from board.numbers import percentage
+from core.numbers import percentage
 
 from ..models import (
     RAG,

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from board.models import Agency, Board, User
-from board.periods import FinancialYear
 from board.services.actions import action_create
+from core.periods import FinancialYear
 
 from .. import action_sources
 from ..cdop_identity import nhs_number_hash

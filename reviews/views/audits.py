@@ -5,7 +5,6 @@ manager write; every board role reads."""
 
 from uuid import UUID
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,12 +12,13 @@ from django.urls import reverse
 from board.access import board_view
 from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES, Role
+from core.links import board_url
+from core.paging import paginate
 
 from ..forms import audits as forms
 from ..models import Audit, RatingLevel
 from ..selectors import audits as selectors
 from ..services import audits as services
-from .scr import board_url
 
 WRITE = (Role.SUBGROUP_CHAIR, Role.BOARD_MANAGER)
 PER_PAGE = 25
@@ -37,9 +37,7 @@ def audit_for(request: HttpRequest, audit_id) -> Audit:
 
 @board_view(*ALL_ROLES)
 def audit_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.audits(board=request.board), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, selectors.audits(board=request.board), PER_PAGE)
     rows = [(audit, selectors.rating_rows(audit)) for audit in page]
     context = {
         "rows": rows,
@@ -78,7 +76,7 @@ def audit_create(request: HttpRequest) -> HttpResponse:
     def write(_data):
         created["audit"] = services.audit_create(board=request.board, **form.service_data())
 
-    back = board_url(request, "audit-list")
+    back = board_url(request, "reviews:audit-list")
     if request.method == "POST" and form.is_valid():
         done = save_form(request, form, write, "Audit recorded", back)
         if done is not None:
@@ -182,7 +180,7 @@ def _rating_level_page(request: HttpRequest, level: RatingLevel | None) -> HttpR
         initial = {"name": level.name, "position": level.position, "is_active": level.is_active}
         title = f"Change the rating {level.name}"
     form = forms.RatingLevelForm(request.POST or None, initial=initial, adding=level is None)
-    back = board_url(request, "audit-rating-scale")
+    back = board_url(request, "reviews:audit-rating-scale")
     done = save_form(
         request,
         form,

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +10,9 @@ from django.utils import timezone
 from board.access import board_view
 from board.audit import log_access
 from board.form_pages import form_page
-from board.periods import FinancialYear
+from core.links import board_url
+from core.paging import paginate
+from core.periods import FinancialYear
 
 from ..forms import cdop as forms
 from ..models import AgencyForm, CdopCase
@@ -32,19 +33,13 @@ def _case_url(request: HttpRequest, case: CdopCase) -> str:
     )
 
 
-def _board_url(request: HttpRequest, name: str) -> str:
-    return reverse(f"reviews:{name}", kwargs={"board_slug": request.board.slug})
-
-
 @board_view(*CDOP)
 def case_list(request: HttpRequest) -> HttpResponse:
     board = request.board
     settings = services.cdop_settings_get_or_create(board=board)
     year = FinancialYear.containing(timezone.localdate())
     reviewed = list(selectors.cdop_cases_reviewed_in(board=board, year=year))
-    page = Paginator(selectors.cdop_cases(board=board), CASES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, selectors.cdop_cases(board=board), CASES_PER_PAGE)
     context = {
         "page": page,
         "year": year,
@@ -67,7 +62,9 @@ def case_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Notification recorded as case {case.number}")
             return redirect(_case_url(request, case))
-    return form_page(request, form, "Notify a child's death", _board_url(request, "cdop-case-list"))
+    return form_page(
+        request, form, "Notify a child's death", board_url(request, "reviews:cdop-case-list")
+    )
 
 
 @board_view(*CDOP)

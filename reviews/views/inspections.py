@@ -12,14 +12,15 @@ from django.urls import reverse
 from board.access import board_view
 from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES, Role
-from board.periods import FinancialYear
-from board.views.base import paged
+from core.confirm import delete_page
+from core.links import board_url
+from core.paging import paginate
+from core.years import year_from_query
 
 from ..forms import inspections as forms
 from ..models import Inspection, Inspectorate
 from ..selectors import inspections as selectors
 from ..services import inspections as services
-from .scr import board_url
 
 WRITE = (Role.BOARD_MANAGER,)
 FIELDS = sorted(services.INSPECTION_FIELDS)
@@ -34,24 +35,17 @@ def inspection_for(request: HttpRequest, inspection_id) -> Inspection:
     return get_object_or_404(Inspection, board=request.board, pk=inspection_id)
 
 
-def _chosen_year(text: str) -> FinancialYear | None:
-    """The ?year= filter; anything that is not a financial year means no filter."""
-    try:
-        return FinancialYear.parse(text) if text else None
-    except ValueError:
-        return None
-
-
 @board_view(*ALL_ROLES)
 def inspection_list(request: HttpRequest) -> HttpResponse:
     board = request.board
     inspectorate = request.GET.get("inspectorate", "")
     if inspectorate not in Inspectorate.values:
         inspectorate = ""
-    year = _chosen_year(request.GET.get("year", ""))
+    # The year is only a filter: none, or one not understood (under a banner), lists every year.
+    year = year_from_query(request, None, instead="every year")
     found = selectors.inspections(board=board, inspectorate=inspectorate, year=year)
     context = {
-        "page": paged(request, found),
+        "page": paginate(request, found),
         "inspectorates": Inspectorate.choices,
         "inspectorate": inspectorate,
         "years": sorted({*selectors.inspection_years(board=board), *([year] if year else [])}),
@@ -84,7 +78,7 @@ def inspection_create(request: HttpRequest) -> HttpResponse:
     def write(data):
         created["inspection"] = services.inspection_create(board=request.board, **data)
 
-    back = board_url(request, "inspection-list")
+    back = board_url(request, "reviews:inspection-list")
     done = save_form(request, form, write, "Inspection recorded", back)
     if done is not None:
         done["Location"] = inspection_url(request, created["inspection"])
@@ -170,24 +164,23 @@ def recommendation_add(request: HttpRequest, inspection_id) -> HttpResponse:
 
 @board_view(*WRITE)
 def inspection_delete(request: HttpRequest, inspection_id) -> HttpResponse:
-    """A confirmation page; the deletion is a POST. Refused, with the reason, while the
-    tracker holds actions from the inspection's recommendations."""
+    """The one confirmation page; the deletion is a POST. Refused, with the reason, while
+    the tracker holds actions from the inspection's recommendations."""
     inspection = inspection_for(request, inspection_id)
     back = inspection_url(request, inspection)
-    refusal = ""
     if request.method == "POST":
         try:
             services.inspection_delete(inspection=inspection)
         except ValidationError as error:
-            refusal = " ".join(error.messages)
-        else:
-            messages.success(request, f"Inspection deleted: {inspection}")
-            return redirect(board_url(request, "inspection-list"))
-    actions = selectors.recommendation_action_count(inspection)
-    context = {
-        "inspection": inspection,
-        "actions": actions,
-        "refusal": refusal,
-        "back_url": back,
-    }
-    return render(request, "reviews/inspections/confirm_delete.html", context)
+            messages.error(request, " ".join(error.messages))
+            return redirect(back)
+        messages.success(request, f"Inspection deleted: {inspection}")
+        return redirect(board_url(request, "reviews:inspection-list"))
+    text = "Its judgements and recommendations are deleted with it."
+    if actions := selectors.recommendation_action_count(inspection):
+        # Said before the button, so nobody confirms a deletion that will be refused.
+        text = (
+            f"It cannot be deleted while its recommendations have {actions} "
+            f"action{'s' if actions != 1 else ''} in the board's action tracker."
+        )
+    return delete_page(request, inspection, noun="inspection", back_url=back, text=text)

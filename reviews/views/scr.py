@@ -6,7 +6,6 @@ the published executive summaries only. Views of a review's record are logged.""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +15,8 @@ from board.access import board_view
 from board.audit import log_access
 from board.form_pages import apply_errors, form_page, save_form
 from board.models import ALL_ROLES, Role
+from core.links import board_url
+from core.paging import paginate
 
 from ..forms import scr as forms
 from ..models import CaseReview, Milestone
@@ -38,19 +39,13 @@ def review_url(request: HttpRequest, review: CaseReview) -> str:
     )
 
 
-def board_url(request: HttpRequest, name: str) -> str:
-    return reverse(f"reviews:{name}", kwargs={"board_slug": request.board.slug})
-
-
 @board_view(*ALL_ROLES)
 def register(request: HttpRequest) -> HttpResponse:
     board = request.board
     settings = services.scr_settings_get_or_create(board=board)
     today = timezone.localdate()
     # One page of reviews at a time; the page's prefetches keep the queries constant.
-    page = Paginator(selectors.case_reviews(board=board), REGISTER_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, selectors.case_reviews(board=board), REGISTER_PAGE_SIZE)
     rows = selectors.register_rows(page.object_list, settings, today)
     context = {
         "rows": rows,
@@ -81,7 +76,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"{created['review']} added to the register")
             return redirect(review_url(request, created["review"]))
     return form_page(
-        request, form, "Add a case to the register", board_url(request, "scr-register")
+        request, form, "Add a case to the register", board_url(request, "reviews:scr-register")
     )
 
 
@@ -224,8 +219,11 @@ def review_settings(request: HttpRequest) -> HttpResponse:
         form,
         lambda data: services.scr_settings_update(board=request.board, **data),
         "Statutory clock settings saved",
-        board_url(request, "scr-register"),
+        board_url(request, "reviews:scr-register"),
     )
     return done or form_page(
-        request, form, "Statutory clocks for case reviews", board_url(request, "scr-register")
+        request,
+        form,
+        "Statutory clocks for case reviews",
+        board_url(request, "reviews:scr-register"),
     )

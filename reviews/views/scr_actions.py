@@ -10,13 +10,14 @@ from django.utils import timezone
 from board.access import board_view
 from board.form_pages import form_page, save_form
 from board.models import Action, Agency, Role
+from core.links import board_url
 
 from ..forms import scr as forms
 from ..models import Recommendation
 from ..selectors import scr as selectors
 from ..services import scr as services
 from ..services import scr_actions
-from .scr import CONFIDENTIAL, MANAGE, board_url, review_for, review_url
+from .scr import CONFIDENTIAL, MANAGE, review_for, review_url
 
 
 def _scr_action(request: HttpRequest, action_id) -> Action:
@@ -124,6 +125,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "stages": selectors.reviews_by_stage(rows),
         "at_risk": [(row, clock) for row in rows for clock in row.at_risk],
         "completion": selectors.completion_by_agency(board=board, today=today),
-        "back_url": board_url(request, "scr-register"),
+        "back_url": board_url(request, "reviews:scr-register"),
     }
     return render(request, "reviews/scr/dashboard.html", context)

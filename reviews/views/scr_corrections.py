@@ -6,16 +6,18 @@ by django-auditlog."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 
 from board.access import board_view
 from board.form_pages import form_page, save_form
+from core.confirm import delete_page
+from core.links import board_url
 
 from ..forms import scr as forms
 from ..models import Appointment, Dissemination, Lesson, PanelMember
 from ..services import scr as services
 from ..services import scr_learning
-from .scr import MANAGE, board_url, review_for, review_url
+from .scr import MANAGE, review_for, review_url
 
 
 def initial_from(record, form_class) -> dict:
@@ -30,8 +32,7 @@ def confirm_delete(
         delete()
         messages.success(request, f"{noun.capitalize()} deleted: {record}")
         return redirect(back_url)
-    context = {"object": record, "noun": noun, "back_url": back_url, "consequence": consequence}
-    return render(request, "board/confirm_delete.html", context)
+    return delete_page(request, record, noun=noun, back_url=back_url, text=consequence)
 
 
 def appointment_for(request: HttpRequest, review_id, appointment_id):
@@ -180,7 +181,7 @@ def dissemination_edit(request: HttpRequest, dissemination_id) -> HttpResponse:
         data["reviews"] = list(data["reviews"])
         scr_learning.dissemination_update(record=record, **data)
 
-    back = board_url(request, "scr-disseminations")
+    back = board_url(request, "reviews:scr-disseminations")
     done = save_form(request, form, write, "Dissemination saved", back)
     return done or form_page(request, form, f"Correct: {record}", back)
 
@@ -193,6 +194,6 @@ def dissemination_delete(request: HttpRequest, dissemination_id) -> HttpResponse
         record,
         noun="dissemination record",
         delete=lambda: scr_learning.dissemination_delete(record=record),
-        back_url=board_url(request, "scr-disseminations"),
+        back_url=board_url(request, "reviews:scr-disseminations"),
         consequence="The reviews whose learning it shared are kept; they no longer list it.",
     )

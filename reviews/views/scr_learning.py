@@ -11,6 +11,7 @@ from board.audit import log_access
 from board.files import file_response
 from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES, AuditEntry
+from core.links import board_url
 
 from ..forms import scr as forms
 from ..models import ReviewDocument, Theme
@@ -18,7 +19,7 @@ from ..scr_pdf import executive_summary_pdf, is_published
 from ..selectors import scr as selectors
 from ..services import scr as services
 from ..services import scr_learning
-from .scr import CONFIDENTIAL, MANAGE, board_url, review_for, review_url
+from .scr import CONFIDENTIAL, MANAGE, review_for, review_url
 
 
 @board_view(*CONFIDENTIAL)
@@ -44,9 +45,11 @@ def themes_edit(request: HttpRequest) -> HttpResponse:
             board=request.board, names=data["names"].splitlines()
         ),
         "Themes saved",
-        board_url(request, "scr-themes"),
+        board_url(request, "reviews:scr-themes"),
     )
-    return done or form_page(request, form, "Learning themes", board_url(request, "scr-themes"))
+    return done or form_page(
+        request, form, "Learning themes", board_url(request, "reviews:scr-themes")
+    )
 
 
 @board_view(*MANAGE)
@@ -79,7 +82,7 @@ def dissemination_add(request: HttpRequest) -> HttpResponse:
         data["reviews"] = list(data["reviews"])
         scr_learning.dissemination_add(board=request.board, **data)
 
-    back = board_url(request, "scr-disseminations")
+    back = board_url(request, "reviews:scr-disseminations")
     done = save_form(request, form, write, "Dissemination recorded", back)
     return done or form_page(request, form, "Record a briefing, training event or newsletter", back)
 

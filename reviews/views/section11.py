@@ -15,12 +15,12 @@ from django.views.decorators.http import require_http_methods
 from board.access import board_view
 from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES, Agency, Role
+from core.links import board_url
 
 from ..forms import section11 as forms
 from ..models import Section11Cycle, Section11Return, Section11Standard
 from ..selectors import section11 as selectors
 from ..services import section11 as services
-from .scr import board_url
 
 WRITE = (Role.SUBGROUP_CHAIR, Role.BOARD_MANAGER)
 MANAGE = (Role.BOARD_MANAGER,)
@@ -83,7 +83,7 @@ def cycle_create(request: HttpRequest) -> HttpResponse:
     def write(data):
         created["cycle"] = services.section11_cycle_create(board=request.board, **data)
 
-    back = board_url(request, "section11-cycle-list")
+    back = board_url(request, "reviews:section11-cycle-list")
     done = save_form(request, form, write, "Cycle created", back)
     if done is not None:
         done["Location"] = cycle_url(request, created["cycle"])
@@ -257,7 +257,7 @@ def standard_add(request: HttpRequest) -> HttpResponse:
     form = forms.StandardForm(
         request.POST or None, initial={"number": max(existing, default=0) + 1}
     )
-    back = board_url(request, "section11-standard-list")
+    back = board_url(request, "reviews:section11-standard-list")
     done = save_form(
         request,
         form,
@@ -274,7 +274,7 @@ def standard_edit(request: HttpRequest, standard_id) -> HttpResponse:
     form = forms.StandardForm(
         request.POST or None, initial={"number": standard.number, "text": standard.text}
     )
-    back = board_url(request, "section11-standard-list")
+    back = board_url(request, "reviews:section11-standard-list")
     done = save_form(
         request,
         form,
@@ -290,7 +290,7 @@ def standard_edit(request: HttpRequest, standard_id) -> HttpResponse:
 def standard_retire(request: HttpRequest, standard_id) -> HttpResponse:
     """A confirmation page; the POST retires the standard."""
     standard = standard_for(request, standard_id)
-    back = board_url(request, "section11-standard-list")
+    back = board_url(request, "reviews:section11-standard-list")
     if request.method == "POST":
         services.section11_standard_retire(standard=standard)
         messages.success(request, f"Standard {standard.number} retired")

@@ -1,29 +1,15 @@
 """What the page-plumbing tests share: the matrix's context (a board, a user for every
-role) and the board pages outside reviews/, which keeps its own helpers until it moves."""
+role), and a way to open any named page as a role its matrix entry admits."""
 
-from importlib import import_module
-from pkgutil import iter_modules
 from types import SimpleNamespace
 
 from django.urls import reverse
 
 from board.models import Role
-from tests import matrix
 from tests.factories import BoardFactory, signed_in_client, user_with_role
 from tests.matrix import all_entries
 
 ENTRIES = all_entries()
-
-
-def _reviews_names() -> set[str]:
-    names: set[str] = set()
-    for module in iter_modules(matrix.__path__):
-        if module.name.startswith("reviews_"):
-            names |= set(import_module(f"tests.matrix.{module.name}").ENTRIES)
-    return names
-
-
-REVIEWS = _reviews_names()
 
 
 def board_context() -> SimpleNamespace:

@@ -1,4 +1,4 @@
-"""One confirmation page before every deletion, removal or revocation outside reviews/."""
+"""One confirmation page before every deletion, removal or revocation, in every app."""
 
 import pytest
 from django.urls import reverse
@@ -7,13 +7,11 @@ from api.services import api_token_create
 from board.models import Role
 from tests.factories import signed_in_client
 
-from .pages import ENTRIES, REVIEWS, board_context, open_as_allowed
+from .pages import ENTRIES, board_context, open_as_allowed
 
 DESTRUCTIVE = ("-delete", "-remove", "-revoke")
 DELETES = sorted(
-    name
-    for name in ENTRIES
-    if name.endswith(DESTRUCTIVE) and name not in REVIEWS and name != "api:token-revoke"
+    name for name in ENTRIES if name.endswith(DESTRUCTIVE) and name != "api:token-revoke"
 )
 ONE_PAGE = "includes/confirm_delete.html"
 
@@ -43,3 +41,4 @@ def test_revoking_a_token_asks_on_the_one_confirmation_page(db):
 
 def test_there_are_deletes_to_check():
     assert len(DELETES) >= 15
+    assert any(name.startswith("reviews:") for name in DELETES)

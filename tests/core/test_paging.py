@@ -33,7 +33,7 @@ def test_a_page_number_that_is_not_a_number_shows_the_first_page(rf):
     assert paginate(request, list(range(60)), 25).number == 3
 
 
-def test_every_paged_template_outside_reviews_uses_the_one_pagination_template():
+def test_every_paged_template_uses_the_one_pagination_template():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
@@ -41,8 +41,23 @@ def test_every_paged_template_outside_reviews_uses_the_one_pagination_template()
         str(path.relative_to(root))
         for path in root.glob("**/templates/**/*.html")
         if "node_modules" not in path.parts
-        and "reviews" not in path.parts
         and path.name != "pagination.html"
         and "govuk-pagination__prev" in path.read_text()
     ]
     assert own == []
+
+
+def test_a_list_with_its_own_parameter_pages_without_moving_the_other_list(rf):
+    """The retention report has two lists: paging one keeps the other's page and filters."""
+    from django.template.loader import render_to_string
+
+    request = rf.get("/", {"cdop_page": "2", "review_page": "3"})
+    page = paginate(request, list(range(60)), 25, param="cdop_page")
+    assert page.number == 2
+    html = render_to_string(
+        "includes/pagination.html", {"page": page, "label": "Pages of cases"}, request
+    )
+    assert 'aria-label="Pages of cases"' in html
+    links = _links(html)
+    assert "?cdop_page=3&review_page=3" in links or "?review_page=3&cdop_page=3" in links
+    assert all("review_page=3" in link and "page=" in link for link in links)

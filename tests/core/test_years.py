@@ -1,4 +1,4 @@
-"""One rule for a ?year= that is not a year, on every page outside reviews/ that reads one:
+"""One rule for a ?year= that is not a year, on every page that reads one:
 the page opens on its default year under a banner naming what was not understood."""
 
 import inspect
@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from .pages import ENTRIES, REVIEWS, board_context, open_as_allowed
+from board.models import Role
+from tests.factories import signed_in_client
+
+from .pages import ENTRIES, board_context, open_as_allowed
 
 BAD = "2014-1x"
 SAID = "“2014-1x” is not a financial year such as 2014-15"
@@ -40,21 +43,20 @@ def pages_reading_year() -> list[str]:
     found = [
         name
         for name, view in _patterns()
-        if name not in REVIEWS
-        and not name.endswith(("-edit", "-delete"))
+        if not name.endswith(("-edit", "-delete"))
         and re.search(r"year_from_query|year_error", _source(view))
     ]
     return sorted(set(found))
 
 
-def test_the_list_is_complete_no_view_outside_reviews_reads_year_itself():
+def test_the_list_is_complete_no_view_reads_year_itself():
     """Every ?year= goes through core.years: no view module reads the parameter itself, so
     the list above (views calling year_from_query) is every page that takes one."""
     own = re.compile(r"""GET(\.get)?[\[(]["']year["']|FinancialYear\.parse\(request""")
     offenders = [
         str(path.relative_to(ROOT))
         for path in ROOT.glob("*/views/*.py")
-        if not path.is_relative_to(ROOT / "reviews") and own.search(path.read_text())
+        if own.search(path.read_text())
     ] + [
         str(path.relative_to(ROOT))
         for path in ROOT.glob("*/*views.py")
@@ -90,3 +92,21 @@ def test_a_good_year_shows_no_warning(db):
 
 def test_every_page_listed_has_a_matrix_entry():
     assert set(pages_reading_year()) <= set(ENTRIES)
+
+
+def test_reviews_pages_that_take_a_year_are_in_the_list():
+    assert {"reviews:cdop-statistics", "reviews:inspection-list"} <= set(pages_reading_year())
+
+
+def test_inspections_with_a_bad_year_list_every_year_and_say_so(db):
+    text = open_as_allowed("reviews:inspection-list", board_context(), f"?year={BAD}")
+    assert f"{SAID}; showing every year." in text.content.decode()
+
+
+def test_the_cdop_export_refuses_a_year_that_is_not_one_with_the_same_words(db):
+    context = board_context()
+    rule = ENTRIES["reviews:cdop-export"]
+    kwargs = {**rule.kwargs(context), "year": BAD}
+    client = signed_in_client(context.users[Role.CDOP_MEMBER.value])
+    response = client.get(reverse("reviews:cdop-export", kwargs=kwargs))
+    assert (response.status_code, response.content.decode()) == (400, SAID)

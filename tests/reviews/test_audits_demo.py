@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from board import demo as board_demo
 from board.models import Action, ActionUpdate
-from board.numbers import percentage
-from board.periods import FinancialYear
+from core.numbers import percentage
+from core.periods import FinancialYear
 from reviews import action_sources, audits_demo
 from reviews.models import Audit, AuditFinding, AuditRating, AuditRecommendation
 from reviews.selectors.audits import audits_for_year

@@ -75,5 +75,8 @@ def test_the_panel_sees_its_own_figures_and_can_ask_for_the_published_ones(
     assert published.context["stats"].suppressed is True
 
 
-def test_an_unknown_year_is_not_found(client_for, board, viewer):
-    assert client_for(viewer).get(statistics_url(board) + "?year=soon").status_code == 404
+def test_an_unknown_year_shows_this_year_under_a_banner(client_for, board, viewer):
+    """The one rule of core.years: the page opens, saying which year it shows instead."""
+    response = client_for(viewer).get(statistics_url(board) + "?year=soon")
+    assert response.status_code == 200
+    assert "“soon” is not a financial year such as 2014-15; showing" in response.content.decode()

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from board import demo as board_demo
 from board.models import Action
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from reviews import demo
 from reviews.cdop_statistics import cdop_annual_statistics
 from reviews.models import CdopCase

@@ -3,7 +3,7 @@ on each case, and the only areas the statistics table."""
 
 from django.urls import reverse
 
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from reviews.cdop_statistics import cdop_annual_statistics
 from reviews.models import Locality
 from reviews.services.cdop_localities import localities_update

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from board.numbers import percentage
-from board.periods import FinancialYear
+from core.numbers import percentage
+from core.periods import FinancialYear
 from reviews.cdop_statistics import Cell, Table, cdop_annual_statistics, suppress_table
 from reviews.models import DeathCategory, Expectation, Modifiable
 

@@ -3,7 +3,7 @@ recommendation has its action in the tracker."""
 
 from board import demo as board_demo
 from board.models import Action
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from reviews import action_sources, inspections_demo
 from reviews.models import Inspection, InspectionJudgement, InspectionRecommendation
 from reviews.selectors.inspections import year_summary

@@ -287,3 +287,13 @@ def test_the_register_pages_at_25_with_a_constant_query_count(
     assert 'aria-label="Page 2"' in first and 'rel="prev"' in second
     shown = sum(f">Child {n}</a>" in first for n in range(26))
     assert shown == 25 and sum(f">Child {n}</a>" in second for n in range(26)) == 1
+
+
+def test_a_dissemination_with_no_count_of_people_reached_says_not_recorded(
+    board, manager, client_for
+):
+    """The one mark of core.numbers for a figure that is not there, not a lone dash."""
+    make_dissemination(board)
+    html = client_for(manager).get(ROOT.format(slug=board.slug) + "dissemination/")
+    text = html.content.decode()
+    assert ">Not recorded</td>" in text and ">–</td>" not in text

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from board.models import Action
-from board.periods import FinancialYear
+from core.periods import FinancialYear
 from reviews.models import CaseReview, Recommendation, Theme
 from reviews.selectors.scr import case_review_year_summary
 from reviews.services.scr import milestone_add, scr_settings_get_or_create

@@ -67,7 +67,7 @@ def test_a_locality_with_two_cases_is_hidden_and_so_is_the_next_smallest(board):
     reviewed_cases(board, 2, locality="Selhurst")
     reviewed_cases(board, 7, locality="Norbury")
     reviewed_cases(board, 9, locality="Waddon")
-    from board.periods import FinancialYear
+    from core.periods import FinancialYear
 
     stats = cdop_annual_statistics(board=board, year=FinancialYear(2014), suppress=True)
 
@@ -83,7 +83,7 @@ def test_a_locality_with_two_cases_is_hidden_and_so_is_the_next_smallest(board):
 
 
 def test_five_cases_are_still_too_few_to_publish(board):
-    from board.periods import FinancialYear
+    from core.periods import FinancialYear
     from reviews.cdop_statistics import cdop_annual_statistics
 
     reviewed_cases(board, 5, locality="Selhurst")
