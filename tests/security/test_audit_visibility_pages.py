@@ -21,7 +21,9 @@ def test_the_manager_does_not_read_child_death_cases_in_the_audit_log(client_for
     response = client_for(manager).get(log_url(board))
     page = response.content.decode()
     assert "Metropolitan Police Service" in page
-    assert "Norbury" not in page and "Nurse Ratched" not in page
+    # The case's own values are hidden. ("Norbury" itself may show: the board's list of
+    # localities is board data every role reads, and the case names its entry.)
+    assert "Nurse Ratched" not in page
     assert "CDOP case" not in page
     kinds = response.context["form"].fields["record_type"].queryset
     assert ContentType.objects.get_for_model(CdopCase) not in kinds
@@ -36,9 +38,9 @@ def test_the_manager_does_not_read_child_death_cases_in_the_audit_log(client_for
 
 def test_a_manager_who_sits_on_the_panel_reads_the_cases_entries(client_for, manager, board):
     RoleAssignment.objects.create(user=manager, board=board, role=Role.CDOP_MEMBER)
-    notify(board, locality="Norbury")
+    notify(board, locality="Norbury", notified_by="Nurse Ratched")
     response = client_for(manager).get(log_url(board))
-    assert "Norbury" in response.content.decode()
+    assert "Nurse Ratched" in response.content.decode()
     kinds = response.context["form"].fields["record_type"].queryset
     assert ContentType.objects.get_for_model(CdopCase) in kinds
 
