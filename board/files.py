@@ -21,6 +21,7 @@ from pathlib import PurePath
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 
@@ -189,6 +190,29 @@ class UploadField(forms.FileField):
         if not upload:
             return upload
         return check_upload(upload, allowed=self.allowed, kind=self.kind, noun=self.noun)
+
+
+def save_with_file(record: models.Model, upload: CheckedUpload, *, field: str = "file"):
+    """Store a checked upload in the record's file field and save the record; a record
+    that fails its checks leaves no file behind in storage."""
+    stored = getattr(record, field)
+    stored.save(upload.filename, upload.file, save=False)
+    try:
+        record.full_clean()
+        record.save()
+    except Exception:
+        stored.delete(save=False)  # nothing half-saved: no orphan file
+        raise
+    return record
+
+
+def delete_with_file(record: models.Model, *, field: str = "file") -> None:
+    """Delete the record, and its stored file once the deletion is committed (a rolled
+    back deletion keeps its file)."""
+    stored = getattr(record, field)
+    storage, name = stored.storage, stored.name
+    record.delete()
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def file_response(

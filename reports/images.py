@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from board.files import CheckedUpload
+from board.files import CheckedUpload, delete_with_file, save_with_file
 from board.models import User
 from core.links import board_url
 
@@ -78,19 +78,10 @@ def image_add(
         board_id=report.board_id, report=report, name=name, original_name=upload.filename,
         content_type=upload.type.content_type, size=upload.size, sha256=sha, uploaded_by=by,
     )  # fmt: skip
-    image.file.save(upload.filename, upload.file, save=False)
-    try:
-        image.full_clean()
-        image.save()
-    except Exception:
-        image.file.delete(save=False)  # nothing half-saved: no orphan file
-        raise
-    return image
+    return save_with_file(image, upload)
 
 
 @transaction.atomic
 def image_remove(*, image: ReportImage) -> None:
     _check_editable(image.report)
-    storage, name = image.file.storage, image.file.name
-    image.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    delete_with_file(image)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..files import CheckedUpload
+from ..files import CheckedUpload, delete_with_file, save_with_file
 from ..models import Attendance, AttendanceStatus, Meeting, Membership, Paper, User
 
 
@@ -55,18 +55,9 @@ def paper_add(*, meeting: Meeting, title: str, upload: CheckedUpload, uploaded_b
         size=upload.size,
         uploaded_by=uploaded_by,
     )
-    paper.file.save(upload.filename, upload.file, save=False)
-    try:
-        paper.full_clean()
-        paper.save()
-    except Exception:
-        paper.file.delete(save=False)  # nothing half-saved: no orphan file
-        raise
-    return paper
+    return save_with_file(paper, upload)
 
 
 @transaction.atomic
 def paper_delete(*, paper: Paper) -> None:
-    storage, name = paper.file.storage, paper.file.name
-    paper.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    delete_with_file(paper)

@@ -5,7 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from board.files import CheckedUpload
+from board.files import CheckedUpload, save_with_file
 from board.models import Agency, Board, User
 
 from ..models import CaseReview, Dissemination, Lesson, ReviewDocument, Theme
@@ -117,11 +117,4 @@ def document_upload(
         uploaded_by=uploaded_by,
     )
     document.full_clean(exclude=["file"])
-    document.file.save(upload.filename, upload.file, save=False)
-    try:
-        document.full_clean()
-        document.save()
-    except Exception:
-        document.file.delete(save=False)  # nothing half-saved: no orphan file
-        raise
-    return document
+    return save_with_file(document, upload)
