@@ -379,6 +379,11 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 
+# /healthz answers 503 "degraded" when the newest worker heartbeat (a beat task every 60 s,
+# lscb/schedules.py) is older than this many seconds: three missed beats. Keep it above the
+# heartbeat's interval if that is changed in the admin.
+HEALTH_WORKER_HEARTBEAT_MAX_AGE = env_int("HEALTH_WORKER_HEARTBEAT_MAX_AGE", 180)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
