@@ -26,7 +26,7 @@ from .audit import log_bulk
 from .import_rows import Change, Preview, Record, RowError, validate
 from .observations import apply_approval
 from .snapshots import mark_stale
-from .tables import TableError, read_table
+from .tables import TableError, read_table, with_cell_problems
 
 
 def compare(records: list[Record]) -> list[Change]:
@@ -92,7 +92,10 @@ def read_preview(filename: str, content: bytes, boards: list[Board]) -> tuple[Pr
         table = read_table(filename, content)
     except TableError as exc:
         return Preview(errors=[RowError(1, "file", str(exc))]), []
-    return preview_table(table, boards), table
+    preview = preview_table(table.rows, boards)
+    if table.problems:  # cells that could not be read as text: a date as a value, #N/A
+        return Preview(errors=with_cell_problems(table.problems, preview.errors)), table.rows
+    return preview, table.rows
 
 
 def import_preview(*, board: Board, filename: str, content: bytes, user) -> tuple:
