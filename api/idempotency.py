@@ -125,8 +125,10 @@ def _claim(scope: dict, digest: str) -> IdempotentRequest | Response:
                 return IdempotentRequest.objects.create(
                     **scope, request_hash=digest, status=Status.IN_PROGRESS
                 )
-        except IntegrityError:
-            pass  # the key is taken: by an answer to replay, or by a request still writing
+        except IntegrityError as exc:
+            if _unique_constraint(exc) is None:
+                raise  # not the key being taken (its person or board is gone, say)
+            # The key is taken: by an answer to replay, or by a request still writing.
         stored = IdempotentRequest.objects.filter(**scope).first()
         if stored is None:
             continue  # the first was refused and let go of the key meanwhile: claim it
