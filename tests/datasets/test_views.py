@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from datasets.models import ImportBatch, Observation
+from datasets.models import ImportBatch, ImportStatus, Observation
 from datasets.services.snapshots import snapshot_refresh
 
 from .factories import catalogue, csv_bytes, load
@@ -49,7 +49,9 @@ def test_a_bad_file_shows_every_problem_and_imports_nothing(board, manager, clie
     assert "The file has 3 problems" in text
     for fragment in ["Unknown indicator code", "is not a quarter", "is not a number"]:
         assert fragment in text
-    assert not ImportBatch.objects.exists() and not Observation.objects.exists()
+    assert not Observation.objects.exists()
+    # Kept only as a refused file with its problems, for the download; it cannot be applied.
+    assert ImportBatch.objects.get().status == ImportStatus.REFUSED
 
 
 @pytest.mark.parametrize(
@@ -74,6 +76,7 @@ def test_another_boards_indicator_and_batch_are_not_found(board, other_board, ma
     assert client.get(url(board, "indicator-edit", pk=theirs.pk)).status_code == 404
     assert client.get(url(board, "import-preview", pk=batch.pk)).status_code == 404
     assert client.post(url(board, "import-apply", pk=batch.pk)).status_code == 404
+    assert client.get(url(board, "import-problems-download", pk=batch.pk)).status_code == 404
     response = client.get(url(board, "export"), {"indicator": str(theirs.pk)})
     assert response.status_code == 400
 

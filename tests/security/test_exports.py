@@ -29,7 +29,12 @@ UNSAFE_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADERS = list("abcdefg")
 
 # Every URL that writes a table for download; each has a test below.
-TABLE_EXPORTS = {"datasets:export", "reviews:cdop-export", "subgroups:return-download"}
+TABLE_EXPORTS = {
+    "datasets:export",
+    "datasets:import-problems-download",
+    "reviews:cdop-export",
+    "subgroups:return-download",
+}
 # Downloads that hand back a file exactly as it was uploaded, or a PDF we render: they
 # write no cells, so there is nothing to neutralise (altering a stored paper would be wrong).
 FILE_DOWNLOADS = {
@@ -153,3 +158,24 @@ def test_the_return_spreadsheet_is_safe(client_for, board, manager, subgroup_cha
         response = client.get(reverse("subgroups:return-download", kwargs=kwargs))
         assert response.status_code == 200
         assert_xlsx_safe(response.content, hostile)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_the_import_problems_download_is_safe(client_for, board, manager, hostile):
+    """An uploaded file's own header names the column of its problem: it is the uploader's
+    text, read as the importer reads headers (lower case)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from datasets.models import ImportBatch
+
+    catalogue(board)
+    header = ["board", "indicator", "period", "breakdown", "value", "qualifier", hostile]
+    content = csv_bytes(Table(header, [[board.slug, "cp_plans", "2014-15 Q1", "", "1", "", ""]]))
+    client = client_for(manager)
+    upload = SimpleUploadedFile("figures.csv", content)
+    client.post(reverse("datasets:import", kwargs={"board_slug": board.slug}), {"file": upload})
+    batch = ImportBatch.objects.get(board=board)
+    kwargs = {"board_slug": board.slug, "pk": batch.pk}
+    response = client.get(reverse("datasets:import-problems-download", kwargs=kwargs))
+    assert response.status_code == 200
+    assert_csv_safe(response.content, hostile.lower())
