@@ -3,6 +3,7 @@ page that polls the status (static JS; a "Check again" link without JS), then do
 through a permission-checked view, never a public media URL."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -11,16 +12,17 @@ from board.access import board_view
 from board.audit import log_access
 from board.models import ALL_ROLES, Role
 from core.links import board_url
+from core.lookups import or_404
 
-from ..models import VersionStatus
-from ..selectors import report_for, version_for
+from ..models import ReportVersion, VersionStatus
+from ..selectors import DRAFT_VERSION_REFUSED, reads_version, report_for, version_for
 from ..versions import version_request
 
 
 @require_POST
 @board_view(Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
 def render_request(request: HttpRequest, year: str) -> HttpResponse:
-    report = report_for(request, year)
+    report = or_404(report_for, board=request.board, year=year)
     version, reused = version_request(report=report, by=request.user)
     if reused:
         messages.success(request, f"Nothing has changed since version {version.number}.")
@@ -29,8 +31,8 @@ def render_request(request: HttpRequest, year: str) -> HttpResponse:
 
 @board_view(*ALL_ROLES)
 def version(request: HttpRequest, year: str, version_id) -> HttpResponse:
-    report = report_for(request, year)
-    found = version_for(request, report, version_id)
+    report = or_404(report_for, board=request.board, year=year)
+    found = _readable_version(request, report, version_id)
     ids = {"year": year, "version_id": found.id}
     context = {
         "report": report,
@@ -44,15 +46,16 @@ def version(request: HttpRequest, year: str, version_id) -> HttpResponse:
 
 @board_view(*ALL_ROLES)
 def version_status(request: HttpRequest, year: str, version_id) -> JsonResponse:
-    found = version_for(request, report_for(request, year), version_id)
+    report = or_404(report_for, board=request.board, year=year)
+    found = _readable_version(request, report, version_id)
     return JsonResponse({"status": found.status, "label": found.get_status_display(),
                          "finished": found.is_finished})  # fmt: skip
 
 
 @board_view(*ALL_ROLES)
 def version_download(request: HttpRequest, year: str, version_id) -> HttpResponse:
-    report = report_for(request, year)
-    found = version_for(request, report, version_id)
+    report = or_404(report_for, board=request.board, year=year)
+    found = _readable_version(request, report, version_id)
     if found.status != VersionStatus.DONE:
         return redirect(board_url(request, "reports:version", year=year, version_id=found.id))
     from django.core.files.storage import default_storage
@@ -63,3 +66,12 @@ def version_download(request: HttpRequest, year: str, version_id) -> HttpRespons
         default_storage.open(found.file_name, "rb"), as_attachment=True, filename=name,
         content_type="application/pdf",
     )  # fmt: skip
+
+
+def _readable_version(request: HttpRequest, report, version_id) -> ReportVersion:
+    """The report's version, or 404; a draft asked for by a role that reads published
+    versions only is refused (403), as in the API."""
+    found = or_404(version_for, board=request.board, report=report, version_id=version_id)
+    if not reads_version(access=request.board_access, version=found):
+        raise PermissionDenied(DRAFT_VERSION_REFUSED)
+    return found
