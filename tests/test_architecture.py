@@ -48,3 +48,23 @@ def test_reviews_importing_datasets_breaks_their_independence(tmp_path):
     assert result.returncode != 0
     assert "Reviews and datasets are independent" in result.stdout
     assert "reviews.wrong_way -> datasets" in result.stdout
+
+
+def test_a_child_deaths_import_of_case_reviews_breaks_the_one_arrow(tmp_path):
+    tree = copy_of_the_tree(tmp_path)
+    wrong = tree / "reviews" / "child_deaths" / "wrong_way.py"
+    wrong.write_text("from reviews.case_reviews import models  # noqa: F401\n")
+    result = lint_imports(tree)
+    assert result.returncode != 0
+    assert "The review apps are independent" in result.stdout
+    assert "reviews.child_deaths.wrong_way -> reviews.case_reviews" in result.stdout
+
+
+def test_assurance_importing_child_deaths_breaks_its_independence(tmp_path):
+    tree = copy_of_the_tree(tmp_path)
+    wrong = tree / "reviews" / "assurance" / "wrong_way.py"
+    wrong.write_text("from reviews.child_deaths import models  # noqa: F401\n")
+    result = lint_imports(tree)
+    assert result.returncode != 0
+    assert "The review apps are independent" in result.stdout
+    assert "reviews.assurance.wrong_way -> reviews.child_deaths" in result.stdout
