@@ -24,7 +24,9 @@ def forget_in_state(operations: list) -> migrations.SeparateDatabaseAndState:
     return migrations.SeparateDatabaseAndState(state_operations=operations)
 
 
-def move_content_types(*, old_label: str, new_label: str, models: list[str]) -> migrations.RunPython:
+def move_content_types(
+    *, old_label: str, new_label: str, models: list[str]
+) -> migrations.RunPython:
     """Give the moved models' content types (and so their audit entries and permissions)
     to the new app. On a new database there are none yet: post_migrate makes them."""
 

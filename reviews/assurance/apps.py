@@ -8,12 +8,16 @@ class AssuranceConfig(AppConfig):
     verbose_name = "Assurance (audits, Section 11, inspections)"
 
     def ready(self) -> None:
-        from board import navigation
+        from board import navigation, setup
         from board.models import ALL_ROLES
 
         from . import action_sources
+        from .services.audits import audit_board_set_up
+        from .services.section11 import section11_board_set_up
 
         action_sources.register(self.label)
+        setup.register(audit_board_set_up)
+        setup.register(section11_board_set_up)
         items = [
             ("Audits", "assurance:audit-list",
              "Multi-agency and single-agency case-file audits, findings and re-audits."),

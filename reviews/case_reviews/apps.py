@@ -8,12 +8,14 @@ class CaseReviewsConfig(AppConfig):
     verbose_name = "Case reviews"
 
     def ready(self) -> None:
-        from board import navigation, record_visibility
+        from board import navigation, record_visibility, setup
         from board.models import ALL_ROLES, Role
 
         from . import action_sources, models
+        from .services.reviews import scr_board_set_up
 
         action_sources.register(self.label)
+        setup.register(scr_board_set_up)
         scr_readers = [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
         # Confidential review documents: the SCR sub-group, manager and chair, wherever
         # they are shown (the audit log included).

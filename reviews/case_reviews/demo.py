@@ -11,7 +11,6 @@ from board.models import Action, ActionStatus, Agency, Board, Role, RoleAssignme
 
 from .models import CaseReview, Dissemination, Lesson, Milestone, PanelMember, Recommendation, Theme
 from .services.actions import recommendation_create, scr_action_add
-from .services.reviews import scr_settings_get_or_create
 
 POLICE, CSC = "Metropolitan Police Service", "Croydon Children's Social Care"
 HEALTH, SCHOOLS = "Croydon Health Services NHS Trust", "Croydon Schools"
@@ -234,7 +233,6 @@ def _learning(board: Board, review: CaseReview, spec: dict) -> None:
 
 
 def load(board: Board, stdout_write) -> None:
-    scr_settings_get_or_create(board=board)
     agencies = {agency.name: agency for agency in Agency.objects.filter(board=board)}
     member = RoleAssignment.objects.filter(board=board, role=Role.SCR_MEMBER).first()
     user = member.user if member else None

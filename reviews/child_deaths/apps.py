@@ -8,12 +8,14 @@ class ChildDeathsConfig(AppConfig):
     verbose_name = "Child deaths (CDOP)"
 
     def ready(self) -> None:
-        from board import navigation, record_visibility
+        from board import navigation, record_visibility, setup
         from board.models import ALL_ROLES, Role
 
         from . import action_sources, models
+        from .services.cases import cdop_board_set_up
 
         action_sources.register(self.label)
+        setup.register(cdop_board_set_up)
         # Who may read these records, wherever they are shown (the audit log included):
         # a child death case and its forms only the CDOP panel (the case pages admit no
         # other role).

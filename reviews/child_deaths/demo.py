@@ -28,7 +28,7 @@ from core.periods import FinancialYear
 
 from .models import AgencyForm, CdopCase, CdopRecommendation, Locality, RiskFactor
 from .models.vocabularies import age_band_of
-from .services.cases import cdop_recommendation_create, cdop_settings_get_or_create
+from .services.cases import cdop_recommendation_create
 from .services.localities import localities_update
 
 MEETINGS = [
@@ -219,7 +219,6 @@ def _agency_forms(board: Board, case: CdopCase, agencies: list[Agency], i: int) 
 
 
 def load(board: Board, stdout_write) -> None:
-    cdop_settings_get_or_create(board=board)
     localities = {loc.name: loc for loc in localities_update(board=board, names=LOCALITIES)}
     factors = {factor.name: factor for factor in RiskFactor.objects.filter(board=board)}
     agencies = list(Agency.objects.filter(board=board, name__in=FORM_AGENCIES))

@@ -35,7 +35,7 @@ from .selectors import (
     reviewed_within,
 )
 from .selectors import localities as listed_localities
-from .services.cases import cdop_settings_get_or_create
+from .services.cases import cdop_settings
 from .services.localities import NOT_RECORDED
 
 FEWER_THAN = "fewer than {}"
@@ -234,7 +234,7 @@ def cdop_annual_statistics(
     *, board: Board, year: FinancialYear, suppress: bool
 ) -> CdopAnnualStatistics:
     """The year's figures as plain data: see the module's docstring."""
-    settings = cdop_settings_get_or_create(board=board)
+    settings = cdop_settings(board=board)
     months, below = settings.review_target_months, settings.suppress_below
     cases = list(cdop_cases_reviewed_in(board=board, year=year).prefetch_related("risk_factors"))
     reviewed = len(cases)

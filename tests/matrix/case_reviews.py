@@ -114,9 +114,7 @@ def with_panel_member(context) -> dict:
 def with_lesson(context) -> dict:
     from reviews.case_reviews.models import Theme
     from reviews.case_reviews.services.learning import lesson_add
-    from reviews.case_reviews.services.reviews import scr_settings_get_or_create
 
-    scr_settings_get_or_create(board=context.board)  # seeds the themes
     review = initiated_review(context.board)
     theme = Theme.objects.filter(board=context.board).first()
     lesson = lesson_add(review=review, text="Share information sooner", themes=[theme])

@@ -40,7 +40,9 @@ def migrate(targets=None):
 
 
 def _old_records(old, board, agency) -> dict:
-    factor = old.get_model("reviews", "RiskFactor").objects.create(board_id=board.pk, name="Smoking")
+    factor = old.get_model("reviews", "RiskFactor").objects.create(
+        board_id=board.pk, name="Test factor"
+    )
     case = old.get_model("reviews", "CdopCase").objects.create(
         board_id=board.pk,
         number="CDOP-2013-14-001",
@@ -74,26 +76,28 @@ def test_an_existing_database_keeps_every_row_through_the_split():
     board = BoardFactory()
     agency = AgencyFactory(board=board)
     old = migrate(BEFORE_SPLIT)
-    ids = _old_records(old, board, agency)
-    # The audit trail's tables are not the split's: today's models write the old entry.
-    case_type, _ = ContentType.objects.get_or_create(app_label="reviews", model="cdopcase")
-    entry = AuditEntry.objects.create(
-        board_id=board.pk,
-        content_type_id=case_type.pk,
-        object_pk=str(ids["case"]),
-        object_repr="CDOP-2013-14-001",
-        action=0,
-        changes={},
-    )
-    PeriodicTask.objects.filter(name="CDOP agency form reminders").delete()
-    every_day = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.DAYS)
-    schedule = PeriodicTask.objects.create(name="Old reminders", task=OLD_TASK, interval=every_day)
     try:
+        ids = _old_records(old, board, agency)
+        # The audit trail's tables are not the split's: today's models write the old entry.
+        case_type, _ = ContentType.objects.get_or_create(app_label="reviews", model="cdopcase")
+        entry = AuditEntry.objects.create(
+            board_id=board.pk,
+            content_type_id=case_type.pk,
+            object_pk=str(ids["case"]),
+            object_repr="CDOP-2013-14-001",
+            action=0,
+            changes={},
+        )
+        PeriodicTask.objects.filter(name="CDOP agency form reminders").delete()
+        every_day = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.DAYS)
+        schedule = PeriodicTask.objects.create(
+            name="Old reminders", task=OLD_TASK, interval=every_day
+        )
         migrate()
         ContentType.objects.clear_cache()  # the cache holds the types of before the split
         case = CdopCase.objects.get(pk=ids["case"])
         assert case.number == "CDOP-2013-14-001"
-        assert [factor.name for factor in case.risk_factors.all()] == ["Smoking"]
+        assert [factor.name for factor in case.risk_factors.all()] == ["Test factor"]
         review = CaseReview.objects.get(pk=ids["review"])
         assert (review.reference, review.cdop_case_id) == ("SCR-2014-01", case.pk)
         assert list(review.agencies_involved.values_list("pk", flat=True)) == [agency.pk]

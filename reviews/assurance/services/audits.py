@@ -32,14 +32,17 @@ AUDIT_FIELDS = {
 }
 
 
-def rating_levels(*, board: Board) -> list[RatingLevel]:
-    """The board's active rating scale, seeded with the default four levels the first time."""
-    levels = RatingLevel.objects.filter(board=board)
-    if not levels.exists():
+def audit_board_set_up(*, board: Board) -> None:
+    """A new board's rating scale: the default four levels (board.setup)."""
+    if not RatingLevel.objects.filter(board=board).exists():
         for position, name in enumerate(DEFAULT_RATING_LEVELS, start=1):
             RatingLevel.objects.get_or_create(
                 board=board, name=name, defaults={"position": position}
             )
+
+
+def rating_levels(*, board: Board) -> list[RatingLevel]:
+    """The board's active rating scale: a read."""
     return list(RatingLevel.objects.filter(board=board, is_active=True))
 
 
@@ -147,7 +150,6 @@ def rating_level_save(
 ) -> RatingLevel:
     """Add a level to the board's rating scale, or rename, move or retire one. Retiring
     keeps the counts of past audits; new audits no longer ask for it."""
-    rating_levels(board=board)  # seed the default scale before the first change
     if level is None:
         level = RatingLevel(board=board)
     elif level.board_id != board.pk:

@@ -31,19 +31,22 @@ CYCLE_FIELDS = {"title", "kind", "opens_on", "due_on"}
 Ratings = Mapping[Section11Standard, tuple[str, str]]
 
 
-def section11_standards(*, board: Board) -> list[Section11Standard]:
-    """The board's active standards, seeded with the common eight the first time."""
+def section11_board_set_up(*, board: Board) -> None:
+    """A new board's Section 11 standards: the common eight (board.setup)."""
     if not Section11Standard.objects.filter(board=board).exists():
         for number, text in enumerate(DEFAULT_STANDARDS, start=1):
             Section11Standard.objects.get_or_create(
                 board=board, number=number, defaults={"text": text}
             )
+
+
+def section11_standards(*, board: Board) -> list[Section11Standard]:
+    """The board's active standards: a read."""
     return list(Section11Standard.objects.filter(board=board, is_active=True))
 
 
 @transaction.atomic
 def section11_standard_add(*, board: Board, text: str, number: int | None = None):
-    section11_standards(board=board)  # seed first, so a new standard follows the eight
     if number is None:
         highest = Section11Standard.objects.filter(board=board).aggregate(n=Max("number"))["n"]
         number = (highest or 0) + 1

@@ -153,7 +153,6 @@ def _is_uuid(value: str | None) -> bool:
 
 @board_view(Role.BOARD_MANAGER)
 def rating_scale(request: HttpRequest) -> HttpResponse:
-    services.rating_levels(board=request.board)  # seeded on first sight
     context = {"levels": selectors.rating_scale(board=request.board)}
     return render(request, "assurance/audits/rating_scale.html", context)
 

@@ -242,7 +242,6 @@ def action_add(request: HttpRequest, return_id) -> HttpResponse:
 
 @board_view(*ALL_ROLES)
 def standard_list(request: HttpRequest) -> HttpResponse:
-    services.section11_standards(board=request.board)  # seeded the first time
     context = {
         "standards": selectors.standards(board=request.board),
         "can_manage": request.board_access.has_any(MANAGE),

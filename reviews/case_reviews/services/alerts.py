@@ -17,7 +17,7 @@ from board.models import Role, RoleAssignment
 
 from ..clocks import DUE_SOON, OVERDUE, Clock, clocks_for
 from ..models import CaseReview, ClockAlert
-from .reviews import scr_settings_get_or_create
+from .reviews import scr_settings
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def scr_clock_alerts_send(*, today: date | None = None) -> int:
     reviews = CaseReview.objects.select_related("board").prefetch_related("milestones")
     for review in reviews.order_by("board_id"):
         with scope(board=review.board_id):
-            settings_ = scr_settings_get_or_create(board=review.board)
+            settings_ = scr_settings(board=review.board)
             for clock in clocks_for(review, settings_, today):
                 try:
                     sent += clock_alert_send(review=review, clock=clock, today=today)

@@ -31,17 +31,21 @@ DECISION_FIELDS = ("decision", "decision_on", "decision_reasons", "decided_by", 
 
 
 @transaction.atomic
-def scr_settings_get_or_create(*, board: Board) -> ScrSettings:
-    """The board's clock settings; the first call also seeds the learning themes."""
-    settings, created = ScrSettings.objects.get_or_create(board=board)
+def scr_board_set_up(*, board: Board) -> None:
+    """A new board's clock settings and starting learning themes (board.setup)."""
+    _settings, created = ScrSettings.objects.get_or_create(board=board)
     if created and not Theme.objects.filter(board=board).exists():
         Theme.objects.bulk_create([Theme(board=board, name=name) for name in DEFAULT_THEMES])
-    return settings
+
+
+def scr_settings(*, board: Board) -> ScrSettings:
+    """The board's clock settings, made with the board (scr_board_set_up): a read."""
+    return ScrSettings.objects.get(board=board)
 
 
 @transaction.atomic
 def scr_settings_update(*, board: Board, **values: int) -> ScrSettings:
-    settings = scr_settings_get_or_create(board=board)
+    settings = scr_settings(board=board)
     for name, value in values.items():
         setattr(settings, name, value)
     settings.full_clean()

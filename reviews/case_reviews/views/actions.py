@@ -119,7 +119,7 @@ def action_plan(request: HttpRequest, agency_id) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     board = request.board
     today = timezone.localdate()
-    settings = services.scr_settings_get_or_create(board=board)
+    settings = services.scr_settings(board=board)
     rows = selectors.register_rows(selectors.case_reviews(board=board), settings, today)
     context = {
         "stages": selectors.reviews_by_stage(rows),

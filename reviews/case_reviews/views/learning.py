@@ -18,13 +18,11 @@ from ..models import ReviewDocument, Theme
 from ..pdf import executive_summary_pdf, is_published
 from ..selectors import reviews as selectors
 from ..services import learning as scr_learning
-from ..services import reviews as services
 from .reviews import CONFIDENTIAL, MANAGE, review_for, review_url
 
 
 @board_view(*CONFIDENTIAL)
 def themes(request: HttpRequest) -> HttpResponse:
-    services.scr_settings_get_or_create(board=request.board)  # seeds the themes
     context = {
         "counts": selectors.theme_counts(board=request.board),
         "can_manage": request.board_access.has_any(MANAGE),
@@ -34,7 +32,6 @@ def themes(request: HttpRequest) -> HttpResponse:
 
 @board_view(*MANAGE)
 def themes_edit(request: HttpRequest) -> HttpResponse:
-    services.scr_settings_get_or_create(board=request.board)
     active = Theme.objects.filter(board=request.board, is_active=True)
     initial = {"names": "\n".join(theme.name for theme in active)}
     form = forms.ThemesForm(request.POST or None, initial=initial)
@@ -55,7 +52,6 @@ def themes_edit(request: HttpRequest) -> HttpResponse:
 @board_view(*MANAGE)
 def lesson_add(request: HttpRequest, review_id) -> HttpResponse:
     review = review_for(request, review_id)
-    services.scr_settings_get_or_create(board=request.board)
     form = forms.LessonForm(request.POST or None, board=request.board)
 
     def write(data):

@@ -38,7 +38,7 @@ def review_url(request: HttpRequest, review: CaseReview) -> str:
 @board_view(*ALL_ROLES)
 def register(request: HttpRequest) -> HttpResponse:
     board = request.board
-    settings = services.scr_settings_get_or_create(board=board)
+    settings = services.scr_settings(board=board)
     today = timezone.localdate()
     # One page of reviews at a time; the page's prefetches keep the queries constant.
     page = paginate(request, selectors.case_reviews(board=board), REGISTER_PAGE_SIZE)
@@ -81,7 +81,7 @@ def review_detail(request: HttpRequest, review_id) -> HttpResponse:
     board = request.board
     review = get_object_or_404(selectors.case_review_with_details(board=board), pk=review_id)
     log_access(review)
-    settings = services.scr_settings_get_or_create(board=board)
+    settings = services.scr_settings(board=board)
     today = timezone.localdate()
     row = selectors.register_rows([review], settings, today)[0]
     grouped = selectors.actions_for_review(review=review)
@@ -207,7 +207,7 @@ def milestone_edit(request: HttpRequest, review_id, milestone_id) -> HttpRespons
 
 @board_view(*MANAGE)
 def review_settings(request: HttpRequest) -> HttpResponse:
-    settings = services.scr_settings_get_or_create(board=request.board)
+    settings = services.scr_settings(board=request.board)
     initial = {name: getattr(settings, name) for name in forms.SettingsForm.base_fields}
     form = forms.SettingsForm(request.POST or None, initial=initial)
     done = save_form(

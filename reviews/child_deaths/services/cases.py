@@ -56,21 +56,25 @@ ANALYSIS_FIELDS = (
 
 
 @transaction.atomic
-def cdop_settings_get_or_create(*, board: Board) -> CdopSettings:
-    """The board's panel settings; the first call also seeds the risk factor list."""
-    settings, created = CdopSettings.objects.get_or_create(board=board)
+def cdop_board_set_up(*, board: Board) -> None:
+    """A new board's panel settings and starting risk factor list (board.setup)."""
+    _settings, created = CdopSettings.objects.get_or_create(board=board)
     if created and not RiskFactor.objects.filter(board=board).exists():
         RiskFactor.objects.bulk_create(
             [RiskFactor(board=board, name=name) for name in DEFAULT_RISK_FACTORS]
         )
-    return settings
+
+
+def cdop_settings(*, board: Board) -> CdopSettings:
+    """The board's panel settings, made with the board (cdop_board_set_up): a read."""
+    return CdopSettings.objects.get(board=board)
 
 
 @transaction.atomic
 def cdop_settings_update(
     *, board: Board, risk_factor_names: list[str], **values: int
 ) -> CdopSettings:
-    settings = cdop_settings_get_or_create(board=board)
+    settings = cdop_settings(board=board)
     for name, value in values.items():
         setattr(settings, name, value)
     settings.full_clean()

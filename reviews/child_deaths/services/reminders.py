@@ -13,7 +13,7 @@ from django_scopes import scope
 from board.links import service_url
 
 from ..models import AgencyForm, AgencyFormReminder, CdopSettings
-from .cases import cdop_settings_get_or_create
+from .cases import cdop_settings
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def agency_form_reminders_send(*, today: date | None = None) -> int:
     for agency_form in outstanding.order_by("board_id", "requested_on"):
         with scope(board=agency_form.board_id):
             if agency_form.board_id not in panels:
-                panels[agency_form.board_id] = cdop_settings_get_or_create(board=agency_form.board)
+                panels[agency_form.board_id] = cdop_settings(board=agency_form.board)
             panel = panels[agency_form.board_id]
             try:
                 sent += agency_form_remind(agency_form=agency_form, panel=panel, today=today)

@@ -32,7 +32,7 @@ def _case_url(request: HttpRequest, case: CdopCase) -> str:
 @board_view(*CDOP)
 def case_list(request: HttpRequest) -> HttpResponse:
     board = request.board
-    settings = services.cdop_settings_get_or_create(board=board)
+    settings = services.cdop_settings(board=board)
     year = FinancialYear.containing(timezone.localdate())
     reviewed = list(selectors.cdop_cases_reviewed_in(board=board, year=year))
     page = paginate(request, selectors.cdop_cases(board=board), CASES_PER_PAGE)
@@ -68,7 +68,7 @@ def case_detail(request: HttpRequest, case_id) -> HttpResponse:
     board = request.board
     case = get_object_or_404(selectors.cdop_case_with_details(board=board), pk=case_id)
     log_access(case)
-    settings = services.cdop_settings_get_or_create(board=board)
+    settings = services.cdop_settings(board=board)
     context = {
         "case": case,
         "settings": settings,

@@ -19,7 +19,7 @@ from ..export import cases_csv
 from ..forms import SettingsForm
 from ..models import RiskFactor
 from ..selectors import available_years, cdop_cases_for_export
-from ..services.cases import cdop_settings_get_or_create, cdop_settings_update
+from ..services.cases import cdop_settings, cdop_settings_update
 from ..statistics import cdop_annual_statistics
 
 SETTINGS_ROLES = (Role.CDOP_MEMBER, Role.BOARD_MANAGER)
@@ -63,7 +63,7 @@ def export(request: HttpRequest, year: str) -> HttpResponse:
 @board_view(*SETTINGS_ROLES)
 def panel_settings(request: HttpRequest) -> HttpResponse:
     board = request.board
-    settings = cdop_settings_get_or_create(board=board)
+    settings = cdop_settings(board=board)
     names = RiskFactor.objects.filter(board=board, is_active=True).values_list("name", flat=True)
     initial = {
         "review_target_months": settings.review_target_months,

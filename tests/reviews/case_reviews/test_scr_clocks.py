@@ -11,7 +11,7 @@ from reviews.case_reviews.models import ClockAlert
 from reviews.case_reviews.services.alerts import scr_clock_alerts_send
 from reviews.case_reviews.services.reviews import (
     milestone_add,
-    scr_settings_get_or_create,
+    scr_settings,
     scr_settings_update,
 )
 
@@ -19,7 +19,7 @@ from .factories import initiated_review, review_for
 
 
 def clock(review, key, today):
-    settings = scr_settings_get_or_create(board=review.board)
+    settings = scr_settings(board=review.board)
     return {c.key: c for c in clocks_for(review, settings, today)}[key]
 
 
@@ -85,7 +85,7 @@ def test_a_rapid_review_is_due_fifteen_working_days_after_notification_over_chri
 
 def test_the_rapid_review_clock_applies_to_2018_arrangements_only(board):
     review = review_for(board)
-    settings = scr_settings_get_or_create(board=board)
+    settings = scr_settings(board=board)
     assert "rapid_review" not in {c.key for c in clocks_for(review, settings, date(2014, 4, 1))}
 
 

@@ -10,7 +10,6 @@ from reviews.case_reviews.services.learning import dissemination_add, lesson_add
 from reviews.case_reviews.services.reviews import (
     appointment_add,
     panel_member_add,
-    scr_settings_get_or_create,
 )
 from tests.forms import date_parts
 
@@ -51,7 +50,6 @@ def make_panel_member(board):
 
 
 def make_lesson(board):
-    scr_settings_get_or_create(board=board)  # seeds the themes
     review = initiated_review(board)
     theme = Theme.objects.filter(board=board).first()
     lesson = lesson_add(review=review, text="Share information sooner", themes=[theme])

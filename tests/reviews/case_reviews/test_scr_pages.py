@@ -12,7 +12,7 @@ from reviews.case_reviews.models import CaseReview, Recommendation, Theme
 from reviews.case_reviews.selectors.reviews import case_review_year_summary
 from reviews.case_reviews.services.actions import recommendation_create, scr_action_add
 from reviews.case_reviews.services.learning import lesson_add
-from reviews.case_reviews.services.reviews import milestone_add, scr_settings_get_or_create
+from reviews.case_reviews.services.reviews import milestone_add
 
 from .factories import agency, initiated_review
 
@@ -129,7 +129,6 @@ def test_themes_are_seeded_and_counted_across_reviews_and_years(board, scr_membe
 
 
 def test_the_annual_report_selector_counts_the_year(board, scr_member):
-    scr_settings_get_or_create(board=board)  # seeds the themes
     review = initiated_review(board, decision_on=date(2014, 4, 10))
     milestone_add(review=review, kind="board_sign_off", actual_on=date(2014, 11, 26))
     milestone_add(

@@ -142,9 +142,9 @@ def test_a_bad_panel_analysis_is_refused_and_the_case_is_unchanged(
 
 
 def test_a_risk_factor_of_another_board_is_refused(client_for, board, other_board, cdop_member):
-    from reviews.child_deaths.services.cases import cdop_settings_get_or_create
+    from reviews.child_deaths.services.cases import cdop_settings
 
-    cdop_settings_get_or_create(board=other_board)
+    cdop_settings(board=other_board)
     foreign = other_board.child_deaths_riskfactor_set.first()
     case = notify(board)
     url = reverse("child_deaths:cdop-case-analysis", args=[board.slug, case.pk])
