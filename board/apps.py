@@ -11,7 +11,7 @@ class BoardConfig(AppConfig):
     def ready(self) -> None:
         from lscb.schedules import ensure_default_schedules
 
-        from . import audit_admin, audit_tracking, navigation
+        from . import audit_admin, audit_tracking, navigation, setup
         from .models import Role
 
         # Before the other apps' ready(), which may exclude or re-track their records.
@@ -19,6 +19,7 @@ class BoardConfig(AppConfig):
         # The admin has discovered django-auditlog's admin by now (it is installed first).
         audit_admin.register()
         post_migrate.connect(ensure_default_schedules, sender=self)
+        setup.connect()
         navigation.register("Overview", "board-detail", order=0)
         business = [
             ("Members", "member-list", "Partner agencies, their representatives and attendance."),

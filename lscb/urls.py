@@ -19,7 +19,9 @@ urlpatterns = [
     path("", include("board.urls")),
     path(f"{BOARD}audit/", audit_log, name="audit-log"),
     path(f"{BOARD}subgroups/", include("subgroups.urls")),
-    path(f"{BOARD}reviews/", include("reviews.urls")),
+    path(f"{BOARD}reviews/", include("reviews.child_deaths.urls")),
+    path(f"{BOARD}reviews/", include("reviews.case_reviews.urls")),
+    path(f"{BOARD}reviews/", include("reviews.assurance.urls")),
     path(f"{BOARD}data/", include("datasets.urls")),
     path(f"{BOARD}reports/", include("reports.urls")),
 ]

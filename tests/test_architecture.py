@@ -106,3 +106,23 @@ def test_a_selector_taking_the_request_is_named(tmp_path):
         "selectors.py:1 imports from django.shortcuts",
         "selectors.py:3 report_for() takes the request",
     ]
+
+
+def test_a_child_deaths_import_of_case_reviews_breaks_the_one_arrow(tmp_path):
+    tree = copy_of_the_tree(tmp_path)
+    wrong = tree / "reviews" / "child_deaths" / "wrong_way.py"
+    wrong.write_text("from reviews.case_reviews import models  # noqa: F401\n")
+    result = lint_imports(tree)
+    assert result.returncode != 0
+    assert "The review apps are independent" in result.stdout
+    assert "reviews.child_deaths.wrong_way -> reviews.case_reviews" in result.stdout
+
+
+def test_assurance_importing_child_deaths_breaks_its_independence(tmp_path):
+    tree = copy_of_the_tree(tmp_path)
+    wrong = tree / "reviews" / "assurance" / "wrong_way.py"
+    wrong.write_text("from reviews.child_deaths import models  # noqa: F401\n")
+    result = lint_imports(tree)
+    assert result.returncode != 0
+    assert "The review apps are independent" in result.stdout
+    assert "reviews.assurance.wrong_way -> reviews.child_deaths" in result.stdout

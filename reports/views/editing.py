@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from board.access import board_view
-from board.form_pages import apply_errors
 from board.models import ALL_ROLES, Role
 from core.confirm import confirm_page
+from core.forms import apply_errors
 from core.links import board_url
 from core.lookups import or_404
 

@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 
 from board.access import board_view
 from board.files import file_response
-from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES
 from core.confirm import confirm_page
+from core.forms import form_page, save_form
 from core.links import board_url
 from core.lookups import or_404
 

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from board.access import board_view
-from board.form_pages import FORM_PAGE
 from board.models import Role
+from core.forms import FORM_PAGE
 from core.periods import FinancialYear
 from core.years import year_from_query
 

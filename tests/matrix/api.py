@@ -39,7 +39,7 @@ def record_kwargs(context, kind: str) -> dict:
 
 
 def cdop_case_kwargs(context) -> dict:
-    from tests.reviews.factories import notify
+    from tests.reviews.child_deaths.factories import notify
 
     return {**board_kwargs(context), "id": notify(context.board).pk}
 
@@ -97,19 +97,19 @@ RETURN_READERS = {
 
 
 def case_review_kwargs(context) -> dict:
-    from tests.reviews.scr_factories import review_for
+    from tests.reviews.case_reviews.factories import review_for
 
     return {**board_kwargs(context), "id": review_for(context.board).pk}
 
 
 def audit_kwargs(context) -> dict:
-    from tests.reviews.test_audits import mash_audit
+    from tests.reviews.assurance.test_audits import mash_audit
 
     return {**board_kwargs(context), "id": mash_audit(context.board).pk}
 
 
 def cycle_kwargs(context) -> dict:
-    from tests.reviews.test_section11 import agencies_for, make_cycle
+    from tests.reviews.assurance.test_section11 import agencies_for, make_cycle
 
     cycle = make_cycle(context.board, agencies_for(context.board, "Police"))
     return {**board_kwargs(context), "id": cycle.pk}
@@ -282,7 +282,7 @@ def _snapshot(context) -> None:
 
 def _the_review(context, api) -> dict:
     """The review the list's rows were made with (the page's own would repeat its reference)."""
-    from reviews.models import CaseReview
+    from reviews.case_reviews.models import CaseReview
 
     return {**board_kwargs(context), "review_id": CaseReview.objects.get(board=context.board).pk}
 
@@ -314,13 +314,15 @@ PAGE_COUNTERPART = {
         row_page=_row("action-detail", "pk"),
     ),
     "api:action-detail": Counterpart("action-detail", page_kwargs=_id_as("pk")),
-    "api:cdop-statistics-list": Counterpart("reviews:cdop-statistics"),
+    "api:cdop-statistics-list": Counterpart("child_deaths:cdop-statistics"),
     "api:cdop-case-list": Counterpart(
-        "reviews:cdop-case-list",
+        "child_deaths:cdop-case-list",
         rows=_rows_of(cdop_case_kwargs),
-        row_page=_row("reviews:cdop-case-detail", "case_id"),
+        row_page=_row("child_deaths:cdop-case-detail", "case_id"),
     ),
-    "api:cdop-case-detail": Counterpart("reviews:cdop-case-detail", page_kwargs=_id_as("case_id")),
+    "api:cdop-case-detail": Counterpart(
+        "child_deaths:cdop-case-detail", page_kwargs=_id_as("case_id")
+    ),
     "api:subgroup-list": Counterpart(
         "subgroups:subgroup-list",
         rows=_rows_of(subgroup_kwargs),
@@ -336,31 +338,31 @@ PAGE_COUNTERPART = {
     "api:return-save": Counterpart("subgroups:return-edit"),
     "api:return-submit": Counterpart("subgroups:return-edit"),
     "api:audit-list": Counterpart(
-        "reviews:audit-list",
+        "assurance:audit-list",
         rows=_rows_of(audit_kwargs),
-        row_page=_row("reviews:audit-detail", "audit_id"),
+        row_page=_row("assurance:audit-detail", "audit_id"),
     ),
-    "api:audit-detail": Counterpart("reviews:audit-detail", page_kwargs=_id_as("audit_id")),
+    "api:audit-detail": Counterpart("assurance:audit-detail", page_kwargs=_id_as("audit_id")),
     "api:section11-cycle-list": Counterpart(
-        "reviews:section11-cycle-list",
+        "assurance:section11-cycle-list",
         rows=_rows_of(cycle_kwargs),
-        row_page=_row("reviews:section11-cycle-detail", "cycle_id"),
+        row_page=_row("assurance:section11-cycle-detail", "cycle_id"),
     ),
     "api:section11-cycle-detail": Counterpart(
-        "reviews:section11-cycle-detail", page_kwargs=_id_as("cycle_id")
+        "assurance:section11-cycle-detail", page_kwargs=_id_as("cycle_id")
     ),
     # Each listed review carries its decision and methodology, which only the review's
     # own page shows (the register, open to every role, shows less).
     "api:case-review-list": Counterpart(
-        "reviews:scr-review-detail",
+        "case_reviews:scr-review-detail",
         page_kwargs=_the_review,
         rows=_rows_of(case_review_kwargs),
-        row_page=_row("reviews:scr-review-detail", "review_id"),
+        row_page=_row("case_reviews:scr-review-detail", "review_id"),
     ),
     "api:case-review-detail": Counterpart(
-        "reviews:scr-review-detail", page_kwargs=_id_as("review_id")
+        "case_reviews:scr-review-detail", page_kwargs=_id_as("review_id")
     ),
-    "api:case-review-action-list": Counterpart("reviews:scr-action-plans"),
+    "api:case-review-action-list": Counterpart("case_reviews:scr-action-plans"),
     "api:indicator-list": Counterpart(
         "datasets:indicator-list",
         rows=_rows_of(lambda c: dataset_kwargs(c, "indicator")),

@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from reports.rendering import render_pdf
-from tests.reviews.factories import notify, review
+from tests.reviews.child_deaths.factories import notify, review
 
 from .factories import pdf_pages, report_for
 

@@ -16,12 +16,12 @@ from openpyxl import load_workbook
 
 from core.exports import Table, csv_bytes, xlsx_bytes
 from datasets.models import CategorySet, Indicator
-from reviews.models import RiskFactor
-from reviews.services.cdop import cdop_recommendation_create
+from reviews.child_deaths.models import RiskFactor
+from reviews.child_deaths.services.cases import cdop_recommendation_create
 from tests.datasets.factories import catalogue, load
 from tests.factories import AgencyFactory
 from tests.matrix import all_entries
-from tests.reviews.factories import notify, review
+from tests.reviews.child_deaths.factories import notify, review
 from tests.subgroups.factories import add_referrals, answers, subgroup_with_chair
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)"]
@@ -32,14 +32,14 @@ HEADERS = list("abcdefg")
 TABLE_EXPORTS = {
     "datasets:export",
     "datasets:import-problems-download",
-    "reviews:cdop-export",
+    "child_deaths:cdop-export",
     "subgroups:return-download",
 }
 # Downloads that hand back a file exactly as it was uploaded, or a PDF we render: they
 # write no cells, so there is nothing to neutralise (altering a stored paper would be wrong).
 FILE_DOWNLOADS = {
     "paper-download",
-    "reviews:scr-document-download",
+    "case_reviews:scr-document-download",
     "reports:version-download",
 }
 EXPORT_WORDS = re.compile(r"export|download|csv|xlsx|spreadsheet")
@@ -123,7 +123,7 @@ def test_the_cdop_export_is_safe(client_for, board, cdop_member, hostile):
     type(case).objects.filter(pk=case.pk).update(
         scr_referred_on=date(2013, 9, 1), scr_referral_reason=hostile
     )
-    url = reverse("reviews:cdop-export", kwargs={"board_slug": board.slug, "year": "2013-14"})
+    url = reverse("child_deaths:cdop-export", kwargs={"board_slug": board.slug, "year": "2013-14"})
     response = client_for(cdop_member).get(url)
     assert response.status_code == 200
     assert_csv_safe(response.content, hostile)
