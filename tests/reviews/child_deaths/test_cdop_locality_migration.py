@@ -24,7 +24,10 @@ def migrate(targets):
 def test_typed_areas_are_kept_for_the_panel_and_every_case_starts_not_recorded():
     board = BoardFactory()
     old = migrate(BEFORE)
-    old.get_model("reviews", "CdopSettings").objects.create(board_id=board.pk, suppress_below=5)
+    # The board was made with its settings (board.setup): give them the old default.
+    old.get_model("reviews", "CdopSettings").objects.filter(board_id=board.pk).update(
+        suppress_below=5
+    )
     old.get_model("reviews", "CdopCase").objects.create(
         board_id=board.pk,
         number="CDOP-2013-14-001",
