@@ -3,8 +3,8 @@
 For every API endpoint with a page counterpart (PAGE_COUNTERPART in
 tests/security/api_counterparts.py) and every persona: the matrix entries agree, the live
 API (with the persona's token) refuses exactly where the live page (signed in) refuses,
-and every row a list answers is one the persona could open on its page. Only how "sign in first" is said differs: 401
-from the API, a redirect to the sign-in page from a page.
+and every row a list answers is one the persona could open on its page. Only how "sign in
+first" is said differs: 401 from the API, a redirect to the sign-in page from a page.
 """
 
 from types import SimpleNamespace
