@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from datasets.models import Category, CategorySet, ImportBatch, Observation
+from datasets.models import Category, CategorySet, ImportBatch, ImportStatus, Observation
 from datasets.services.imports import import_file
 
 from .factories import HEADER, as_excel_saves, catalogue
@@ -82,8 +82,10 @@ def test_a_value_cell_holding_something_else_is_named_and_nothing_is_imported(
     assert response.status_code == 400  # a page of problems, never a server error
     text = response.content.decode()
     assert message in text
-    assert "The file has 1 problems" in text  # not also "Enter a number" for the same cell
-    assert not ImportBatch.objects.exists() and not Observation.objects.exists()
+    assert "The file has 1 problem;" in text  # not also "Enter a number" for the same cell
+    # Kept only as a refused batch, for its list of problems: nothing to apply, nothing saved.
+    assert not ImportBatch.objects.exclude(status=ImportStatus.REFUSED).exists()
+    assert not Observation.objects.exists()
 
 
 def test_true_or_an_error_in_a_text_column_is_named_too(board, indicators):
