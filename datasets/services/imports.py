@@ -255,5 +255,5 @@ def import_file(
     except TableError as exc:
         return Preview(errors=[RowError(1, "file", str(exc))])
     if dry_run:
-        return preview_table(table, boards)
-    return write_table(table, boards, user=user)
+        return preview_table(table.rows, boards)
+    return write_table(table.rows, boards, user=user)
