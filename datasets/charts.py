@@ -219,8 +219,11 @@ def line_chart(
     if target_value is not None:
         ty = y(target_value)
         out.append(_polyline([(left, ty), (left + plot_w, ty)], TARGET_STYLE, 2))
+        # Named in a key under the axis, where no point's value can be written over it.
+        key_y = height - 12
+        out.append(_polyline([(left, key_y), (left + 28, key_y)], TARGET_STYLE, 2))
         label = f"Target {_fmt(target_value)}{suffix}"
-        out.append(_text(left + plot_w - 4, ty - 6, label, size=12, anchor="end"))
+        out.append(_text(left + 34, key_y + 4, label, size=12, anchor="start"))
     out.append(_polyline(coords, VALUES_STYLE, 3))
     widest = max((_text_width(_fmt(v), 12) for v in values if v is not None), default=0)
     labelled = set(thinned(len(points), slot, widest))
@@ -232,7 +235,9 @@ def line_chart(
             f'stroke="#ffffff" stroke-width="1"/>'
         )
         if i in labelled:
-            out.append(_text(point[0], point[1] - 9, _fmt(value), size=12))
+            above = point[1] - 9
+            label_y = above if above >= top else point[1] + 18  # not cut off at the top
+            out.append(_text(point[0], label_y, _fmt(value), size=12))
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
 
