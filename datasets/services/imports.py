@@ -250,10 +250,7 @@ def import_file(
     *, filename: str, content: bytes, boards: list[Board], user=None, dry_run: bool = False
 ) -> Preview:
     """The management command's path: validate, and (unless a dry run) apply at once."""
-    try:
-        table = read_table(filename, content)
-    except TableError as exc:
-        return Preview(errors=[RowError(1, "file", str(exc))])
-    if dry_run:
-        return preview_table(table, boards)
-    return write_table(table, boards, user=user)
+    preview, rows = read_preview(filename, content, boards)  # cells unread are errors too
+    if dry_run or preview.errors:
+        return preview
+    return write_table(rows, boards, user=user)

@@ -176,9 +176,10 @@ def test_the_indicator_page_shows_the_chart_and_the_same_numbers_as_a_table(
     load(
         board,
         [
-            ["cp_plans", "2014-15 Q1", "total", 392],
-            ["cp_plans", "2014-15 Q1", "category_of_abuse:neglect", 200],
-            ["cp_plans", "2014-15 Q1", "category_of_abuse:emotional", 190],
+            ["cp_plans", "2014-15 Q1", "total", 380],
+            ["cp_plans", "2014-15 Q2", "total", 392],
+            ["cp_plans", "2014-15 Q2", "category_of_abuse:neglect", 200],
+            ["cp_plans", "2014-15 Q2", "category_of_abuse:emotional", 190],
         ],
     )
     snapshot_refresh(board=board, year=2014)
@@ -187,8 +188,23 @@ def test_the_indicator_page_shows_the_chart_and_the_same_numbers_as_a_table(
     )
     text = response.content.decode()
     assert "<svg" in text and "style=" not in text
-    assert "Q1 2014/15: 392" in text  # the chart's text alternative
+    assert "Q1 2014/15: 380; Q2 2014/15: 392" in text  # the chart's text alternative
     assert "The parts add up to 390, not the total of 392." in text
+
+
+def test_one_value_is_shown_as_the_latest_figure_without_a_trend_chart(
+    board, lay_member, client_for
+):
+    indicators = catalogue(board)
+    load(board, [["cp_plans", "2014-15 Q1", "total", 392]])
+    snapshot_refresh(board=board, year=2014)
+    response = client_for(lay_member).get(
+        url(board, "indicator-detail", pk=indicators["cp_plans"].pk)
+    )
+    text = response.content.decode()
+    assert 'id="trend-cp_plans"' not in text  # no one-point line on an axis
+    assert '<span class="lscb-figure lscb-figure--large">392</span>' in text
+    assert "the figures by period" in text
 
 
 def test_the_quality_page_lists_the_problems(board, manager, client_for):

@@ -20,6 +20,7 @@ SOURCES = [
     ("membership", "board.selectors.meetings", "attendance_rates"),
     ("dataset_gather", "datasets.services.compute", "Calculator"),
     ("dataset_gather", "datasets.charts", "line_chart"),
+    ("dataset_gather", "datasets.charts", "form_for"),
 ]
 
 
