@@ -63,8 +63,9 @@ def owned_actions(board, owner, n: int) -> None:
     for _ in range(n):
         ActionFactory(board=board, owner_person=person, due_date=TODAY - timedelta(days=3))
         ActionFactory(board=board, owner_person=person, due_date=TODAY + timedelta(days=5))
-    ActionFactory(board=board, owner_person=person, due_date=TODAY - timedelta(days=3),
-                  status="complete")  # fmt: skip
+    ActionFactory(
+        board=board, owner_person=person, due_date=TODAY - timedelta(days=3), status="complete"
+    )
     ActionFactory(board=board, owner_person=person, due_date=TODAY + timedelta(days=60))
     ActionFactory(board=board, due_date=TODAY - timedelta(days=3))
 
@@ -76,13 +77,24 @@ def report_work(board, author, n: int, start: int = 0) -> None:
         report = AnnualReport.objects.create(
             board=board, start_year=2000 + i, title=f"Review {i}", state=ReportState.IN_REVIEW
         )
-        Section.objects.create(board=board, report=report, order=1, section_type="narrative",
-                               title="Health", author=author)  # fmt: skip
+        Section.objects.create(
+            board=board,
+            report=report,
+            order=1,
+            section_type="narrative",
+            title="Health",
+            author=author,
+        )
     locked = AnnualReport.objects.get_or_create(
         board=board, start_year=1990, defaults={"title": "Old", "state": ReportState.APPROVED}
     )[0]
-    Section.objects.get_or_create(board=board, report=locked, title="Old", author=author,
-                                  defaults={"section_type": "narrative"})  # fmt: skip
+    Section.objects.get_or_create(
+        board=board,
+        report=locked,
+        title="Old",
+        author=author,
+        defaults={"section_type": "narrative"},
+    )
 
 
 def outstanding_forms(board, n: int) -> None:
@@ -90,11 +102,21 @@ def outstanding_forms(board, n: int) -> None:
     for _ in range(n):
         case = notify(board)
         agencies = [AgencyFactory(board=board), AgencyFactory(board=board)]
-        AgencyForm.objects.create(board=board, case=case, agency=agencies[0],
-                                  contact_email="a@example.org", requested_on=case.notified_on)  # fmt: skip
-        AgencyForm.objects.create(board=board, case=case, agency=agencies[1],
-                                  contact_email="b@example.org", requested_on=case.notified_on,
-                                  received_on=case.notified_on)  # fmt: skip
+        AgencyForm.objects.create(
+            board=board,
+            case=case,
+            agency=agencies[0],
+            contact_email="a@example.org",
+            requested_on=case.notified_on,
+        )
+        AgencyForm.objects.create(
+            board=board,
+            case=case,
+            agency=agencies[1],
+            contact_email="b@example.org",
+            requested_on=case.notified_on,
+            received_on=case.notified_on,
+        )
 
 
 def review_clocks(board, n: int, start: int = 0) -> None:
@@ -103,16 +125,21 @@ def review_clocks(board, n: int, start: int = 0) -> None:
     for i in range(start, start + n):
         for kind, days_ago in (("late", 60), ("soon", 27)):
             notified = TODAY - timedelta(days=days_ago)
-            review_for(board, reference=f"Child {kind} {i}", notified_on=notified,
-                       incident_on=notified - timedelta(days=1))  # fmt: skip
+            review_for(
+                board,
+                reference=f"Child {kind} {i}",
+                notified_on=notified,
+                incident_on=notified - timedelta(days=1),
+            )
 
 
 def next_meeting_with_papers(board, n: int, start: int = 0) -> None:
     """The next meeting, with n papers (a meeting already held is not the next)."""
     meeting = Meeting.objects.filter(board=board, title="Board development day").first()
     if meeting is None:
-        meeting = MeetingFactory(board=board, date=TODAY + timedelta(days=10),
-                                 title="Board development day")  # fmt: skip
+        meeting = MeetingFactory(
+            board=board, date=TODAY + timedelta(days=10), title="Board development day"
+        )
         MeetingFactory(board=board, date=TODAY - timedelta(days=30), title="Last one")
     for i in range(start, start + n):
         PaperFactory(board=board, meeting=meeting, title=f"Paper {i:02}")

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from board.models import Role
-from tests.factories import BoardFactory, PASSWORD, RoleAssignmentFactory
+from tests.factories import PASSWORD, BoardFactory, RoleAssignmentFactory
 
 from .home_data import everything_waiting, pin_today
 
@@ -27,8 +27,7 @@ CLOCKS = [
 # Role -> the lines of its home, with one record of each kind waiting (home_data.py).
 # Links are written after the board's address, /boards/testshire/.
 EXPECTED = {
-    "manager": [("1 return awaiting your approval", "subgroups/completeness/?awaiting=1"),
-                *CLOCKS],
+    "manager": [("1 return awaiting your approval", "subgroups/completeness/?awaiting=1"), *CLOCKS],
     "chair": [("1 report awaiting your approval", "reports/?state=in_review"), *CLOCKS],
     "subgroup_chair": [
         ("1 return overdue", "subgroups/my-returns/?show=overdue"),
