@@ -4,12 +4,13 @@ from datetime import date
 
 from core.links import board_url
 
+from .access import BoardAccess
 from .models import Board
 from .selectors.actions import DUE_SOON_DAYS, own_action_counts
 from .waiting import Waiting
 
 
-def own_actions_waiting(board: Board, access, today: date) -> list[Waiting]:
+def own_actions_waiting(board: Board, access: BoardAccess, today: date) -> list[Waiting]:
     """Open actions owned by the person (through the board's record of them), overdue and
     due in the next fortnight, each linking to the tracker filtered to exactly those."""
     counts = own_action_counts(board, access.user, today)

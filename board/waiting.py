@@ -20,6 +20,7 @@ from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .access import BoardAccess
 from .models import ALL_ROLES, Board, Role
 
 
@@ -37,7 +38,7 @@ class Waiting:
         return f"{self.count} {self.singular if self.count == 1 else self.plural}"
 
 
-LinesFunction = Callable[[Board, "object", date], Iterable[Waiting]]
+LinesFunction = Callable[[Board, BoardAccess, date], Iterable[Waiting]]
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def register(
     _sources[key] = WaitingSource(key, title, lines, frozenset(roles), order)
 
 
-def cards_for(access, today: date) -> list[Card]:
+def cards_for(access: BoardAccess, today: date) -> list[Card]:
     """The cards with something waiting for this person, in order; lines counting nothing
     are left out, and so is a card left with no line."""
     cards = []

@@ -3,6 +3,7 @@ is to write, and, for the independent chair, the report waiting for the board's 
 
 from datetime import date
 
+from board.access import BoardAccess
 from board.models import Board
 from board.waiting import Waiting
 from core.links import board_url
@@ -11,7 +12,7 @@ from .models import AnnualReport, ReportState
 from .selectors import sections_assigned
 
 
-def sections_waiting(board: Board, access, today: date) -> list[Waiting]:
+def sections_waiting(board: Board, access: BoardAccess, today: date) -> list[Waiting]:
     """Sections assigned to the person in reports still open, in one query. The link is
     that report's sections filtered to theirs, or, across several reports, the reports
     with one of theirs."""
@@ -25,7 +26,7 @@ def sections_waiting(board: Board, access, today: date) -> list[Waiting]:
     return [Waiting(len(years), singular, plural, href)]
 
 
-def approval_waiting(board: Board, access, today: date) -> list[Waiting]:
+def approval_waiting(board: Board, access: BoardAccess, today: date) -> list[Waiting]:
     """Reports in review: the independent chair records the board's approval."""
     count = AnnualReport.objects.filter(board=board, state=ReportState.IN_REVIEW).count()
     href = board_url(board, "reports:index", query={"state": ReportState.IN_REVIEW})

@@ -3,6 +3,7 @@ write or put right, and what the manager has to approve."""
 
 from datetime import date
 
+from board.access import BoardAccess
 from board.models import Board
 from board.waiting import Waiting
 from core.links import board_url
@@ -11,7 +12,7 @@ from . import selectors
 from .selectors import DUE, OVERDUE, SENT_BACK
 
 
-def chair_returns_waiting(board: Board, access, today: date) -> list[Waiting]:
+def chair_returns_waiting(board: Board, access: BoardAccess, today: date) -> list[Waiting]:
     """The chair's returns, by where they stand, each linking to My returns filtered to
     them. my_returns runs the same three queries however many returns there are."""
     standings = [
@@ -29,7 +30,7 @@ def chair_returns_waiting(board: Board, access, today: date) -> list[Waiting]:
     ]
 
 
-def manager_returns_waiting(board: Board, access, today: date) -> list[Waiting]:
+def manager_returns_waiting(board: Board, access: BoardAccess, today: date) -> list[Waiting]:
     count = selectors.returns_awaiting_approval(board).count()
     href = board_url(board, "subgroups:completeness", query={"awaiting": "1"})
     return [Waiting(count, "return awaiting your approval", "returns awaiting your approval", href)]

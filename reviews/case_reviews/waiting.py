@@ -4,6 +4,7 @@ dashboard's list of them."""
 
 from datetime import date
 
+from board.access import BoardAccess
 from board.models import Board
 from board.waiting import Waiting
 from core.links import board_url
@@ -13,7 +14,7 @@ from .selectors import reviews as selectors
 from .services.reviews import scr_settings
 
 
-def clocks_waiting(board: Board, access, today: date) -> list[Waiting]:
+def clocks_waiting(board: Board, access: BoardAccess, today: date) -> list[Waiting]:
     """Every review's clocks from its dates (the settings, the reviews and their
     milestones: three queries however many reviews)."""
     settings = scr_settings(board=board)

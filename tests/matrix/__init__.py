@@ -58,6 +58,10 @@ class Rule:
             return 404  # another board's page does not confirm that the board exists
         return self.ok if Role(persona) in self.roles else 403
 
+    def serves(self, persona: str) -> bool:
+        """Does the persona get past the checks (to the page, or to where it sends them)?"""
+        return persona in self.ok_for or self.expected(persona) == self.ok
+
 
 def public(**options) -> Rule:
     return Rule("public", **options)
