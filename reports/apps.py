@@ -6,6 +6,17 @@ class ReportsConfig(AppConfig):
     name = "reports"
 
     def ready(self) -> None:
-        from board import navigation
+        from board import navigation, waiting
+        from board.models import Role
+
+        from .waiting import approval_waiting, sections_waiting
 
         navigation.register("Annual reports", "reports:index", order=80)
+        waiting.register("report-sections", "The annual report", sections_waiting, order=50)
+        waiting.register(
+            "report-approval",
+            "Report approval",
+            approval_waiting,
+            roles=[Role.INDEPENDENT_CHAIR],
+            order=51,
+        )

@@ -7,13 +7,14 @@ change something takes the person's standing on the board (`access=`, a
 or False; the page or the API refuses (403). So a task or the API asks exactly what a page
 asks, without a request to hand."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from board.access import BoardAccess
 from board.models import Board, Role
 from core.periods import FinancialYear
 
 from .models import (
+    LOCKED_STATES,
     AnnualReport,
     ReportImage,
     ReportState,
@@ -97,6 +98,22 @@ def reads_report(*, access: BoardAccess, report: AnnualReport) -> bool:
         or reads_drafts(access=access)
         or writes_in(access=access, report=report)
     )
+
+
+def readable_reports(*, access: BoardAccess) -> QuerySet[AnnualReport]:
+    """The reports this person may open (the rule of `reads_report`, as a query)."""
+    reports = AnnualReport.objects.filter(board=access.board)
+    if reads_drafts(access=access):
+        return reports
+    written = Section.objects.filter(board=access.board, author_id=access.user.pk)
+    return reports.filter(Q(state=ReportState.PUBLISHED) | Q(pk__in=written.values("report")))
+
+
+def sections_assigned(*, access: BoardAccess) -> QuerySet[Section]:
+    """The sections this person is the author of, in reports still open to writing."""
+    return Section.objects.filter(
+        board=access.board, author_id=access.user.pk, report__isnull=False
+    ).exclude(report__state__in=LOCKED_STATES)
 
 
 def readable_versions(

@@ -15,17 +15,34 @@ from .. import services
 from ..checks import find_problems
 from ..forms import AcceptForm, ReportCreateForm
 from ..models import AnnualReport, CheckAcceptance, ReportState
-from ..selectors import reads_drafts, reads_report, report_for, versions_visible, writes_in
+from ..selectors import (
+    readable_reports,
+    reads_drafts,
+    reads_report,
+    report_for,
+    sections_assigned,
+    versions_visible,
+    writes_in,
+)
 
 MANAGER, CHAIR = Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR
 
 
 @board_view(*ALL_ROLES)
 def index(request: HttpRequest) -> HttpResponse:
-    reports = AnnualReport.objects.filter(board=request.board)
-    if not reads_drafts(access=request.board_access):
-        reports = reports.filter(state=ReportState.PUBLISHED)
-    return render(request, "reports/index.html", {"reports": reports})
+    """The board's reports: drafts for those who read drafts or write in them, published
+    ones for everyone. ?state= (a report state) and ?mine=1 (reports with a section
+    assigned to you) narrow the list: the home page links here with them."""
+    reports = readable_reports(access=request.board_access)
+    state = request.GET.get("state", "")
+    if state in ReportState.values:
+        reports = reports.filter(state=state)
+    mine = request.GET.get("mine") == "1"
+    if mine:
+        assigned = sections_assigned(access=request.board_access)
+        reports = reports.filter(pk__in=assigned.values("report"))
+    context = {"reports": reports, "state": state, "mine": mine}
+    return render(request, "reports/index.html", context)
 
 
 @board_view(MANAGER)
@@ -55,7 +72,8 @@ def report_detail(request: HttpRequest, year: str) -> HttpResponse:
         raise PermissionDenied("The report is not published yet.")
     drafts = reads_drafts(access=access)
     sections = report.sections.select_related("author")
-    if not drafts and not request.board_access.is_manager:
+    mine = request.GET.get("mine") == "1"
+    if mine or (not drafts and not request.board_access.is_manager):
         sections = sections.filter(author=request.user)
     context = {
         "report": report, "sections": sections, "reads_drafts": drafts,
@@ -63,6 +81,7 @@ def report_detail(request: HttpRequest, year: str) -> HttpResponse:
         "writes_in": writes_in(access=access, report=report),
         "versions": versions_visible(access=access, report=report)[:10],
         "next_states": services.TRANSITIONS[ReportState(report.state)],
+        "mine": mine,
     }  # fmt: skip
     return render(request, "reports/report_detail.html", context)
 

@@ -8,11 +8,12 @@ class CaseReviewsConfig(AppConfig):
     verbose_name = "Case reviews"
 
     def ready(self) -> None:
-        from board import navigation, record_visibility, setup
+        from board import navigation, record_visibility, setup, waiting
         from board.models import ALL_ROLES, Role
 
         from . import action_sources, models
         from .services.reviews import scr_board_set_up
+        from .waiting import clocks_waiting
 
         action_sources.register(self.label)
         setup.register(scr_board_set_up)
@@ -33,3 +34,6 @@ class CaseReviewsConfig(AppConfig):
             navigation.register(
                 label, url_name, roles, order, section="assurance", description=description
             )
+        waiting.register(
+            "case-review-clocks", "Case reviews", clocks_waiting, roles=scr_readers, order=70
+        )

@@ -8,11 +8,13 @@ class ChildDeathsConfig(AppConfig):
     verbose_name = "Child deaths (CDOP)"
 
     def ready(self) -> None:
-        from board import navigation, record_visibility, setup
+        from board import navigation, record_visibility, setup, waiting
         from board.models import ALL_ROLES, Role
 
         from . import action_sources, models
+        from .selectors import CDOP_ROLES
         from .services.cases import cdop_board_set_up
+        from .waiting import agency_forms_waiting
 
         action_sources.register(self.label)
         setup.register(cdop_board_set_up)
@@ -36,3 +38,6 @@ class ChildDeathsConfig(AppConfig):
             navigation.register(
                 label, url_name, roles, order, section="assurance", description=description
             )
+        waiting.register(
+            "cdop-forms", "Child deaths", agency_forms_waiting, roles=CDOP_ROLES, order=60
+        )

@@ -15,7 +15,9 @@ ENTRIES = {
     "password_reset_done": public(),
     "password_reset_confirm": public(kwargs=lambda c: {"uidb64": "MQ", "token": "set-password"}),
     "password_reset_complete": public(),
-    "home": signed_in(),
+    # "Your boards": a person with roles on one board has nothing to choose and is sent
+    # to that board's home; every persona here but the outsider holds roles on one board.
+    "home": signed_in(ok=302, ok_for={"outsider": 200}),
     # Every persona here has completed two-factor sign-in, so both pages send them on.
     "two-factor": signed_in(ok=302),
     "two-factor-setup": signed_in(ok=302),

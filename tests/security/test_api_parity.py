@@ -44,7 +44,7 @@ def expected_outcome(rule, persona: str) -> str:
         return "sign in"
     if persona in OTHER_BOARD and rule.kind in {"board", "api_board"}:
         return "404"
-    return "served" if rule.expected(persona) == rule.ok else str(rule.expected(persona))
+    return "served" if rule.serves(persona) else str(rule.expected(persona))
 
 
 def outcome(response) -> str:

@@ -12,6 +12,7 @@ from board.models import Action, Agency, Role
 from core.forms import form_page, save_form
 from core.links import board_url
 
+from ..clocks import DUE_SOON, OVERDUE
 from ..forms import reviews as forms
 from ..models import Recommendation
 from ..selectors import reviews as selectors
@@ -117,13 +118,20 @@ def action_plan(request: HttpRequest, agency_id) -> HttpResponse:
 
 @board_view(*CONFIDENTIAL)
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """Reviews by stage, the clocks at risk and the action plans' completion. ?clock=
+    overdue or due_soon (the home page's links) lists only those clocks at risk."""
     board = request.board
     today = timezone.localdate()
     settings = services.scr_settings(board=board)
     rows = selectors.register_rows(selectors.case_reviews(board=board), settings, today)
+    clock = request.GET.get("clock", "")
+    if clock not in (OVERDUE, DUE_SOON):
+        clock = ""
+    at_risk = [(row, c) for row in rows for c in row.at_risk if not clock or c.status == clock]
     context = {
         "stages": selectors.reviews_by_stage(rows),
-        "at_risk": [(row, clock) for row in rows for clock in row.at_risk],
+        "at_risk": at_risk,
+        "clock_filter": clock,
         "completion": selectors.completion_by_agency(board=board, today=today),
         "back_url": board_url(request, "case_reviews:scr-register"),
     }

@@ -31,17 +31,24 @@ def _case_url(request: HttpRequest, case: CdopCase) -> str:
 
 @board_view(*CDOP)
 def case_list(request: HttpRequest) -> HttpResponse:
+    """The panel's cases; ?forms=outstanding (the home page's link) lists only the cases
+    still waiting for an agency's form, and any other value lists them all."""
     board = request.board
     settings = services.cdop_settings(board=board)
     year = FinancialYear.containing(timezone.localdate())
     reviewed = list(selectors.cdop_cases_reviewed_in(board=board, year=year))
-    page = paginate(request, selectors.cdop_cases(board=board), CASES_PER_PAGE)
+    cases = selectors.cdop_cases(board=board)
+    forms_outstanding = request.GET.get("forms") == "outstanding"
+    if forms_outstanding:
+        cases = cases.filter(forms_outstanding__gt=0)
+    page = paginate(request, cases, CASES_PER_PAGE)
     context = {
         "page": page,
         "year": year,
         "settings": settings,
         "timeliness": selectors.review_timeliness(reviewed, settings.review_target_months),
         "outstanding": selectors.outstanding_agency_forms(board=board)[:20],
+        "forms_outstanding": forms_outstanding,
         "today": timezone.localdate(),
     }
     return render(request, "child_deaths/case_list.html", context)
