@@ -16,6 +16,7 @@ fail the render, or any author who can type an image link could block a report.
 Every PDF is set in the bundled typeface (static/css/fonts.css, copied by `make assets`)
 and in no font of the machine's, so the same HTML gives the same bytes on any machine."""
 
+import functools
 import gc
 import logging
 import mimetypes
@@ -25,6 +26,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -89,6 +91,24 @@ def static_file(path: str) -> Path | None:
     return real
 
 
+FONT_TYPES = {".woff", ".woff2"}
+
+
+@functools.cache
+def _decoded_font(path: str, modified_ns: int) -> bytes:
+    """A WOFF font as the TrueType font it wraps, for WeasyPrint. Decoded here and not by
+    WeasyPrint, whose decoding (fontTools' save) stamps the current time into the font's
+    head table: the embedded font, and so the PDF's bytes, would change every second.
+    Once per font file and process (the file's time is part of the key)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, recalcTimestamp=False)
+    font.flavor = None
+    decoded = BytesIO()
+    font.save(decoded)
+    return decoded.getvalue()
+
+
 def _content_type(data: bytes) -> str:
     return next((kind for magic, kind in _MAGIC.items() if data.startswith(magic)), "")
 
@@ -111,6 +131,9 @@ class AppFetcher(URLFetcher):
             return URLFetcherResponse(url, data, {"Content-Type": _content_type(data)})
         if path is not None and path.startswith(settings.STATIC_URL):
             found = static_file(unquote(path.removeprefix(settings.STATIC_URL)))
+            if found is not None and found.suffix.lower() in FONT_TYPES:
+                data = _decoded_font(str(found), found.stat().st_mtime_ns)
+                return URLFetcherResponse(url, data, {"Content-Type": "font/ttf"})
             if found is not None:
                 kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
                 return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": kind})

@@ -22,9 +22,9 @@ if grep -q 'GDS Transport,arial' static/govuk/govuk-frontend.min.css; then
   exit 1
 fi
 
-# Arimo's Latin and Latin Extended files, regular and bold, upright and italic (the ones
+# Arimo's Latin and Latin Extended WOFF files, regular and bold, upright and italic (the ones
 # static/css/fonts.css declares), with their licence.
-cp "$ARIMO"/files/arimo-latin-400-*.woff2 "$ARIMO"/files/arimo-latin-700-*.woff2 \
-   "$ARIMO"/files/arimo-latin-ext-400-*.woff2 "$ARIMO"/files/arimo-latin-ext-700-*.woff2 \
+cp "$ARIMO"/files/arimo-latin-400-*.woff "$ARIMO"/files/arimo-latin-700-*.woff \
+   "$ARIMO"/files/arimo-latin-ext-400-*.woff "$ARIMO"/files/arimo-latin-ext-700-*.woff \
    static/fonts/arimo/
 cp "$ARIMO/LICENSE" static/fonts/arimo/OFL.txt

@@ -5,12 +5,13 @@ WeasyPrint's warnings without its per-page progress lines."""
 import gc
 import logging
 import shutil
+import time
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from core.pdf import html_to_pdf
+from core.pdf import _decoded_font, html_to_pdf
 from tests.pdf_fonts import embedded_fonts, only_bundled
 
 PNG = (  # a 1x1 transparent PNG
@@ -30,6 +31,16 @@ def test_every_document_is_set_in_the_bundled_typeface_whatever_its_css_asks_for
     css = "h1 { font-family: 'DejaVu Sans', sans-serif }"
     fonts = embedded_fonts(html_to_pdf(html, stylesheets=[css]).pdf)
     assert only_bundled(fonts), fonts
+
+
+def test_the_same_html_gives_the_same_bytes_a_second_later():
+    # The embedded fonts carry no time of their own: decoded afresh a second later, the
+    # font files (and so the PDF) are the same.
+    html = '<html lang="en-GB"><body><p>Text <b>bold</b></p></body></html>'
+    first = html_to_pdf(html).pdf
+    time.sleep(1.1)
+    _decoded_font.cache_clear()
+    assert html_to_pdf(html).pdf == first
 
 
 def test_without_the_bundled_font_files_the_render_fails_rather_than_use_the_machines(
