@@ -3,10 +3,8 @@
 FROM node:20-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error \
- && mkdir -p static/govuk \
- && cp -R node_modules/govuk-frontend/dist/govuk/assets node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/govuk/ \
- && sed 's#url(/assets/#url(assets/#g' node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css > static/govuk/govuk-frontend.min.css
+COPY scripts/copy_assets.sh scripts/
+RUN npm ci --no-audit --no-fund --loglevel=error && sh scripts/copy_assets.sh
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
@@ -20,6 +18,7 @@ COPY requirements.txt ./
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 COPY --from=assets /build/static/govuk static/govuk
+COPY --from=assets /build/static/fonts static/fonts
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input \
  && mkdir -p var/media && chown -R lscb:lscb var
 USER lscb

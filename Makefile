@@ -5,7 +5,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 
 .PHONY: run test lint format assets audit migrate clean
 
@@ -22,16 +21,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# GOV.UK Frontend's precompiled CSS points at /assets/; we serve it under /static/govuk/,
-# so those URLs are made relative to the stylesheet.
-static/govuk/.copied: node_modules/.installed
-	rm -rf static/govuk
-	mkdir -p static/govuk
-	cp -R $(GOVUK_DIST)/assets $(GOVUK_DIST)/govuk-frontend.min.js static/govuk/
-	sed 's#url(/assets/#url(assets/#g' $(GOVUK_DIST)/govuk-frontend.min.css > static/govuk/govuk-frontend.min.css
-	touch $@
+# GOV.UK Frontend and the bundled typeface (Arimo), copied into static/ by the one script
+# the Dockerfile runs too. One marker in each folder, so deleting either copies again.
+COPIED := static/govuk/.copied static/fonts/.copied
+$(COPIED) &: node_modules/.installed scripts/copy_assets.sh
+	sh scripts/copy_assets.sh
+	touch $(COPIED)
 
-assets: static/govuk/.copied
+assets: $(COPIED)
 
 migrate: $(VENV)/.installed
 	DEBUG=true $(MANAGE) migrate --no-input
@@ -69,4 +66,4 @@ audit: $(VENV)/.installed
 	$(BIN)/pip-audit -r requirements.txt
 
 clean:
-	rm -rf $(VENV) node_modules static/govuk var/staticfiles
+	rm -rf $(VENV) node_modules static/govuk static/fonts var/staticfiles

@@ -4,10 +4,15 @@ Loads the demo board into a fresh database, renders its 2014/15 annual review an
 gather time (all sections' queries), HTML time, WeasyPrint time, total, peak Python memory
 (tracemalloc) and the process's peak RSS, page and chart counts; the time to answer an
 unchanged render (inputs hash only); and, for comparison, the time Debian's Chromium takes
-to print the same HTML (with the same print CSS) to PDF.
+to print the same HTML (with the same print CSS and the bundled typeface) to PDF.
+
+With --levers it instead compares the two cheap levers of core/pdf.py on the same HTML, in
+one run, alternating: WeasyPrint's INFO progress lines logged (as before the logging
+setting) or not, and the garbage collector running or paused; medians, and whether the
+bytes are the same.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lscb_reports \\
-        .venv/bin/python benchmarks/report_render.py [--runs 3]
+        .venv/bin/python benchmarks/report_render.py [--runs 3] [--levers]
 
 A test database (test_<name>) is created and dropped.
 """
@@ -35,10 +40,22 @@ def timed(function, *args):
     return result, time.perf_counter() - started
 
 
+def bundled_fonts_for_chromium() -> str:
+    """fonts.css with its font files as file: URLs, so Chromium sets the same typeface."""
+    from django.contrib.staticfiles import finders
+
+    from core.pdf import BUNDLED_FAMILY, FONTS_CSS, bundled_fonts_css
+
+    folder = Path(finders.find(FONTS_CSS)).resolve().parent  # its URLs are relative to it
+    css = bundled_fonts_css().replace('url("../', f'url("{folder.parent.as_uri()}/')
+    return css + f'* {{ font-family: "{BUNDLED_FAMILY}" !important }}'
+
+
 def chromium_print(html: str, css: str) -> tuple[float, int] | None:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         return None
+    css = bundled_fonts_for_chromium() + css
     with tempfile.TemporaryDirectory() as folder:
         page = Path(folder) / "report.html"
         page.write_text(html.replace("</head>", f"<style>{css}</style></head>", 1))
@@ -56,7 +73,8 @@ def chromium_print(html: str, css: str) -> tuple[float, int] | None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
+    parser.add_argument("--levers", action="store_true", help="compare logging and gc levers")
+    arguments = parser.parse_args()
 
     import django
 
@@ -66,10 +84,13 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from board.scoping import scopes_disabled
+
     name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("load_demo", stdout=StringIO())
-        measure(runs)
+        with scopes_disabled():  # a script reading one board's report (board/scoping.py)
+            (measure_levers if arguments.levers else measure)(arguments.runs)
     finally:
         connection.creation.destroy_test_db(name, verbosity=0)
 
@@ -101,6 +122,61 @@ def measure(runs: int) -> None:
     chromium = chromium_print(html, _print_css())
     if chromium:
         print(f"chromium --print-to-pdf on the same HTML: {chromium[0]:.2f}s, {chromium[1]} pages")
+
+
+def measure_levers(runs: int) -> None:
+    """Each configuration once per round, rounds alternating the order, on the same HTML."""
+    import contextlib
+    import logging
+    import statistics
+
+    import core.pdf
+    from reports.models import AnnualReport
+    from reports.rendering import gather_all, render_html, report_pdf
+
+    report = AnnualReport.objects.select_related("board").get(board__slug="croydon")
+    html = render_html(report, gather_all(report))
+    paused = core.pdf._collector_paused
+    weasyprint = logging.getLogger("weasyprint")
+    # The settings' console handler (stderr) gets the INFO lines, as the worker's log did.
+    configurations = {
+        "before (INFO logged, gc running)": (logging.INFO, contextlib.nullcontext),
+        "logging silenced, gc running": (logging.WARNING, contextlib.nullcontext),
+        "INFO logged, gc paused": (logging.INFO, paused),
+        "after (logging silenced, gc paused)": (logging.WARNING, paused),
+    }
+    # Wall and CPU seconds: on a shared machine the CPU time is the steadier of the two.
+    seconds = {name: [] for name in configurations}
+    cpu = {name: [] for name in configurations}
+    pdfs = set()
+    names = list(configurations)
+    for round_number in range(runs):
+        for name in names if round_number % 2 == 0 else reversed(names):
+            level, collector = configurations[name]
+            weasyprint.setLevel(level)
+            core.pdf._collector_paused = collector
+            cpu_started = time.process_time()
+            (pdf, pages), took = timed(report_pdf, report, html)
+            seconds[name].append(took)
+            cpu[name].append(time.process_time() - cpu_started)
+            pdfs.add(pdf)
+    weasyprint.setLevel(logging.WARNING)
+    core.pdf._collector_paused = paused
+    print(f"{pages} pages, {runs} rounds; same bytes in every configuration: {len(pdfs) == 1}")
+    for label, measured in (("wall", seconds), ("CPU", cpu)):
+        before = statistics.median(measured[names[0]])
+        for name in names:
+            median = statistics.median(measured[name])
+            runs_text = " ".join(f"{s:.2f}" for s in measured[name])
+            print(f"{label:4} {name:36} median {median:.2f}s x{before / median:.2f} ({runs_text})")
+    for name, collector in (("gc running", contextlib.nullcontext), ("gc paused", paused)):
+        core.pdf._collector_paused = collector
+        tracemalloc.start()
+        report_pdf(report, html)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"peak Python memory of one render, {name}: {peak / 2**20:.0f} MiB")
+    core.pdf._collector_paused = paused
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ INK = "#0b0c0c"  # CIE lightness about 3
 BLUE = "#1d70b8"  # about 46
 GREY = "#b1b4b6"  # about 73: grid lines only
 LIGHT = "#f3f2f1"  # about 96: the plot's background
-FONT = 'font-family="Arial, sans-serif"'
+# The bundled typeface (static/css/fonts.css), as the pages and the PDF use it; Arimo is
+# metric-compatible with Arial.
+FONT = 'font-family="LSCB Arimo, Arial, sans-serif"'
 # The marks a reader must tell apart, each with its colour and dash pattern: the values
 # (solid blue) and the target (dashed ink). tests/datasets/test_charts.py checks that
 # their lightness differs in greyscale, from each other and from the background.

@@ -12,7 +12,7 @@ from .selectors.reviews import actions_for_review
 
 CSS = """
 @page { size: A4; margin: 2cm; @bottom-right { content: "Page " counter(page); } }
-body { font-family: sans-serif; font-size: 11pt; line-height: 1.4; }
+body { font-size: 11pt; line-height: 1.4; }  /* in the bundled typeface (core/pdf.py) */
 h1 { font-size: 20pt; } h2 { font-size: 14pt; margin-top: 1.2em; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
 th, td { border-bottom: 1px solid #b1b4b6; padding: 4px; text-align: left; vertical-align: top; }

@@ -107,7 +107,8 @@ def static_dir(settings, tmp_path):
     (tmp_path / "secret.png").write_bytes(png_bytes())
     (root / "img" / "escape.png").symlink_to(tmp_path / "secret.png")
     (root / "notes.txt").write_text("not for documents")
-    settings.STATICFILES_DIRS = [root]
+    # Before the project's own static files, which hold the bundled fonts every PDF needs.
+    settings.STATICFILES_DIRS = [root, *settings.STATICFILES_DIRS]
     return root
 
 
