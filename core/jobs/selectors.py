@@ -60,3 +60,10 @@ def job_status(job_id) -> JobState | None:
     KEEP_FINISHED)."""
     job = Job.objects.filter(pk=job_id).first() if job_id else None
     return job_state(job) if job else None
+
+
+def oldest_waiting_since() -> datetime | None:
+    """When the longest-waiting job was asked for (None when none waits): for /healthz,
+    which reports the outbox as backed up when this is older than its threshold."""
+    oldest = Job.objects.filter(status=JobStatus.WAITING).order_by("created_at").first()
+    return oldest.created_at if oldest else None

@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.jobs import locks
 from core.jobs.models import Job, JobStatus
 from core.jobs.outbox import enqueue
-from core.jobs.selectors import job_status
+from core.jobs.selectors import job_status, oldest_waiting_since
 from core.jobs.signals import job_failed
 from core.jobs.sweeper import sweep
 from core.jobs.timing import KEEP_FINISHED, STALL_MARGIN
@@ -231,3 +231,11 @@ def test_finished_jobs_are_deleted_after_a_fortnight(db):
     kept = job_like(counted, status=JobStatus.FAILED, finished_at=timezone.now())
     assert sweep()["deleted"] == 1
     assert list(Job.objects.all()) == [kept]
+
+
+def test_the_oldest_waiting_job_says_how_long_the_outbox_has_waited(db):
+    assert oldest_waiting_since() is None
+    first = job_like(counted)
+    job_like(counted)
+    job_like(counted, status=JobStatus.READY)
+    assert oldest_waiting_since() == first.created_at
