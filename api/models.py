@@ -57,15 +57,24 @@ class IdempotentRequest(TimestampedModel):
     answer instead of a second write; the same key with another body is refused. A key is
     one person's, to one board's endpoint: a partner system reusing its batch key on a
     second board, or another person's system happening on the same key, makes a new
-    request, never a replay of an answer that was not theirs."""
+    request, never a replay of an answer that was not theirs.
+
+    The row is inserted, in progress, before the write starts (the unique constraint picks
+    one request among those sent at once, in any process) and becomes done, with the
+    answer, in the write's own transaction; a refused or failed write deletes it."""
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        DONE = "done", "Done"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     board = models.ForeignKey("board.Board", on_delete=models.CASCADE, related_name="+")
     endpoint = models.CharField(max_length=100, help_text="The URL name, e.g. api:observation-bulk")
     key = models.CharField(max_length=200)
     request_hash = models.CharField(max_length=64)
-    status_code = models.PositiveSmallIntegerField()
-    response = models.JSONField()
+    status = models.CharField(max_length=11, choices=Status.choices, default=Status.DONE)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    response = models.JSONField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -17,14 +17,19 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
-from .models import Board, Role
+from .models import Board, Role, User
 from .scoping import open_board_scope, request_scope
 from .selectors import boards_for_user, roles_on_board
 
 
 @dataclass(frozen=True)
 class BoardAccess:
+    """One person's standing on one board: who they are and the roles they hold there.
+    Selectors that decide a right take this, never the request, so a task, the API and a
+    script ask the same question a page does (`access_for` builds one outside a request)."""
+
     board: Board
+    user: User
     roles: frozenset[Role]
 
     def has_any(self, roles: Iterable[Role]) -> bool:
@@ -35,12 +40,16 @@ class BoardAccess:
         return Role.BOARD_MANAGER in self.roles
 
 
+def access_for(user: User, board: Board) -> BoardAccess:
+    return BoardAccess(board=board, user=user, roles=roles_on_board(user, board))
+
+
 def resolve_board_access(request: HttpRequest, board_slug: str, allowed: Iterable[Role]):
     try:
         board = boards_for_user(request.user).get(slug=board_slug)
     except Board.DoesNotExist:
         raise Http404("Board not found") from None
-    access = BoardAccess(board=board, roles=roles_on_board(request.user, board))
+    access = access_for(request.user, board)
     if not access.has_any(allowed):
         raise PermissionDenied("Your roles on this board do not include this page")
     request.board = board

@@ -11,7 +11,8 @@ class BoardConfig(AppConfig):
     def ready(self) -> None:
         from lscb.schedules import ensure_default_schedules
 
-        from . import audit_admin, audit_tracking, navigation
+        from . import audit_admin, audit_tracking, navigation, setup, waiting
+        from .home import own_actions_waiting
         from .models import Role
 
         # Before the other apps' ready(), which may exclude or re-track their records.
@@ -19,6 +20,7 @@ class BoardConfig(AppConfig):
         # The admin has discovered django-auditlog's admin by now (it is installed first).
         audit_admin.register()
         post_migrate.connect(ensure_default_schedules, sender=self)
+        setup.connect()
         navigation.register("Overview", "board-detail", order=0)
         business = [
             ("Members", "member-list", "Partner agencies, their representatives and attendance."),
@@ -34,6 +36,7 @@ class BoardConfig(AppConfig):
                 label, url_name, order=order, section="business", description=description
             )
         navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)
+        waiting.register("actions", "Your actions", own_actions_waiting, order=20)
         self._register_action_sources()
 
     def _register_action_sources(self) -> None:

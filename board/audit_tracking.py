@@ -15,9 +15,10 @@ from auditlog.registry import auditlog
 from django.apps import apps
 from django.db import models
 
+from core.project import our_app_configs
+
 from .models import Board, User
 
-DOMAIN_APPS = ("board", "subgroups", "reviews", "datasets", "reports")
 SECRET_NAME = re.compile(r"key|token|secret|password|hash", re.IGNORECASE)
 USER_UNTRACKED_FIELDS = ("password", "last_login")
 # The board is a column of every entry already; tracking it as a field would only make
@@ -45,8 +46,8 @@ def is_board_record(model: type[models.Model]) -> bool:
 def domain_models() -> list[type[models.Model]]:
     return [
         model
-        for app_label in DOMAIN_APPS
-        for model in apps.get_app_config(app_label).get_models()
+        for config in our_app_configs()
+        for model in config.get_models()
         if is_board_record(model) and model is not apps.get_model("board", "AuditEntry")
     ]
 

@@ -1,6 +1,7 @@
 """A fixed-window counter in the shared cache (Redis in production, so every web
 container counts together): for limits on requests that cost something, such as sending
-a password reset e-mail."""
+a password reset e-mail. While Redis is unavailable the cache fails open (core/cache.py):
+nothing can be counted, so every request is allowed rather than refused or answered 500."""
 
 from hashlib import sha256
 

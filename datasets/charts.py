@@ -10,19 +10,42 @@ no scripts and no style attributes, only SVG presentation attributes (fill=, str
 Every chart has a <title> and a <desc> that states the values, referenced by
 aria-labelledby, and the values are also marked by shape and text, not colour alone.
 Values may be Decimal, str or None (a gap). All text is escaped.
+
+The form follows the data (`form_for`): nothing recorded is a sentence, one value is a
+figure (the number and its period), only two or more values make a line. The report is
+printed in black and white as often as in colour, so the marks of a chart differ in
+lightness as well as hue, and the target is also dashed and labelled in words.
 """
 
-from decimal import Decimal
+import math
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-INK = "#0b0c0c"
-BLUE = "#1d70b8"
-GREY = "#b1b4b6"
-LIGHT = "#f3f2f1"
-GREEN = "#00703c"
+INK = "#0b0c0c"  # CIE lightness about 3
+BLUE = "#1d70b8"  # about 46
+GREY = "#b1b4b6"  # about 73: grid lines only
+LIGHT = "#f3f2f1"  # about 96: the plot's background
 FONT = 'font-family="Arial, sans-serif"'
+# The marks a reader must tell apart, each with its colour and dash pattern: the values
+# (solid blue) and the target (dashed ink). tests/datasets/test_charts.py checks that
+# their lightness differs in greyscale, from each other and from the background.
+VALUES_STYLE = (BLUE, "")
+TARGET_STYLE = (INK, "6 4")
+SERIES_STYLES = (VALUES_STYLE, TARGET_STYLE)
+
+UNIT_SUFFIX = {"percentage": "%", "days": " days", "rate": " per 10,000"}
+# Units that are amounts of something: their axis starts at zero, so a line's height is
+# its size. A count is also whole, so its axis never has a tick between two numbers.
+FROM_ZERO_UNITS = {"count", "days", "pounds"}
+WHOLE_UNITS = {"count"}
+MOST_INTERVALS = 8
+CHAR_WIDTH = 0.6  # of the font size: a generous average for Arial, so labels never touch
+
+
+def suffix_for(unit: str) -> str:
+    return UNIT_SUFFIX.get(unit, "")
 
 
 def _num(value) -> float | None:
@@ -31,21 +54,52 @@ def _num(value) -> float | None:
     return float(Decimal(str(value)))
 
 
-def _nice_max(top: float) -> tuple[float, float]:
-    """A round top for the axis and its step (1, 2 or 5 times a power of ten)."""
-    if top <= 0:
-        return 1.0, 0.25
-    raw = top / 4
-    power = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 10**-2
-    for factor in (1, 2, 2.5, 5, 10):
-        step = factor * power
-        if step * 4 >= top:
-            return step * 4, step
-    return top, top / 4
-
-
 def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def form_for(points) -> str:
+    """How a series is best shown: "none" (nothing recorded: say so in a sentence),
+    "figure" (one value: the number and its period) or "line" (two values or more)."""
+    known = sum(_num(value) is not None for _, value in points)
+    return "none" if known == 0 else "figure" if known == 1 else "line"
+
+
+def axis_ticks(low: float, high: float, *, unit: str = "count") -> list[Decimal]:
+    """Round tick values covering low..high: steps of 1, 2 or 5 times a power of ten, at
+    most MOST_INTERVALS of them; from zero for amounts, whole steps for counts."""
+    low_d, high_d = Decimal(str(low)), Decimal(str(high))
+    if unit in FROM_ZERO_UNITS or low_d >= 0 and low_d < high_d / 2:
+        low_d, high_d = min(low_d, Decimal(0)), max(high_d, Decimal(0))
+    if high_d == low_d:
+        high_d = low_d + 1
+    exponent = math.floor(math.log10(float(high_d - low_d) / MOST_INTERVALS))
+    if unit in WHOLE_UNITS:
+        exponent = max(exponent, 0)
+    while True:
+        for factor in (1, 2, 5):
+            step = Decimal(factor).scaleb(exponent)
+            first = (low_d / step).to_integral_value(rounding=ROUND_FLOOR)
+            last = (high_d / step).to_integral_value(rounding=ROUND_CEILING)
+            if last - first <= MOST_INTERVALS:
+                return [(first + n) * step for n in range(int(last - first) + 1)]
+        exponent += 1
+
+
+def _tick_label(tick: Decimal, step: Decimal) -> str:
+    places = max(-step.normalize().as_tuple().exponent, 0)
+    return f"{tick:,.{places}f}"
+
+
+def thinned(count: int, slot: float, widest: float) -> list[int]:
+    """Which of `count` evenly spaced labels to write so that none runs into the next:
+    every k-th, counted back from the last (the latest period is always named)."""
+    every = max(math.ceil((widest + 6) / slot), 1) if slot > 0 else 1
+    return [i for i in range(count) if (count - 1 - i) % every == 0]
+
+
+def _text_width(text: str, size: int) -> float:
+    return len(text) * size * CHAR_WIDTH
 
 
 def _open(chart_id: str, width: int, height: int, title: str, desc: str) -> list[str]:
@@ -59,6 +113,14 @@ def _open(chart_id: str, width: int, height: int, title: str, desc: str) -> list
     ]
 
 
+def _text(x: float, y: float, text: str, *, size: int, anchor: str = "middle",
+          colour: str = INK) -> str:  # fmt: skip
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" {FONT} '
+        f'fill="{colour}">{escape(text)}</text>'
+    )
+
+
 def describe(points: list[tuple[str, object]], suffix: str = "") -> str:
     """The values in words: 'Q1 2014/15: 348; Q2 2014/15: no data'."""
     parts = []
@@ -69,12 +131,12 @@ def describe(points: list[tuple[str, object]], suffix: str = "") -> str:
 
 
 def sparkline(
-    points, *, chart_id: str, title: str, width: int = 128, height: int = 36, suffix: str = ""
+    points, *, chart_id: str, title: str, width: int = 128, height: int = 36, unit: str = ""
 ) -> SafeString:
     """A small trend line; the latest value is marked with a dot."""
     values = [_num(v) for _, v in points]
     known = [v for v in values if v is not None]
-    out = _open(chart_id, width, height, title, describe(points, suffix))
+    out = _open(chart_id, width, height, title, describe(points, suffix_for(unit)))
     if known:
         low, high = min(known), max(known)
         span = (high - low) or 1.0
@@ -83,7 +145,7 @@ def sparkline(
             None if v is None else (4 + i * step, height - 4 - (v - low) / span * (height - 8))
             for i, v in enumerate(values)
         ]
-        out.append(_polyline(coords, BLUE, 2))
+        out.append(_polyline(coords, VALUES_STYLE, 2))
         last = next((c for c in reversed(coords) if c is not None), None)
         if last:
             out.append(f'<circle cx="{last[0]:.1f}" cy="{last[1]:.1f}" r="3" fill="{INK}"/>')
@@ -91,8 +153,9 @@ def sparkline(
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
 
 
-def _polyline(coords, colour: str, width: int, dashed: bool = False) -> str:
+def _polyline(coords, style: tuple[str, str], width: int) -> str:
     """One polyline per unbroken run, so a missing period is a gap, not a guess."""
+    colour, dash = style
     runs, run = [], []
     for point in coords + [None]:
         if point is None:
@@ -101,10 +164,10 @@ def _polyline(coords, colour: str, width: int, dashed: bool = False) -> str:
             run = []
         else:
             run.append(f"{point[0]:.1f},{point[1]:.1f}")
-    dash = ' stroke-dasharray="6 4"' if dashed else ""
+    dashes = f' stroke-dasharray="{dash}"' if dash else ""
     return "".join(
         f'<polyline points="{" ".join(r)}" fill="none" stroke="{colour}" '
-        f'stroke-width="{width}"{dash}/>'
+        f'stroke-width="{width}"{dashes}/>'
         for r in runs
     )
 
@@ -114,69 +177,75 @@ def line_chart(
     *,
     chart_id: str,
     title: str,
-    suffix: str = "",
+    unit: str = "count",
     target=None,
     width: int = 640,
     height: int = 280,
 ) -> SafeString:
-    """A line chart with labelled axes and a value on each point; a dashed target line."""
+    """A line chart with round ticks, period labels that never run together, a value on
+    the points there is room for (the table beside it has them all) and a dashed,
+    labelled target line."""
     left, right, top, bottom = 56, 16, 16, 48
+    suffix = suffix_for(unit)
     values = [_num(v) for _, v in points]
     target_value = _num(target)
     known = [v for v in values if v is not None] + ([target_value] if target_value else [])
-    axis_max, step = _nice_max(max(known) if known else 0)
+    ticks = axis_ticks(min(known, default=0), max(known, default=0), unit=unit)
+    axis_low, axis_high = float(ticks[0]), float(ticks[-1])
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def y(v: float) -> float:
-        return top + plot_h - v / axis_max * plot_h
+        return top + plot_h - (v - axis_low) / (axis_high - axis_low) * plot_h
 
     desc = describe(points, suffix) + (
         f". Target: {_fmt(target_value)}{suffix}" if target_value is not None else ""
     )
     out = _open(chart_id, width, height, title, desc)
     out.append(f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="{LIGHT}"/>')
-    tick = 0.0
-    while tick <= axis_max + 1e-9:
+    step = ticks[1] - ticks[0]
+    for tick in ticks:
+        ty = y(float(tick))
         out.append(
-            f'<line x1="{left}" x2="{left + plot_w}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" '
             f'stroke="{GREY}" stroke-width="1"/>'
-            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" font-size="12" '
-            f'{FONT} fill="{INK}">{escape(_fmt(tick))}</text>'
+            + _text(left - 6, ty + 4, _tick_label(tick, step), size=12, anchor="end")
         )
-        tick += step
     slot = plot_w / max(len(points), 1)
-    coords = []
-    for i, ((label, _), value) in enumerate(zip(points, values, strict=True)):
-        x = left + slot * (i + 0.5)
-        out.append(
-            f'<text x="{x:.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="11" '
-            f'{FONT} fill="{INK}">{escape(str(label))}</text>'
-        )
-        coords.append(None if value is None else (x, y(value)))
+    xs = [left + slot * (i + 0.5) for i in range(len(points))]
+    widest = max((_text_width(str(label), 11) for label, _ in points), default=0)
+    for i in thinned(len(points), slot, widest):
+        out.append(_text(xs[i], height - bottom + 18, str(points[i][0]), size=11))
+    coords = [None if v is None else (x, y(v)) for x, v in zip(xs, values, strict=True)]
     if target_value is not None:
         ty = y(target_value)
-        out.append(_polyline([(left, ty), (left + plot_w, ty)], GREEN, 2, dashed=True))
-        out.append(
-            f'<text x="{left + plot_w - 4}" y="{ty - 6:.1f}" text-anchor="end" font-size="12" '
-            f'{FONT} fill="{GREEN}">Target {escape(_fmt(target_value))}{escape(suffix)}</text>'
-        )
-    out.append(_polyline(coords, BLUE, 3))
-    for point, value in zip(coords, values, strict=True):
+        out.append(_polyline([(left, ty), (left + plot_w, ty)], TARGET_STYLE, 2))
+        # Named in a key under the axis, where no point's value can be written over it.
+        key_y = height - 12
+        out.append(_polyline([(left, key_y), (left + 28, key_y)], TARGET_STYLE, 2))
+        label = f"Target {_fmt(target_value)}{suffix}"
+        out.append(_text(left + 34, key_y + 4, label, size=12, anchor="start"))
+    out.append(_polyline(coords, VALUES_STYLE, 3))
+    widest = max((_text_width(_fmt(v), 12) for v in values if v is not None), default=0)
+    labelled = set(thinned(len(points), slot, widest))
+    for i, (point, value) in enumerate(zip(coords, values, strict=True)):
         if point is None:
             continue
         out.append(
             f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="4" fill="{BLUE}" '
             f'stroke="#ffffff" stroke-width="1"/>'
-            f'<text x="{point[0]:.1f}" y="{point[1] - 9:.1f}" text-anchor="middle" '
-            f'font-size="12" {FONT} fill="{INK}">{escape(_fmt(value))}</text>'
         )
+        if i in labelled:
+            above = point[1] - 9
+            label_y = above if above >= top else point[1] + 18  # not cut off at the top
+            out.append(_text(point[0], label_y, _fmt(value), size=12))
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
 
 
-def bar_chart(rows, *, chart_id: str, title: str, suffix: str = "", width: int = 640) -> SafeString:
+def bar_chart(rows, *, chart_id: str, title: str, unit: str = "", width: int = 640) -> SafeString:
     """Horizontal bars, one per category, each labelled with its value."""
     label_w, bar_h, gap = 220, 22, 8
+    suffix = suffix_for(unit)
     values = [_num(v) for _, v in rows]
     axis_max = max([v for v in values if v is not None] or [0]) or 1.0
     height = len(rows) * (bar_h + gap) + gap
@@ -184,22 +253,12 @@ def bar_chart(rows, *, chart_id: str, title: str, suffix: str = "", width: int =
     out = _open(chart_id, width, height, title, describe(rows, suffix))
     for i, ((label, _), value) in enumerate(zip(rows, values, strict=True)):
         y = gap + i * (bar_h + gap)
-        out.append(
-            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" font-size="13" {FONT} '
-            f'fill="{INK}">{escape(str(label))}</text>'
-        )
+        out.append(_text(label_w - 8, y + 16, str(label), size=13, anchor="end"))
         length = 0 if value is None else value / axis_max * plot_w
+        shown = "no data" if value is None else _fmt(value) + suffix
         out.append(
             f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar_h}" fill="{BLUE}"/>'
-            f'<text x="{label_w + length + 6:.1f}" y="{y + 16}" font-size="13" {FONT} '
-            f'fill="{INK}">{"no data" if value is None else escape(_fmt(value) + suffix)}</text>'
+            + _text(label_w + length + 6, y + 16, shown, size=13, anchor="start")
         )
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
-
-
-UNIT_SUFFIX = {"percentage": "%", "days": " days", "rate": " per 10,000"}
-
-
-def suffix_for(unit: str) -> str:
-    return UNIT_SUFFIX.get(unit, "")

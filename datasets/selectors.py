@@ -30,4 +30,5 @@ def snapshot_for(board: Board, year: FinancialYear | None) -> Snapshot | None:
 
 
 def import_batches(board: Board) -> QuerySet[ImportBatch]:
-    return ImportBatch.objects.filter(board=board).select_related("uploaded_by").defer("rows")
+    batches = ImportBatch.objects.filter(board=board).select_related("uploaded_by")
+    return batches.defer("rows", "problems")  # a list of files, not their contents

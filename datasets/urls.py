@@ -16,6 +16,11 @@ urlpatterns = [
     path("import/", data.import_upload, name="import"),
     path("import/<uuid:pk>/", data.import_preview_page, name="import-preview"),
     path("import/<uuid:pk>/apply/", data.import_apply_view, name="import-apply"),
+    path(
+        "import/<uuid:pk>/problems.csv",
+        data.import_problems_download,
+        name="import-problems-download",
+    ),
     path("export/", data.export, name="export"),
     path("quality/", data.quality, name="quality"),
 ]

@@ -1,4 +1,11 @@
-"""/healthz: is the database answering, and is the broker reachable?"""
+"""/healthz: is the database answering, is the broker reachable, and is background work
+being done?
+
+"ok" (200): all is well. "error" (503): the database or the broker does not answer.
+"degraded" (503): the site answers, but background work is not being done (no recent
+worker heartbeat). Monitoring should alert on both; a load balancer that should keep
+sending requests while background work is down reads the "database" field instead.
+"""
 
 from django.conf import settings
 from django.db import connection
@@ -23,31 +30,52 @@ def broker_status() -> str:
     import redis
 
     try:
-        redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+        redis.Redis.from_url(
+            settings.REDIS_URL,
+            socket_connect_timeout=settings.REDIS_SOCKET_CONNECT_TIMEOUT,
+            socket_timeout=settings.REDIS_SOCKET_TIMEOUT,
+        ).ping()
         return "ok"
     except redis.RedisError as exc:
         return f"error: {exc.__class__.__name__}"
 
 
-def worker_status() -> str:
+def worker_status() -> tuple[str, bool]:
+    """The newest worker heartbeat, and whether it is recent enough.
+
+    The heartbeat is a beat task that a worker runs and that writes to the database
+    (board.tasks.record_worker_heartbeat), so it is fresh only while beat, the broker
+    and a worker all work: exactly what queued work needs. A worker that beats but cannot
+    take tasks from Redis goes stale, as it should. No heartbeat at all counts as stale:
+    until a worker has run one, nothing shows that background work is being done."""
     if not settings.REDIS_URL:
-        return "eager"
+        return "eager", True  # tasks run inside the request: there is no worker to miss
     from board.models import WorkerHeartbeat
 
+    max_age = settings.HEALTH_WORKER_HEARTBEAT_MAX_AGE
     latest = WorkerHeartbeat.objects.order_by("-seen_at").first()
     if latest is None:
-        return "no heartbeat yet"
+        return "no heartbeat yet", False
     seconds = int((timezone.now() - latest.seen_at).total_seconds())
-    return f"last heartbeat {seconds} s ago"
+    if seconds > max_age:
+        return f"last heartbeat {seconds} s ago, more than {max_age} s", False
+    return f"last heartbeat {seconds} s ago", True
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     status = {"database": database_status(), "broker": broker_status()}
-    healthy = all(value in {"ok", "eager"} for value in status.values())
-    # A worker that has not beaten yet is reported but does not fail the check: workers
-    # start after web processes, and the web answers requests without them.
-    status["worker"] = worker_status() if status["database"] == "ok" else "unknown"
-    status["status"] = "ok" if healthy else "error"
-    return JsonResponse(status, status=200 if healthy else 503)
+    answering = all(value in {"ok", "eager"} for value in status.values())
+    background_working = True
+    if status["database"] == "ok":
+        status["worker"], background_working = worker_status()
+    else:
+        status["worker"] = "unknown"
+    if not answering:
+        status["status"] = "error"
+    elif not background_working:
+        status["status"] = "degraded"
+    else:
+        status["status"] = "ok"
+    return JsonResponse(status, status=200 if status["status"] == "ok" else 503)

@@ -33,13 +33,13 @@ DEFAULT_SCHEDULES = {
         "Rebuilds every dashboard snapshot, so nothing depends on a change being noticed.",
     ),
     "CDOP agency form reminders": (
-        "reviews.tasks.send_cdop_form_reminders",
+        "reviews.child_deaths.tasks.send_cdop_form_reminders",
         24 * 60 * 60,
         "E-mails agency contacts a link about overdue child death reporting forms; "
         "each form is reminded once per stage, however often this runs.",
     ),
     "Case review clock alerts": (
-        "reviews.tasks.send_scr_clock_alerts",
+        "reviews.case_reviews.tasks.send_scr_clock_alerts",
         24 * 60 * 60,
         "E-mails the SCR sub-group and board manager a link when a case review's statutory "
         "clock is about to run out and again when it has; each alert is sent once.",

@@ -100,7 +100,10 @@ INSTALLED_APPS = [
     "core.jobs",  # durable background jobs: the outbox table, the sweeper (label "jobs")
     "board",
     "subgroups",
-    "reviews",
+    "reviews",  # migration history only (see reviews/__init__.py)
+    "reviews.child_deaths",
+    "reviews.case_reviews",
+    "reviews.assurance",
     "datasets",
     "reports",
     "api",
@@ -290,12 +293,24 @@ CELERY_REDIS_SOCKET_TIMEOUT = 5
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
+# A request that touches Redis waits at most this long for it (seconds): to connect, then
+# for each answer. Redis on the same network answers in well under a millisecond.
+REDIS_SOCKET_CONNECT_TIMEOUT = 0.25
+REDIS_SOCKET_TIMEOUT = 0.5
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails open (core/cache.py): with Redis away or hung the throttle and the
+            # password reset limit let requests through, and one warning is logged.
+            "BACKEND": "core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lscb",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_SOCKET_CONNECT_TIMEOUT,
+                "socket_timeout": REDIS_SOCKET_TIMEOUT,
+                # After a failure, leave Redis alone this long before trying it again.
+                "RETRY_AFTER_SECONDS": 5,
+            },
         }
     }
 else:
@@ -348,7 +363,7 @@ SPECTACULAR_SETTINGS = {
         "ReturnStatusEnum": "subgroups.models.ReturnStatus",
         "ObservationStatusEnum": "datasets.models.Status",
         "VersionStatusEnum": "reports.models.VersionStatus",
-        "Section11CycleKindEnum": "reviews.models.CycleKind",
+        "Section11CycleKindEnum": "reviews.assurance.models.CycleKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -358,6 +373,9 @@ SPECTACULAR_SETTINGS = {
 
 # Security. With DEBUG off these are on; a deployment behind a TLS-terminating proxy
 # sets SECURE_PROXY_SSL_HEADER via BEHIND_TLS_PROXY.
+# Sessions live in the database, never only in the cache: Redis going away must not sign
+# everyone out nor answer 500 (the cache fails open, which a session store must not).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age above is an idle timeout, not an absolute one
@@ -395,6 +413,11 @@ SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a decision for each deployer, not a default.
     "security.W021",
 ]
+
+# /healthz answers 503 "degraded" when the newest worker heartbeat (a beat task every 60 s,
+# lscb/schedules.py) is older than this many seconds: three missed beats. Keep it above the
+# heartbeat's interval if that is changed in the admin.
+HEALTH_WORKER_HEARTBEAT_MAX_AGE = env_int("HEALTH_WORKER_HEARTBEAT_MAX_AGE", 180)
 
 LOGGING = {
     "version": 1,

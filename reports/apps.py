@@ -6,10 +6,20 @@ class ReportsConfig(AppConfig):
     name = "reports"
 
     def ready(self) -> None:
-        from board import navigation
+        from board import navigation, waiting
+        from board.models import Role
         from core.jobs.signals import job_failed
 
         from .tasks import render_job_failed
+        from .waiting import approval_waiting, sections_waiting
 
         navigation.register("Annual reports", "reports:index", order=80)
+        waiting.register("report-sections", "The annual report", sections_waiting, order=50)
+        waiting.register(
+            "report-approval",
+            "Report approval",
+            approval_waiting,
+            roles=[Role.INDEPENDENT_CHAIR],
+            order=51,
+        )
         job_failed.connect(render_job_failed, dispatch_uid="reports.render_job_failed")

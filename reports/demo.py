@@ -7,7 +7,7 @@ from core.periods import FinancialYear
 
 from . import services
 from .builtin import ANNUAL_REVIEW
-from .demo_text import GLOSSARY, LOCAL_CONTEXT_INDICATORS, NARRATIVE_BY_TITLE, SUBGROUP
+from .demo_text import GLOSSARY, LOCAL_CONTEXT_INDICATORS, NARRATIVE_BY_TITLE
 from .models import Acronym, AnnualReport, ReportState, ReportTemplate
 
 YEAR = FinancialYear(2014)
@@ -29,7 +29,6 @@ def load(board: Board, write) -> None:
 
 def _write_sections(report: AnnualReport) -> None:
     chair = User.objects.filter(email="chair@demo.lscb.example").first()
-    subgroup_chair = User.objects.filter(email="subgroup-chair@demo.lscb.example").first()
     for section in report.sections.all():
         fields = {}
         if section.title in NARRATIVE_BY_TITLE:
@@ -37,7 +36,9 @@ def _write_sections(report: AnnualReport) -> None:
         if section.title == "Foreword":
             fields["author"] = chair
         if section.section_type == "subgroup_report":
-            fields.update(narrative=SUBGROUP, author=subgroup_chair)
+            # No summary of the demo's own: one text signed under every sub-group read as
+            # boilerplate. Each section shows its approved returns, or says none is approved.
+            fields.update(narrative="", author=None)
         if section.section_type == "dataset":
             fields["config"] = {"indicators": LOCAL_CONTEXT_INDICATORS, "chart": True}
         if fields:

@@ -83,20 +83,6 @@ PRIORITIES = """\
 - The voice of the child: work with the youth council on how the board hears young people.
 """
 
-SUBGROUP = """\
-### Achievements
-The sub-group met throughout the year, agreed its terms of reference and delivered the
-objectives it took on in the business plan.
-
-### Impact on children and on practice
-Practitioners report clearer procedures and better joint working; audits show where
-children's experiences improved and where they did not yet.
-
-### Emerging themes and recommendations for next year
-Keep the focus on the quality of multi-agency work, and report progress to the board each
-quarter.
-"""
-
 NARRATIVE_BY_TITLE = {
     "Foreword": FOREWORD,
     "Sufficiency statement": SUFFICIENCY,

@@ -221,7 +221,7 @@ class ReportVersion(BoardOwnedModel):
             # One render per inputs at a time: a second "Make the PDF" joins the first.
             models.UniqueConstraint(
                 fields=["report", "inputs_hash"],
-                condition=models.Q(status__in=["queued", "rendering"]),
+                condition=models.Q(status__in=["queued", "rendering"]) & ~models.Q(inputs_hash=""),
                 name="reportversion_one_render_per_inputs",
             ),
         ]

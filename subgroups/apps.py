@@ -6,8 +6,10 @@ class SubgroupsConfig(AppConfig):
     name = "subgroups"
 
     def ready(self) -> None:
-        from board import navigation
+        from board import navigation, waiting
         from board.models import ALL_ROLES, Role
+
+        from .waiting import chair_returns_waiting, manager_returns_waiting
 
         navigation.register(
             "Sub-groups",
@@ -32,4 +34,18 @@ class SubgroupsConfig(AppConfig):
             32,
             section="data",
             description="Which sub-groups have returned each quarter, and which are late.",
+        )
+        waiting.register(
+            "returns",
+            "Your quarterly returns",
+            chair_returns_waiting,
+            roles=[Role.SUBGROUP_CHAIR],
+            order=10,
+        )
+        waiting.register(
+            "returns-to-approve",
+            "Returns to approve",
+            manager_returns_waiting,
+            roles=[Role.BOARD_MANAGER],
+            order=11,
         )

@@ -12,6 +12,7 @@ from core.numbers import percentage
 from core.periods import FinancialYear, Quarter
 
 from .models import (
+    AWAITING_APPROVAL,
     QuarterlyReturn,
     ReturnStatus,
     SubGroup,
@@ -112,6 +113,29 @@ def my_returns(board: Board, user: User, today: date | None = None) -> list[DueR
     due = [d for d in due if d.status != ReturnStatus.APPROVED]
     due.sort(key=lambda d: (not d.is_overdue_on(today), d.due, d.subgroup.name))
     return due
+
+
+# Where a return due from a chair stands, for the home page and the filters of My
+# returns: theirs to write (due, or overdue), sent back to them, or with the manager.
+DUE, OVERDUE, SENT_BACK, WITH_MANAGER = "due", "overdue", "sent_back", "with_manager"
+STANDINGS = (DUE, OVERDUE, SENT_BACK, WITH_MANAGER)
+
+
+def standing(due_return: DueReturn, today: date) -> str:
+    if due_return.status == ReturnStatus.RETURNED:
+        return SENT_BACK
+    if due_return.is_submitted:
+        return WITH_MANAGER
+    return OVERDUE if due_return.is_overdue_on(today) else DUE
+
+
+def returns_awaiting_approval(board: Board) -> QuerySet[QuarterlyReturn]:
+    """Submitted and resubmitted returns, which the board manager approves or sends back."""
+    return (
+        QuarterlyReturn.objects.filter(board=board, status__in=AWAITING_APPROVAL)
+        .select_related("subgroup")
+        .order_by("period_start", "subgroup__name")
+    )
 
 
 @dataclass

@@ -10,6 +10,8 @@ from board.access import BoardRoleRequiredMixin, board_view
 from board.models import ALL_ROLES, Role
 from board.selectors import boards_for_user
 
+from .factories import BoardFactory, RoleAssignmentFactory
+
 
 def board_url(board) -> str:
     return reverse("board-detail", kwargs={"board_slug": board.slug})
@@ -44,10 +46,18 @@ def test_a_deactivated_user_is_treated_as_signed_out(client_for, deactivated, bo
 
 
 def test_home_lists_only_the_users_boards_with_their_roles(client_for, manager, board, other_board):
+    third = BoardFactory(name="Third Safeguarding Children Board", slug="third")
+    RoleAssignmentFactory(user=manager, board=third, role=Role.VIEWER)
     page = client_for(manager).get(reverse("home")).content.decode()
-    assert board.name in page
-    assert "Board manager" in page
+    assert board.name in page and third.name in page
+    assert "Board manager" in page and "Viewer" in page
     assert other_board.name not in page
+
+
+def test_home_sends_a_person_with_one_board_to_its_home(client_for, manager, board):
+    response = client_for(manager).get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url == board_url(board)
 
 
 def test_home_explains_what_to_do_without_any_board(client_for, outsider):
@@ -129,7 +139,10 @@ def test_the_board_page_queries_do_not_grow_with_agencies(
     client = client_for(manager)
     AgencyFactory.create_batch(2, board=board)
     SubGroupFactory.create_batch(2, board=board)
-    with django_assert_max_num_queries(10) as small:
+    # The first request's sign-in reads, the page's lists, and six for what waits for the
+    # manager (returns to approve, clock settings and reviews, their actions, their report
+    # sections, the next meeting): tests/board/test_home.py checks those do not grow.
+    with django_assert_max_num_queries(16) as small:
         client.get(board_url(board))
     AgencyFactory.create_batch(30, board=board)
     SubGroupFactory.create_batch(30, board=board, parent=board.subgroups.first())

@@ -52,6 +52,22 @@ def test_with_redis_tasks_go_to_the_broker_and_the_cache_is_redis():
     assert "RedisCache" in read_setting("settings.CACHES['default']['BACKEND']", **env)
 
 
+def test_the_redis_cache_fails_open_with_short_timeouts_and_sessions_are_in_the_database():
+    env = {"DEBUG": "true", "REDIS_URL": "redis://127.0.0.1:6379/3"}
+    cache = read_setting("settings.CACHES['default']", **env)
+    assert "core.cache.FailOpenRedisCache" in cache
+    assert "'socket_connect_timeout': 0.25" in cache
+    assert "'socket_timeout': 0.5" in cache
+    # Not the cache: Redis going away must not sign everyone out.
+    assert read_setting("settings.SESSION_ENGINE", **env) == "django.contrib.sessions.backends.db"
+
+
+def test_the_worker_heartbeat_threshold_comes_from_the_environment():
+    assert read_setting("settings.HEALTH_WORKER_HEARTBEAT_MAX_AGE", DEBUG="true") == "180"
+    env = {"DEBUG": "true", "HEALTH_WORKER_HEARTBEAT_MAX_AGE": "600"}
+    assert read_setting("settings.HEALTH_WORKER_HEARTBEAT_MAX_AGE", **env) == "600"
+
+
 def test_database_url_is_honoured():
     env = {"DEBUG": "true", "DATABASE_URL": "postgres://someone@dbhost:5433/boards"}
     assert read_setting("settings.DATABASES['default']['HOST']", **env) == "dbhost"
@@ -78,6 +94,7 @@ def test_email_goes_to_the_console_by_default():
         ({"DEBUG": "true", "DATABASE_URL": "nonsense://what"}, "DATABASE_URL is not a usable URL"),
         ({"DEBUG": "true", "REDIS_URL": "not a url"}, "REDIS_URL is not a usable URL"),
         ({"DEBUG": "true", "SESSION_IDLE_MINUTES": "half an hour"}, "SESSION_IDLE_MINUTES"),
+        ({"DEBUG": "true", "HEALTH_WORKER_HEARTBEAT_MAX_AGE": "3 min"}, "HEALTH_WORKER_HEART"),
         ({"DEBUG": "true", "FILE_STORAGE": "floppy"}, "FILE_STORAGE must be 'local' or 's3'"),
         ({"SECRET_KEY_FILE": "/no/such/file"}, "SECRET_KEY_FILE cannot be read"),
     ],

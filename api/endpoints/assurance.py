@@ -5,9 +5,9 @@ board role reads them, as in the browser; they are written in the pages."""
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers
 
-from reviews.models import Audit, Section11Cycle
-from reviews.selectors.audits import audit_with_details, rating_rows
-from reviews.selectors.section11 import cycle_grid, cycles
+from reviews.assurance.models import Audit, Section11Cycle
+from reviews.assurance.selectors.audits import audit_with_details, rating_rows
+from reviews.assurance.selectors.section11 import cycle_grid, cycles
 
 from ..viewsets import BoardScopedViewSet
 

@@ -5,8 +5,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 
 from board.models import Action
-from reviews.models import CaseReview
-from reviews.selectors.scr import SCR_READERS, attach_recommendations, case_reviews, scr_actions
+from reviews.case_reviews.models import CaseReview
+from reviews.case_reviews.selectors.reviews import (
+    SCR_READERS,
+    attach_recommendations,
+    case_reviews,
+    scr_actions,
+)
 
 from ..viewsets import BoardScopedViewSet
 from .board_records import ActionSerializer

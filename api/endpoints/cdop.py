@@ -10,10 +10,10 @@ from rest_framework.response import Response
 from board.audit import log_access, log_access_many
 from board.models import ALL_ROLES
 from core.periods import FIRST_YEAR, LAST_YEAR, FinancialYear
-from reviews.cdop_statistics import Cell, cdop_annual_statistics
-from reviews.models import CdopCase
-from reviews.selectors.cdop import CDOP_ROLES as CDOP
-from reviews.selectors.cdop import cdop_cases
+from reviews.child_deaths.models import CdopCase
+from reviews.child_deaths.selectors import CDOP_ROLES as CDOP
+from reviews.child_deaths.selectors import cdop_cases
+from reviews.child_deaths.statistics import Cell, cdop_annual_statistics
 
 from ..viewsets import BoardScopedViewSet
 

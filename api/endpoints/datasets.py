@@ -5,17 +5,23 @@ import hashlib
 
 import django_filters
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.response import Response
 
 from core.periods import FIRST_YEAR, LAST_YEAR
 from datasets import periods
 from datasets.models import Benchmark, Comparator, Indicator, Observation, Snapshot, Source, Status
-from datasets.services.import_rows import COLUMNS
-from datasets.services.imports import preview_table, write_changes
+from datasets.services.import_rows import COLUMNS, RowError
+from datasets.services.imports import PROBLEMS_SHOWN, write_table
+from datasets.services.observations import FiguresBusy
 
 from ..idempotency import HEADER, replayable
 from ..viewsets import BoardScopedViewSet
@@ -115,6 +121,37 @@ BULK_REQUEST = inline_serializer(
         )
     },
 )
+# Refused rows (the first problems and their count), or a request malformed as a whole
+# (the shared FieldErrors of api/schema.py: {"observations": [...]}).
+BULK_ERRORS = {
+    "anyOf": [
+        {
+            "type": "object",
+            "properties": {
+                "errors": {
+                    "type": "array",
+                    "description": f"The first {PROBLEMS_SHOWN} problems, in row order.",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "row": {"type": "integer", "description": "0-based, as sent"},
+                            "field": {"type": "string"},
+                            "message": {"type": "string"},
+                        },
+                        "required": ["row", "field", "message"],
+                    },
+                },
+                "error_count": {"type": "integer", "description": "Every problem, listed or not"},
+            },
+            "required": ["errors", "error_count"],
+        },
+        {"$ref": "#/components/schemas/FieldErrors"},
+    ]
+}
+BULK_BUSY = inline_serializer(
+    "ObservationBulkConflict",
+    {"detail": serializers.CharField(), "constraint": serializers.CharField(required=False)},
+)
 BULK_RESPONSE = inline_serializer(
     "ObservationBulkResult",
     {
@@ -137,7 +174,16 @@ class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retri
 
     @extend_schema(
         request=BULK_REQUEST,
-        responses={200: BULK_RESPONSE},
+        responses={
+            200: BULK_RESPONSE,
+            400: OpenApiResponse(BULK_ERRORS, description="Nothing was written."),
+            409: OpenApiResponse(
+                BULK_BUSY,
+                description="Another write to the board's figures, or a request with the same "
+                "Idempotency-Key, is still running; nothing was written. Send again after "
+                "Retry-After seconds.",
+            ),
+        },
         parameters=[
             OpenApiParameter(
                 HEADER,
@@ -180,16 +226,29 @@ class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retri
             [self.board.slug, *["" if row.get(f) is None else str(row.get(f)) for f in BULK_FIELDS]]
             for row in rows
         ]
-        preview = preview_table(table, [self.board])
+        try:
+            preview = write_table(table, [self.board], user=self.request.user, source=Source.API)
+        except FiguresBusy as busy:
+            raise FiguresBeingWritten(busy.messages[0]) from None
         if preview.errors:
-            errors = [
-                {"row": error.row - 2, "field": error.column, "message": error.message}
-                for error in preview.errors
-            ]
-            return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
-        counts = preview.counts
-        write_changes(preview.to_write, user=self.request.user, source=Source.API)
-        return Response(counts, status=status.HTTP_200_OK)
+            return Response(bulk_errors(preview.errors), status=status.HTTP_400_BAD_REQUEST)
+        return Response(preview.counts, status=status.HTTP_200_OK)
+
+
+class FiguresBeingWritten(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "figures_busy"
+    wait = 30  # DRF sends it as Retry-After
+
+
+def bulk_errors(errors: list[RowError]) -> dict:
+    """The first problems and how many there are: 10,000 rows with a problem in each field
+    would otherwise answer tens of megabytes of JSON."""
+    listed = [
+        {"row": error.row - 2, "field": error.column, "message": error.message}
+        for error in errors[:PROBLEMS_SHOWN]
+    ]
+    return {"errors": listed, "error_count": len(errors)}
 
 
 class BenchmarkSerializer(serializers.ModelSerializer):

@@ -1,7 +1,8 @@
 """Annual report versions: the chair and the board manager see every version; other board
 roles see published versions only, and are refused a draft (403), by the rule the report
-pages use (reports.selectors.readable_versions and require_readable)."""
+pages use (reports.selectors.readable_versions and reads_version)."""
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
@@ -12,7 +13,7 @@ from rest_framework.exceptions import NotFound
 
 from board.audit import log_access
 from reports.models import ReportVersion, VersionStatus
-from reports.selectors import readable_versions, require_readable
+from reports.selectors import DRAFT_VERSION_REFUSED, readable_versions, reads_version
 
 from ..viewsets import BoardScopedViewSet
 
@@ -47,12 +48,15 @@ class ReportVersionViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Ret
             return ReportVersion.objects.none()
         versions = ReportVersion.objects.filter(board=self.board).select_related("report")
         if self.action == "list":
-            versions = readable_versions(self.request, versions)
+            versions = readable_versions(access=self.board_access, versions=versions)
         return versions.order_by("-report__start_year", "-number", "id")
 
     def get_object(self) -> ReportVersion:
         """Any version of the board is found; a draft is then refused as on its page."""
-        return require_readable(self.request, super().get_object())
+        version = super().get_object()
+        if not reads_version(access=self.board_access, version=version):
+            raise PermissionDenied(DRAFT_VERSION_REFUSED)
+        return version
 
     @extend_schema(
         responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY)},

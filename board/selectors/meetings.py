@@ -1,5 +1,6 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -7,7 +8,15 @@ from django.db.models import Count, Prefetch, QuerySet
 from core.numbers import percentage
 from core.periods import FinancialYear
 
-from ..models import Attendance, AttendanceStatus, Board, Meeting, MeetingKind, Membership
+from ..models import (
+    Attendance,
+    AttendanceStatus,
+    Board,
+    Meeting,
+    MeetingKind,
+    Membership,
+    Paper,
+)
 
 ATTENDANCE_RULE = (
     "Counted over the board meetings held in the financial year (1 April to 31 March) for "
@@ -26,6 +35,13 @@ def meetings_in_year(board: Board, year: FinancialYear) -> QuerySet[Meeting]:
         .annotate(attendance_count=Count("attendances", distinct=True))
         .order_by("date")
     )
+
+
+def next_meeting(board: Board, today: date) -> Meeting | None:
+    """The board's next meeting (today's included), with its papers: two queries."""
+    upcoming = Meeting.objects.filter(board=board, date__gte=today).order_by("date", "created_at")
+    papers = Prefetch("papers", queryset=Paper.objects.order_by("title"))
+    return upcoming.prefetch_related(papers).first()
 
 
 def meeting_detail(board: Board, pk) -> QuerySet[Meeting]:

@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
 from core.numbers import round_half_up
 from core.periods import FinancialYear
@@ -26,9 +25,9 @@ def sessions_for_year(board: Board, year: FinancialYear) -> QuerySet[TrainingSes
 
 
 def session_detail(board: Board, pk) -> TrainingSession:
-    return get_object_or_404(
-        TrainingSession.objects.filter(board=board).select_related("course"), pk=pk
-    )
+    """Raises TrainingSession.DoesNotExist for another board's session or none (a page
+    answers 404 with core.lookups.or_404)."""
+    return TrainingSession.objects.filter(board=board).select_related("course").get(pk=pk)
 
 
 def session_attendances(session: TrainingSession) -> QuerySet[SessionAttendance]:

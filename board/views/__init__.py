@@ -1,28 +1,39 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 
-from .. import navigation
+from core.links import board_url
+
+from .. import navigation, waiting
 from ..access import board_view
 from ..models import ALL_ROLES
 from ..selectors import role_assignments_for_user
+from ..selectors.meetings import next_meeting
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The boards the signed-in user can open, with their roles on each."""
+    """The boards the signed-in user can open, with their roles on each. Signing in lands
+    here; a person with one board has nothing to choose and goes straight to its home."""
     boards: dict = {}
     for assignment in role_assignments_for_user(request.user):
         boards.setdefault(assignment.board, []).append(assignment.get_role_display())
+    if len(boards) == 1:
+        return redirect(board_url(next(iter(boards)), "board-detail"))
     return render(request, "board/home.html", {"boards": boards})
 
 
 @board_view(*ALL_ROLES)
 def board_detail(request: HttpRequest) -> HttpResponse:
-    """A board's landing page: its partners and sub-groups, and what this person can open
-    in each section of the service."""
+    """A board's home: what waits for this person (each app's cards, board/waiting.py) and
+    the next meeting with its papers; below, what they can open in each section of the
+    service, the board's partners and its sub-groups."""
     board = request.board
+    today = timezone.localdate()
     context = {
+        "cards": waiting.cards_for(request.board_access, today),
+        "next_meeting": next_meeting(board, today),
         "agencies": board.agencies.all(),
         "subgroups": board.subgroups.select_related("parent").all(),
         "roles": sorted(role.label for role in request.board_access.roles),

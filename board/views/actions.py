@@ -19,20 +19,27 @@ from .base import READ, WRITE, RecordDeleteView, RecordFormView
 
 @board_view(*READ)
 def action_list(request: HttpRequest) -> HttpResponse:
+    """The tracker, filtered by status, "overdue only", "due soon" and "my actions" (the
+    home page links here with the last three); any other value of a filter is ignored."""
     today = timezone.localdate()
     status = request.GET.get("status", "")
     overdue = request.GET.get("overdue") == "1"
+    due_soon = request.GET.get("due_soon") == "1"
+    mine = request.GET.get("mine") == "1"
     actions = select.actions_filtered(
-        request.board, status=status, overdue_on=today if overdue else None
+        request.board,
+        status=status,
+        overdue_on=today if overdue else None,
+        due_soon_on=today if due_soon else None,
+        owned_by=request.user if mine else None,
     )
+    filters = {"status": status, "overdue": overdue, "due_soon": due_soon, "mine": mine}
     context = {
         "page": paginate(request, actions),
         "statuses": ActionStatus.choices,
-        "status": status,
-        "overdue": overdue,
-        "query": urlencode(
-            {k: v for k, v in {"status": status, "overdue": overdue and "1"}.items() if v}
-        ),
+        **filters,
+        "due_soon_days": select.DUE_SOON_DAYS,
+        "query": urlencode({k: "1" if v is True else v for k, v in filters.items() if v}),
     }
     return render(request, "board/action_list.html", context)
 

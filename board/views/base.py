@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from core.confirm import delete_page
+from core.forms import apply_errors
 from core.links import board_url
 from core.periods import FinancialYear
 
 from ..access import BoardRoleRequiredMixin
-from ..form_pages import apply_errors
 from ..models import ALL_ROLES, Role
 from ..services.records import record_delete, record_save
 

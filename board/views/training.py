@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from core.links import board_url
+from core.lookups import or_404
 from core.paging import paginate
 from core.periods import FinancialYear
 from core.years import this_year, year_from_query
@@ -47,7 +48,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 @board_view(*READ)
 def session_detail(request: HttpRequest, pk) -> HttpResponse:
-    session = select.session_detail(request.board, pk)
+    session = or_404(select.session_detail, board=request.board, pk=pk)
     context = {
         "session": session,
         "attendances": select.session_attendances(session),
@@ -84,7 +85,7 @@ class TrainingSessionFormView(RecordFormView):
 
 @board_view(*WRITE)
 def attendance_create(request: HttpRequest, pk) -> HttpResponse:
-    session = select.session_detail(request.board, pk)
+    session = or_404(select.session_detail, board=request.board, pk=pk)
     back = board_url(request, "training-session-detail", pk=session.pk)
     form = AttendanceForm(request.POST or None, board=request.board)
     if request.method == "POST" and form.is_valid():
@@ -103,7 +104,7 @@ class EvaluationFormView(RecordFormView):
     model, form_class, noun = SessionEvaluation, SessionEvaluationForm, "evaluation"
 
     def get_object(self):
-        self.session = select.session_detail(self.request.board, self.kwargs["pk"])
+        self.session = or_404(select.session_detail, board=self.request.board, pk=self.kwargs["pk"])
         existing = SessionEvaluation.objects.filter(board=self.request.board, session=self.session)
         return existing.first() or SessionEvaluation(board=self.request.board, session=self.session)
 

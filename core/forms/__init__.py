@@ -1,5 +1,6 @@
 """GOV.UK form plumbing shared by every app: the FormHelper (novalidate), the layout,
-the number fields and the date input, and model-form fields built from them."""
+the number fields and the date input, model-form fields built from them, the plain form
+with its choice and text fields, and the form page with `save_form`."""
 
 from .dates import DateField, date_field
 from .helper import FormHelper, gds_helper, layout_for, layout_item
@@ -12,9 +13,19 @@ from .numbers import (
     integer_field,
     money_field,
 )
+from .pages import FORM_PAGE, apply_errors, form_page, save_form
+from .plain import GdsForm, ListChoiceField, choice_field, text_field
 from .wording import name_every_field
 
 __all__ = [
+    "FORM_PAGE",
+    "GdsForm",
+    "ListChoiceField",
+    "apply_errors",
+    "choice_field",
+    "form_page",
+    "save_form",
+    "text_field",
     "DateField",
     "FormHelper",
     "MoneyField",

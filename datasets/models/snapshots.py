@@ -29,14 +29,17 @@ class Snapshot(BoardOwnedModel):
 class ImportStatus(models.TextChoices):
     PREVIEWED = "previewed", "Waiting to be applied"
     APPLIED = "applied", "Applied"
+    REFUSED = "refused", "Refused: the file has problems"
 
 
 class ImportBatch(BoardOwnedModel):
-    """An uploaded file, validated and held for preview until the manager applies it."""
+    """An uploaded file, validated and held for preview until the manager applies it. A
+    file with problems is kept as a refused batch with its problems (not its rows), so the
+    full list can be downloaded when the page shows only the first of them."""
 
     filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)
-    rows = models.JSONField(default=list, help_text="The file's rows, as read.")
+    rows = models.JSONField(default=list, blank=True, help_text="The file's rows, as read.")
     status = models.CharField(
         max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEWED
     )
@@ -45,6 +48,9 @@ class ImportBatch(BoardOwnedModel):
     )
     applied_at = models.DateTimeField(null=True, blank=True)
     summary = models.JSONField(default=dict)
+    problems = models.JSONField(
+        default=list, blank=True, help_text="A refused file's problems: [row, column, message]."
+    )
 
     class Meta:
         ordering = ["-created_at"]

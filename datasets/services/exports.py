@@ -1,5 +1,6 @@
 """Export of any selection of a board's figures, in the import format (so an export can
-be corrected and imported again), as CSV or XLSX through the one exporter (core.exports)."""
+be corrected and imported again), as CSV or XLSX through the one exporter (core.exports),
+and of the problems found in an import file."""
 
 from collections.abc import Iterator
 from decimal import Decimal
@@ -9,8 +10,8 @@ from core.exports import Table, csv_bytes, xlsx_bytes
 from core.periods import FinancialYear
 
 from .. import periods
-from ..models import Benchmark, Observation
-from .import_rows import COLUMNS
+from ..models import Benchmark, ImportBatch, Observation
+from .import_rows import COLUMNS, RowError
 
 
 def plain(value: Decimal | None) -> Decimal | None:
@@ -79,3 +80,11 @@ def export_observations(
     if fmt == "xlsx":
         return xlsx_bytes(table), f"{name}.xlsx"
     return csv_bytes(table), f"{name}.csv"
+
+
+def export_import_problems(*, batch: ImportBatch, problems: list[RowError]) -> tuple[bytes, str]:
+    """(content, file name): every problem found in an import file, by row and column. The
+    name is built from the batch's date, never from the uploaded file's own name."""
+    table = Table(["row", "column", "problem"], ([p.row, p.column, p.message] for p in problems))
+    name = f"{batch.board.slug}-import-problems-{batch.created_at:%Y%m%d-%H%M}.csv"
+    return csv_bytes(table), name

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from board.models import Board
+from core.cells import without_float_noise
 
 from .. import periods
 from ..models import (
@@ -208,15 +209,22 @@ class RowReader:
         kinds = [indicator.period_type]
         if comparator and indicator.period_type != PeriodType.YEAR:
             kinds.append(PeriodType.YEAR)
+        specific = None  # "June 2014 is not the first month of a quarter" says more
         for kind in kinds:
             try:
                 start = periods.parse(text, kind)
+            except periods.NotAPeriodStart as exc:
+                specific = specific or str(exc)
+                continue
             except ValueError:
                 continue
             if not indicator.is_valid_on(start):
                 self.error(number, "period", f"{indicator.code} is not defined for {text}")
                 return None, None
             return kind, start
+        if specific:
+            self.error(number, "period", specific)
+            return None, None
         expected = PeriodType(indicator.period_type).label.lower()
         self.error(
             number,
@@ -252,7 +260,9 @@ class RowReader:
             self.error(number, column, f"{text!r} is not a number")
             return None
         try:
-            value = Decimal(text.replace(",", ""))
+            # Past 15 significant digits a number is a float's binary noise (0.1 + 0.2
+            # written as 0.30000000000000004), not a figure: see core/cells.py.
+            value = without_float_noise(Decimal(text.replace(",", "")))
         except InvalidOperation:
             self.error(number, column, f"{text!r} is not a number")
             return None
@@ -307,12 +317,14 @@ def validate(table: list[list[str]], boards: list[Board]) -> tuple[list[RowError
             errors.append(RowError(1, name, f"Unknown column {name!r}"))
     if errors:
         return errors, []
+    unnamed = {i for i, name in enumerate(header) if not name}
     reader = RowReader(Catalogue(boards), errors)
     records: list[Record] = []
     seen: dict[tuple, int] = {}
     for number, cells in enumerate(table[1:], start=2):
         if not any(c.strip() for c in cells):
             continue
+        _unread_cells(number, cells, header, unnamed, reader)
         row = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)}
         record = reader.read(number, row)
         if record is None:
@@ -329,3 +341,16 @@ def validate(table: list[list[str]], boards: list[Board]) -> tuple[list[RowError
     if not records and not errors:
         errors.append(RowError(2, "board", "The file has no rows of data"))
     return errors, records
+
+
+def _unread_cells(number: int, cells: list[str], header: list[str], unnamed, reader) -> None:
+    """A value under no header, or past the header's last column, would be dropped
+    unread: it is an error instead."""
+    for index, text in enumerate(cells):
+        if text.strip() and (index >= len(header) or index in unnamed):
+            reader.error(
+                number,
+                f"column {index + 1}",
+                f"{text.strip()[:30]!r} is in a column with no header, so it is not read: "
+                "name the column or clear the cell",
+            )

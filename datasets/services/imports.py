@@ -3,7 +3,11 @@
 Every row is validated and every problem reported with its row and column; nothing is
 written unless the whole file is good (all-or-nothing). Applying the same file twice
 changes nothing the second time (idempotent): each row is compared with what is stored
-and only new or changed values are written."""
+and only new or changed values are written.
+
+Writers compare and write under the board's figures lock (observations.lock_board_figures),
+so two applies of the same content at once, in two tabs or two batches, write it once and
+the second reports nothing to change; a batch is applied by one request at a time."""
 
 import hashlib
 
@@ -13,6 +17,7 @@ from django.utils import timezone
 
 from board.models import Board
 from core.jobs.outbox import enqueue
+from core.locks import LockBusy, hold
 from core.periods import FinancialYear
 
 from ..models import (
@@ -24,9 +29,13 @@ from ..models import (
 )
 from .audit import log_bulk
 from .import_rows import Change, Preview, Record, RowError, validate
-from .observations import apply_approval
+from .observations import apply_approval, lock_board_figures
 from .snapshots import mark_stale
-from .tables import TableError, read_table
+from .tables import TableError, read_table, with_cell_problems
+
+# A file with many problems lists the first of them on the page (the rest are counted
+# and downloadable as CSV): 200,000 rows with a problem each made a 45 MB page.
+PROBLEMS_SHOWN = 100
 
 
 def compare(records: list[Record]) -> list[Change]:
@@ -92,26 +101,36 @@ def read_preview(filename: str, content: bytes, boards: list[Board]) -> tuple[Pr
         table = read_table(filename, content)
     except TableError as exc:
         return Preview(errors=[RowError(1, "file", str(exc))]), []
-    return preview_table(table, boards), table
+    preview = preview_table(table.rows, boards)
+    if table.problems:  # cells that could not be read as text: a date as a value, #N/A
+        return Preview(errors=with_cell_problems(table.problems, preview.errors)), table.rows
+    return preview, table.rows
 
 
 def import_preview(*, board: Board, filename: str, content: bytes, user) -> tuple:
-    """Validate an uploaded file for the board. Returns (preview, batch); the batch, kept
-    for the manager to apply, exists only when the file has no errors."""
+    """Validate an uploaded file for the board. Returns (preview, batch): a batch held for
+    the manager to apply, or, for a file with problems, a refused batch that keeps the
+    problems (not the rows) so that the full list can be downloaded."""
     preview, table = read_preview(filename, content, [board])
-    if preview.errors:
-        return preview, None
     batch = ImportBatch(
         board=board,
         filename=filename[:255],
         sha256=hashlib.sha256(content).hexdigest(),
-        rows=table,
         uploaded_by=user,
-        summary=preview.counts,
     )
+    if preview.errors:
+        batch.status = ImportStatus.REFUSED
+        batch.problems = [[e.row, e.column, e.message] for e in preview.errors]
+        batch.summary = {"problems": len(preview.errors)}
+    else:
+        batch.rows, batch.summary = table, preview.counts
     batch.full_clean()
     batch.save()
     return preview, batch
+
+
+def batch_problems(batch: ImportBatch) -> list[RowError]:
+    return [RowError(row, column, message) for row, column, message in batch.problems]
 
 
 @transaction.atomic
@@ -184,14 +203,27 @@ def write_changes(changes: list[Change], *, user=None, source: str = Source.IMPO
 @transaction.atomic
 def import_apply(*, batch: ImportBatch, user) -> dict:
     """Apply a previewed batch: validated again against what is stored now (another import
-    may have run meanwhile), then written all-or-nothing."""
+    may have run meanwhile), then written all-or-nothing. A second request for the same
+    batch while the first runs is told so at once rather than queued behind it."""
+    try:
+        hold(f"datasets.import-batch:{batch.pk}", wait_seconds=0)
+    except LockBusy:
+        raise ValidationError(
+            "This import is already being applied. Wait a moment, then look at the import.",
+            code="applying",
+        ) from None
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status == ImportStatus.APPLIED:
-        raise ValidationError("This file has already been applied.")
+        raise ValidationError("This file has already been applied.", code="applied")
+    if batch.status == ImportStatus.REFUSED:
+        raise ValidationError("This file has problems: correct them and upload it again.")
+    lock_board_figures([batch.board])
     preview = preview_table(batch.rows, [batch.board])
     if preview.errors:
-        raise ValidationError([str(e) for e in preview.errors])
-    counts = write_changes(preview.changes, user=user)
+        raise ValidationError([str(e) for e in preview.errors[:PROBLEMS_SHOWN]])
+    counts = {"new": 0, "changed": 0}
+    if preview.to_write:  # the same content as a file applied before changes nothing
+        counts = write_changes(preview.to_write, user=user)
     counts["unchanged"] = preview.counts["unchanged"]
     batch.status = ImportStatus.APPLIED
     batch.applied_at = timezone.now()
@@ -200,11 +232,25 @@ def import_apply(*, batch: ImportBatch, user) -> dict:
     return counts
 
 
+@transaction.atomic
+def write_table(
+    table: list[list[str]], boards: list[Board], *, user=None, source: str = Source.IMPORT
+) -> Preview:
+    """Validate rows and write them at once, all-or-nothing (the bulk API, the command):
+    compared with what is stored under the boards' figures lock, so a writer sending the
+    same rows at the same moment finds them stored instead of inserting them twice."""
+    lock_board_figures(boards)
+    preview = preview_table(table, boards)
+    if not preview.errors and preview.to_write:
+        write_changes(preview.to_write, user=user, source=source)
+    return preview
+
+
 def import_file(
     *, filename: str, content: bytes, boards: list[Board], user=None, dry_run: bool = False
 ) -> Preview:
     """The management command's path: validate, and (unless a dry run) apply at once."""
-    preview, _ = read_preview(filename, content, boards)
-    if not preview.errors and not dry_run:
-        write_changes(preview.changes, user=user)
-    return preview
+    preview, rows = read_preview(filename, content, boards)  # cells unread are errors too
+    if dry_run or preview.errors:
+        return preview
+    return write_table(rows, boards, user=user)

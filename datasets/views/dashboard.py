@@ -19,13 +19,12 @@ ARROWS = {"up": "▲ Up", "down": "▼ Down", "same": "► No change"}
 
 def _with_charts(entry: dict, detail_url: str = "") -> dict:
     entry = dict(entry, url=detail_url.replace(PLACEHOLDER, entry["id"]))
-    suffix = charts.suffix_for(entry["unit"])
     points = [(p["label"], p["value"]) for p in entry["trend"]]
     entry["sparkline"] = charts.sparkline(
         points,
         chart_id=f"spark-{entry['code']}",
         title=f"{entry['name']}: last {len(points)} periods",
-        suffix=suffix,
+        unit=entry["unit"],
     )
     for key in ("previous", "last_year", "ytd_last_year"):
         if entry.get(key):
@@ -70,20 +69,23 @@ def indicator_detail(request: HttpRequest, pk) -> HttpResponse:
     context = {"indicator": indicator, "snapshot": snapshot, "entry": None}
     if entry:
         entry = _with_charts(entry)
-        suffix = charts.suffix_for(entry["unit"])
-        entry["chart"] = charts.line_chart(
-            [(p["label"], p["value"]) for p in entry["trend"]],
-            chart_id=f"trend-{entry['code']}",
-            title=f"{entry['name']}, last periods",
-            suffix=suffix,
-            target=entry["target"],
-        )
+        trend = [(p["label"], p["value"]) for p in entry["trend"]]
+        # One value is already the page's "Latest" figure: a one-point line adds nothing.
+        entry["chart"] = None
+        if charts.form_for(trend) == "line":
+            entry["chart"] = charts.line_chart(
+                trend,
+                chart_id=f"trend-{entry['code']}",
+                title=f"{entry['name']}, last periods",
+                unit=entry["unit"],
+                target=entry["target"],
+            )
         for number, breakdown in enumerate(entry["breakdowns"]):
             breakdown["chart"] = charts.bar_chart(
                 [(r["label"], r["value"]) for r in breakdown["rows"]],
                 chart_id=f"breakdown-{entry['code']}-{number}",
                 title=f"{entry['name']} by {breakdown['name'].lower()}, {entry['latest']['label']}",
-                suffix=suffix,
+                unit=entry["unit"],
             )
         context["entry"] = entry
     return render(request, "datasets/indicator_detail.html", context)

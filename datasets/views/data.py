@@ -17,9 +17,15 @@ from core.years import this_year, year_error, year_from_query
 from ..forms import ImportForm
 from ..models import ImportBatch, ImportStatus, Indicator
 from ..selectors import import_batches
-from ..services.exports import export_observations
-from ..services.import_rows import COLUMNS
-from ..services.imports import import_apply, import_preview, preview_table
+from ..services.exports import export_import_problems, export_observations
+from ..services.import_rows import COLUMNS, RowError
+from ..services.imports import (
+    PROBLEMS_SHOWN,
+    batch_problems,
+    import_apply,
+    import_preview,
+    preview_table,
+)
 from ..services.quality import quality_report
 from .dashboard import QUALITY_ROLES
 
@@ -44,36 +50,73 @@ QUALITY_SECTIONS = [
 ]
 
 
+def problem_report(request: HttpRequest, batch: ImportBatch, problems: list[RowError]) -> dict:
+    """The first problems of a file for the page, with how many more there are and where
+    to download them all: a page listing 200,000 problems is too big to open."""
+    return {
+        "problems": problems[:PROBLEMS_SHOWN],
+        "problem_count": len(problems),
+        "problems_not_shown": max(0, len(problems) - PROBLEMS_SHOWN),
+        "problems_url": board_url(request, "datasets:import-problems-download", pk=batch.pk),
+    }
+
+
 @board_view(Role.BOARD_MANAGER)
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
+    report = {}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         preview, batch = import_preview(
             board=request.board, filename=upload.name, content=upload.read(), user=request.user
         )
-        if batch is not None:
+        if batch.status != ImportStatus.REFUSED:
             return redirect(board_url(request, "datasets:import-preview", pk=batch.pk))
-        errors = preview.errors
-        form.add_error("file", f"The file has {len(errors)} problems; nothing was imported")
+        report = problem_report(request, batch, preview.errors)
+        count = report["problem_count"]
+        form.add_error(
+            "file",
+            f"The file has {count:,} problem{'' if count == 1 else 's'}; nothing was imported",
+        )
     context = {
         "form": form,
-        "errors": errors,
         "columns": COLUMNS,
         "batches": import_batches(request.board)[:10],
+        **report,
     }
-    return render(request, "datasets/import_upload.html", context, status=400 if errors else 200)
+    return render(request, "datasets/import_upload.html", context, status=400 if report else 200)
 
 
 @board_view(Role.BOARD_MANAGER)
 def import_preview_page(request: HttpRequest, pk) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, board=request.board, pk=pk)
+    if batch.status == ImportStatus.REFUSED:
+        context = {"batch": batch, **problem_report(request, batch, batch_problems(batch))}
+        return render(request, "datasets/import_refused.html", context)
     preview = preview_table(batch.rows, [request.board])
     changes = preview.to_write if batch.status == ImportStatus.PREVIEWED else []
     page = paginate(request, changes, PREVIEW_PAGE)
     context = {"batch": batch, "preview": preview, "page": page, "counts": preview.counts}
+    if preview.errors:
+        context.update(problem_report(request, batch, preview.errors))
     return render(request, "datasets/import_preview.html", context)
+
+
+@board_view(Role.BOARD_MANAGER)
+def import_problems_download(request: HttpRequest, pk) -> HttpResponse:
+    """Every problem of a refused file (or of a held file that no longer fits the
+    catalogue), as CSV through the one exporter."""
+    batch = get_object_or_404(ImportBatch, board=request.board, pk=pk)
+    if batch.status == ImportStatus.REFUSED:
+        problems = batch_problems(batch)
+    elif batch.status == ImportStatus.PREVIEWED:
+        problems = preview_table(batch.rows, [request.board]).errors
+    else:
+        problems = []
+    if not problems:
+        return HttpResponse("This file has no problems to download.", status=404)
+    content, filename = export_import_problems(batch=batch, problems=problems)
+    return download(content, filename)
 
 
 @require_POST
@@ -85,6 +128,12 @@ def import_apply_view(request: HttpRequest, pk) -> HttpResponse:
     except ValidationError as exc:
         for message in exc.messages[:20]:
             messages.error(request, message)
+        return redirect(board_url(request, "datasets:import-preview", pk=batch.pk))
+    if counts["new"] == counts["changed"] == 0:
+        messages.success(
+            request,
+            f"Nothing to change: every figure in {batch.filename} is already stored.",
+        )
         return redirect(board_url(request, "datasets:import-preview", pk=batch.pk))
     messages.success(
         request,

@@ -32,6 +32,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='reportversion',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['queued', 'rendering'])), fields=('report', 'inputs_hash'), name='reportversion_one_render_per_inputs'),
+            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['queued', 'rendering']), models.Q(('inputs_hash', ''), _negated=True)), fields=('report', 'inputs_hash'), name='reportversion_one_render_per_inputs'),
         ),
     ]

@@ -4,7 +4,7 @@ is folded into "good or better", since a board's scale need not have those level
 findings, and how many of the tracker's actions from its recommendations are complete
 (reviews app)."""
 
-from reviews.selectors.audits import audits_for_year
+from reviews.assurance.selectors.audits import audits_for_year
 
 from .registry import SectionType, register
 

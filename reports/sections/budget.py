@@ -21,6 +21,12 @@ def gather(report, section) -> dict:
             for heading in statement.headings
         ],
         "income": [_line(line, line.actual, line.source) for line in statement.income],
+        # A table where no line has a budget set leaves its Budget and Variance columns
+        # out: a column of "Not recorded" on every line tells the reader nothing.
+        "expenditure_has_budget": any(
+            line.budget is not None for heading in statement.headings for line in heading.lines
+        ),
+        "income_has_budget": any(line.budget is not None for line in statement.income),
         "expenditure_budget": statement.expenditure_budget,
         "expenditure_outturn": statement.expenditure_outturn,
         "expenditure_variance": statement.expenditure_variance,

@@ -2,7 +2,7 @@
 suppressed as the board sets (reviews.cdop_statistics). Only the shown counts
 and percentages reach the template: a suppressed count is never printed."""
 
-from reviews.cdop_statistics import cdop_annual_statistics
+from reviews.child_deaths.statistics import cdop_annual_statistics
 
 from .registry import SectionType, register
 

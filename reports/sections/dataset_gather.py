@@ -6,7 +6,7 @@ from datetime import date
 
 from core.periods import FinancialYear
 from datasets import periods
-from datasets.charts import describe, line_chart, suffix_for
+from datasets.charts import describe, form_for, line_chart, suffix_for
 from datasets.models import Benchmark, Indicator, Observation
 from datasets.services.compute import Calculator, Rule
 
@@ -38,29 +38,43 @@ def gather_indicators(report, section, codes: list[str]) -> dict:
             {"comparator": bench.get_comparator_display(), "value": bench.value}
         )
     calc = Calculator(totals)
+    wanted = (section.config or {}).get("chart", True) not in (False, "no", "false")
     rows = []
     for number, indicator in enumerate(chosen, 1):
         rule = Rule.of(indicator, by_id)
-        starts = periods.periods_in_year(year, indicator.period_type)
-        values = [calc.period_value(rule, start) for start in starts]
-        labels = [periods.label(start, indicator.period_type) for start in starts]
-        row = {
-            "code": indicator.code,
-            "name": indicator.name,
-            "unit": indicator.get_unit_display(),
-            "periods": [{"label": lab, "value": v} for lab, v in zip(labels, values, strict=True)],
-            "missing_periods": [lab for lab, v in zip(labels, values, strict=True) if v is None],
-            "year_value": calc.year_value(rule, year),
-            "last_year_value": calc.year_value(rule, last),
-            "benchmarks": benchmarks.get(indicator.id, []),
-            "breakdowns": _breakdowns(by_category.get(indicator.id, {}), rule, year),
-        }
-        if (section.config or {}).get("chart", True) not in (False, "no", "false"):
+        row = _indicator_row(indicator, rule, calc, year)
+        row["benchmarks"] = benchmarks.get(indicator.id, [])
+        row["breakdowns"] = _breakdowns(by_category.get(indicator.id, {}), rule, year)
+        if wanted and row["form"] == "line":
             chart_id = f"chart-{section.id.hex[:8]}-{number}"
-            row["chart"] = _chart(chart_id, indicator, labels, values, year)
+            points = [(p["label"], p["value"]) for p in row["periods"]]
+            row["chart"] = _chart(chart_id, indicator, points, year)
         rows.append(row)
     unknown = [code for code in codes if code not in {i.code for i in chosen}]
     return {"indicators": rows, "unknown_codes": unknown, "year": year.label, "last": last.label}
+
+
+def _indicator_row(indicator, rule, calc: Calculator, year: FinancialYear) -> dict:
+    starts = periods.periods_in_year(year, indicator.period_type)
+    points = [
+        (periods.label(start, indicator.period_type), calc.period_value(rule, start))
+        for start in starts
+    ]
+    known = [{"label": label, "value": value} for label, value in points if value is not None]
+    return {
+        "code": indicator.code,
+        "name": indicator.name,
+        "unit": indicator.get_unit_display(),
+        "suffix": suffix_for(indicator.unit),
+        # How it is printed: "none" is one sentence, "figure" the one value and its
+        # period, "line" a chart and a table.
+        "form": form_for(points),
+        "figure": known[0] if known else None,
+        "periods": [{"label": label, "value": value} for label, value in points],
+        "missing_periods": [label for label, value in points if value is None],
+        "year_value": calc.year_value(rule, year),
+        "last_year_value": calc.year_value(rule, year.previous()),
+    }
 
 
 def _breakdowns(categories: dict, rule, year: FinancialYear) -> list[dict]:
@@ -74,11 +88,9 @@ def _breakdowns(categories: dict, rule, year: FinancialYear) -> list[dict]:
     return rows
 
 
-def _chart(chart_id: str, indicator, labels, values, year) -> dict:
+def _chart(chart_id: str, indicator, points, year) -> dict:
     """The datasets app's line chart: the dashboards' own, so a figure looks the same."""
     title = f"{indicator.name} by period, {year.label}"
-    suffix = suffix_for(indicator.unit)
-    points = list(zip(labels, values, strict=True))
-    svg = line_chart(points, chart_id=chart_id, title=title, suffix=suffix,
+    svg = line_chart(points, chart_id=chart_id, title=title, unit=indicator.unit,
                      target=indicator.target)  # fmt: skip
-    return {"svg": str(svg), "alt": describe(points, suffix)}
+    return {"svg": str(svg), "alt": describe(points, suffix_for(indicator.unit))}

@@ -2,7 +2,7 @@
 recommendations and how many of their actions are complete (reviews app).
 Every figure is worked out from the records by reviews.selectors.inspections."""
 
-from reviews.selectors.inspections import year_summary
+from reviews.assurance.selectors.inspections import year_summary
 
 from .registry import SectionType, register
 

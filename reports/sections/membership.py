@@ -36,6 +36,8 @@ def gather(report, section) -> dict:
         )
     return {
         "rows": rows,
+        # No member with a post recorded: the Post column is left out, not printed empty.
+        "has_posts": any(row["post"] for row in rows),
         "rule": rates.rule,
         "meetings": rates.meeting_count,
         "agencies": [

@@ -1,7 +1,7 @@
 """Serious case reviews: started, completed and published in the year, the completion of
 the reviews' action plans and the themes of their lessons (reviews app)."""
 
-from reviews.selectors.scr import case_review_year_summary
+from reviews.case_reviews.selectors.reviews import case_review_year_summary
 
 from .registry import SectionType, register
 

@@ -5,8 +5,8 @@ percentages worked out from the same ratings (reviews app).
 Which cycle: `config["cycle"]`, the cycle's title; by default the latest cycle whose
 returns were due by the end of the report's financial year."""
 
-from reviews.models import Section11Cycle
-from reviews.selectors.section11 import cycle_grid, latest_cycle_due_by
+from reviews.assurance.models import Section11Cycle
+from reviews.assurance.selectors.section11 import cycle_grid, latest_cycle_due_by
 
 from .registry import SectionType, register
 

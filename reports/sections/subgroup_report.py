@@ -12,7 +12,7 @@ from datetime import date
 from django.utils import timezone
 
 from board.models import ActionStatus
-from subgroups.models import SubGroup
+from subgroups.models import SubGroup, SubGroupKind
 from subgroups.selectors import answers, approved_returns
 
 from .registry import SectionType, register
@@ -29,6 +29,7 @@ def gather(report, section) -> dict:
     approved = {r.period_start for r in found}
     return {
         "subgroup": _plain(subgroup),
+        "reported_in": _reported_in(report, subgroup) if not found else "",
         "returns": [{"quarter": r.quarter.label, "approved": _day(r.approved_at)} for r in found],
         "not_approved": [q.label for q in report.year.quarters if q.start not in approved],
         "questions": _questions(found),
@@ -42,6 +43,19 @@ def _plain(subgroup) -> dict:
         "purpose": subgroup.purpose,
         "parent": subgroup.parent.name if subgroup.parent_id else "",
     }
+
+
+# The panels whose year has a section of its own: without a return of theirs, the
+# sub-group section points there rather than reading as if the panel did nothing.
+SECTION_OF_KIND = {SubGroupKind.CDOP: "cdop", SubGroupKind.SCR: "scr"}
+
+
+def _reported_in(report, subgroup) -> str:
+    section_type = SECTION_OF_KIND.get(subgroup.kind)
+    if section_type is None:
+        return ""
+    titles = report.sections.filter(section_type=section_type).order_by("order", "created_at")
+    return titles.values_list("title", flat=True).first() or ""
 
 
 def _day(moment) -> date | None:

@@ -8,10 +8,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from board.access import board_view
-from board.form_pages import apply_errors
 from board.models import ALL_ROLES, Role
 from core.confirm import confirm_page
+from core.forms import apply_errors
 from core.links import board_url
+from core.lookups import or_404
 
 from .. import services
 from ..builtin import BUILTIN_TEMPLATES
@@ -45,7 +46,7 @@ def template_copy_builtin(request: HttpRequest, key: str) -> HttpResponse:
 
 @board_view(MANAGER)
 def template_copy(request: HttpRequest, template_id) -> HttpResponse:
-    template = template_for(request, template_id)
+    template = or_404(template_for, board=request.board, template_id=template_id)
     return _copy(request, template.name, template=template)
 
 
@@ -66,7 +67,7 @@ def _copy(request: HttpRequest, original: str, key=None, template=None) -> HttpR
 
 @board_view(MANAGER)
 def template_detail(request: HttpRequest, template_id) -> HttpResponse:
-    template = template_for(request, template_id)
+    template = or_404(template_for, board=request.board, template_id=template_id)
     context = {
         "owner": template, "sections": template.sections.all(), "types": registry.types(),
         "add_url": board_url(request, "reports:template-section-add", template_id=template.id),
@@ -76,7 +77,10 @@ def template_detail(request: HttpRequest, template_id) -> HttpResponse:
 
 @board_view(MANAGER)
 def section_add(request: HttpRequest, template_id=None, year=None) -> HttpResponse:
-    owner = template_for(request, template_id) if template_id else report_for(request, year)
+    if template_id:
+        owner = or_404(template_for, board=request.board, template_id=template_id)
+    else:
+        owner = or_404(report_for, board=request.board, year=year)
     if getattr(owner, "is_locked", False):
         raise PermissionDenied("The report is approved: its sections are locked.")
     form = SectionAddForm(request.POST or None)
@@ -90,7 +94,7 @@ def section_add(request: HttpRequest, template_id=None, year=None) -> HttpRespon
 
 @board_view(MANAGER)
 def section_edit(request: HttpRequest, section_id) -> HttpResponse:
-    section = section_for(request, section_id)
+    section = or_404(section_for, board=request.board, section_id=section_id)
     in_report = section.report_id is not None
     initial = {"title": section.title, "author": section.author_id, "narrative": section.narrative}
     form = SectionForm(
@@ -125,14 +129,14 @@ def _save(request: HttpRequest, form, section, fields: dict) -> bool:
 @require_POST
 @board_view(MANAGER)
 def section_move(request: HttpRequest, section_id) -> HttpResponse:
-    section = section_for(request, section_id)
+    section = or_404(section_for, board=request.board, section_id=section_id)
     services.section_move(section=section, up=request.POST.get("direction") == "up")
     return redirect(owner_url(request, section.owner) + f"#s-{section.id}")
 
 
 @board_view(MANAGER)
 def section_remove(request: HttpRequest, section_id) -> HttpResponse:
-    section = section_for(request, section_id)
+    section = or_404(section_for, board=request.board, section_id=section_id)
     back = owner_url(request, section.owner)
     if request.method == "POST":
         services.section_remove(section=section)
@@ -151,8 +155,8 @@ def section_remove(request: HttpRequest, section_id) -> HttpResponse:
 @board_view(*ALL_ROLES)
 def section_write(request: HttpRequest, section_id) -> HttpResponse:
     """The author (or the manager) writes the section's text, with a preview."""
-    section = section_for(request, section_id)
-    if section.report_id is None or not may_write(request, section):
+    section = or_404(section_for, board=request.board, section_id=section_id)
+    if section.report_id is None or not may_write(access=request.board_access, section=section):
         raise PermissionDenied("Only the section's author or the board manager writes it.")
     if section.report.is_locked:
         raise PermissionDenied("The report is approved: its sections are locked.")
@@ -171,16 +175,17 @@ def section_write(request: HttpRequest, section_id) -> HttpResponse:
 @board_view(*ALL_ROLES)
 def section_preview(request: HttpRequest, section_id) -> HttpResponse:
     """The section as it will print, from today's records."""
-    section = section_for(request, section_id)
+    section = or_404(section_for, board=request.board, section_id=section_id)
     if section.report_id is None:
         raise Http404("Templates have no content to preview")
-    if not (reads_drafts(request) or may_write(request, section)):
+    access = request.board_access
+    if not (reads_drafts(access=access) or may_write(access=access, section=section)):
         raise PermissionDenied("Drafts are for the board manager, the chair and the author.")
     report = section.report
     item = gather_section(report, section, number=0)
     context = {
         "section": section, "report": report, "html": render_section_html(report, item),
-        "may_write": may_write(request, section) and not report.is_locked,
+        "may_write": may_write(access=access, section=section) and not report.is_locked,
         "back_url": board_url(request, "reports:report", year=report.year.slug),
     }  # fmt: skip
     return render(request, "reports/section_preview.html", context)

@@ -10,10 +10,11 @@ from django.shortcuts import redirect, render
 
 from board.access import board_view
 from board.files import file_response
-from board.form_pages import form_page, save_form
 from board.models import ALL_ROLES
 from core.confirm import confirm_page
+from core.forms import form_page, save_form
 from core.links import board_url
+from core.lookups import or_404
 
 from .. import images
 from ..forms import ReportImageForm
@@ -21,8 +22,8 @@ from ..selectors import image_for, reads_report, report_for, writes_in
 
 
 def _writable_report(request: HttpRequest, year: str, *, changing: bool = False):
-    report = report_for(request, year)
-    if not writes_in(request, report):
+    report = or_404(report_for, board=request.board, year=year)
+    if not writes_in(access=request.board_access, report=report):
         raise PermissionDenied("Only the board manager and the report's authors add images.")
     if changing and report.is_locked:
         raise PermissionDenied("The report is approved: its images are locked.")
@@ -56,7 +57,7 @@ def image_add(request: HttpRequest, year: str) -> HttpResponse:
 @board_view(*ALL_ROLES)
 def image_remove(request: HttpRequest, year: str, image_id) -> HttpResponse:
     report = _writable_report(request, year, changing=True)
-    image = image_for(request, report, image_id)
+    image = or_404(image_for, board=request.board, report=report, image_id=image_id)
     back = board_url(request, "reports:images", year=year)
     if request.method == "POST":
         images.image_remove(image=image)
@@ -80,10 +81,10 @@ def image_remove(request: HttpRequest, year: str, image_id) -> HttpResponse:
 
 @board_view(*ALL_ROLES)
 def image(request: HttpRequest, year: str, image_id) -> HttpResponse:
-    report = report_for(request, year)
-    if not reads_report(request, report):
+    report = or_404(report_for, board=request.board, year=year)
+    if not reads_report(access=request.board_access, report=report):
         raise PermissionDenied("The report is not published yet.")
-    found = image_for(request, report, image_id)
+    found = or_404(image_for, board=request.board, report=report, image_id=image_id)
     return file_response(
         found.file, filename=found.original_name, content_type=found.content_type, inline=True
     )

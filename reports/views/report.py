@@ -9,22 +9,40 @@ from django.views.decorators.http import require_POST
 from board.access import board_view
 from board.models import ALL_ROLES, Role
 from core.links import board_url
+from core.lookups import or_404
 
 from .. import services
 from ..checks import find_problems
 from ..forms import AcceptForm, ReportCreateForm
 from ..models import AnnualReport, CheckAcceptance, ReportState
-from ..selectors import reads_drafts, report_for, versions_visible, writes_in
+from ..selectors import (
+    readable_reports,
+    reads_drafts,
+    reads_report,
+    report_for,
+    sections_assigned,
+    versions_visible,
+    writes_in,
+)
 
 MANAGER, CHAIR = Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR
 
 
 @board_view(*ALL_ROLES)
 def index(request: HttpRequest) -> HttpResponse:
-    reports = AnnualReport.objects.filter(board=request.board)
-    if not reads_drafts(request):
-        reports = reports.filter(state=ReportState.PUBLISHED)
-    return render(request, "reports/index.html", {"reports": reports})
+    """The board's reports: drafts for those who read drafts or write in them, published
+    ones for everyone. ?state= (a report state) and ?mine=1 (reports with a section
+    assigned to you) narrow the list: the home page links here with them."""
+    reports = readable_reports(access=request.board_access)
+    state = request.GET.get("state", "")
+    if state in ReportState.values:
+        reports = reports.filter(state=state)
+    mine = request.GET.get("mine") == "1"
+    if mine:
+        assigned = sections_assigned(access=request.board_access)
+        reports = reports.filter(pk__in=assigned.values("report"))
+    context = {"reports": reports, "state": state, "mine": mine}
+    return render(request, "reports/index.html", context)
 
 
 @board_view(MANAGER)
@@ -48,21 +66,22 @@ def report_create(request: HttpRequest) -> HttpResponse:
 
 @board_view(*ALL_ROLES)
 def report_detail(request: HttpRequest, year: str) -> HttpResponse:
-    report = report_for(request, year)
-    drafts = reads_drafts(request)
-    if not drafts and report.state != ReportState.PUBLISHED:
-        mine = report.sections.filter(author=request.user)
-        if not mine.exists():
-            raise PermissionDenied("The report is not published yet.")
+    access = request.board_access
+    report = or_404(report_for, board=request.board, year=year)
+    if not reads_report(access=access, report=report):
+        raise PermissionDenied("The report is not published yet.")
+    drafts = reads_drafts(access=access)
     sections = report.sections.select_related("author")
-    if not drafts and not request.board_access.is_manager:
+    mine = request.GET.get("mine") == "1"
+    if mine or (not drafts and not request.board_access.is_manager):
         sections = sections.filter(author=request.user)
     context = {
         "report": report, "sections": sections, "reads_drafts": drafts,
         "is_manager": request.board_access.is_manager,
-        "writes_in": writes_in(request, report),
-        "versions": versions_visible(request, report)[:10],
+        "writes_in": writes_in(access=access, report=report),
+        "versions": versions_visible(access=access, report=report)[:10],
         "next_states": services.TRANSITIONS[ReportState(report.state)],
+        "mine": mine,
     }  # fmt: skip
     return render(request, "reports/report_detail.html", context)
 
@@ -70,7 +89,7 @@ def report_detail(request: HttpRequest, year: str) -> HttpResponse:
 @require_POST
 @board_view(MANAGER, CHAIR)
 def report_state(request: HttpRequest, year: str) -> HttpResponse:
-    report = report_for(request, year)
+    report = or_404(report_for, board=request.board, year=year)
     to = request.POST.get("to", "")
     if to not in ReportState.values:
         messages.error(request, "Choose what to do with the report.")
@@ -91,7 +110,7 @@ def report_state(request: HttpRequest, year: str) -> HttpResponse:
 @board_view(MANAGER, CHAIR)
 def checks(request: HttpRequest, year: str) -> HttpResponse:
     """Every consistency problem on one page; the manager accepts one with a reason."""
-    report = report_for(request, year)
+    report = or_404(report_for, board=request.board, year=year)
     form = AcceptForm(request.POST or None)
     if request.method == "POST":
         if not request.board_access.is_manager:

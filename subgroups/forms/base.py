@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 
-from board.form_pages import apply_errors
-from core.forms import layout_for
+from core.forms import apply_errors, layout_for
 
 
 class GdsMixin:

@@ -1,14 +1,21 @@
 """A return as an .xlsx workbook, and back. Three sheets (Narrative, Actions, Figures),
 each row keyed by a reference in column A. An upload is checked whole (layout, formulas,
 numbers, then the same rules as the web form) and saved as a draft only if it is all
-valid; every problem is reported against its cell."""
+valid; every problem is reported against its cell (Figures!D7), whatever the cell holds
+(a date, TRUE, an Excel error such as #N/A).
 
-from dataclasses import dataclass
+A row that is in the template but not in the upload (deleted, say, to leave only one's
+own part) keeps the answer already saved, and the upload says which rows those were:
+deleting a row is not a way of saying "blank", and a saved answer is never lost to it.
+A row that is there with its cell emptied is an answer, and saves as blank."""
+
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
 from board.models import ActionStatus
+from core.cells import cell_decimal, cell_text, decimal_text, excel_error, is_error, not_a_number
 from core.exports import Table, xlsx_bytes
 from core.uploads import TableTooLarge, open_workbook, sheet_rows
 
@@ -76,10 +83,11 @@ def _cell_number(value: Decimal | None):
 class Upload:
     content: dict | None
     errors: list[tuple[str, str]]  # (cell, message), in sheet order
+    kept: list[str] = field(default_factory=list)  # rows not in the upload: answers kept
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value).strip()
+    return cell_text(value)
 
 
 def _problem(name: str, number: int, index: int, message: str) -> tuple[str, str]:
@@ -147,54 +155,101 @@ def _read_sheets(book, spec, content, cells, errors) -> None:
     }
     indicator_ids = {i["id"] for i in spec["indicators"]}
     for name in HEADERS:
+        seen: dict[str, int] = {}
         for number, row in _read_sheet(book[name], name, errors):
             ref = _text(row[0])
+            where = f"{name}!A{number}"
             if ref not in known[name]:
-                where = f"{name}!A{number}"
                 errors.append((where, f"“{ref}” is not a reference in this return's template"))
                 continue
+            if ref in seen:
+                errors.append((where, f"“{ref}” is also on row {seen[ref]}: keep one of them"))
+                continue
+            seen[ref] = number
             _read_row(name, ref, number, row, content, cells, errors, indicator_ids)
+
+
+def _answer(value, where: str, errors: list) -> str:
+    """A text cell as typed; an Excel error in it is a problem, not an answer."""
+    if is_error(value):
+        errors.append((where, excel_error(value)))
+        return ""
+    return _text(value)
+
+
+def _figure(value, where: str, errors: list) -> str:
+    """A figure cell as the number Excel shows (float noise removed), "" when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    problem = not_a_number(value)
+    if problem is None and isinstance(value, str):
+        problem = f"Enter a number, not text (“{value.strip()[:30]}”)"
+    if problem is not None:
+        errors.append((where, problem))
+        return ""
+    return decimal_text(cell_decimal(value))
 
 
 def _read_row(name, ref, number, row, content, cells, errors, indicator_ids) -> None:
     if name == "Narrative":
-        content["questions"][ref] = _text(row[2])
-        cells[f"q_{ref}"] = f"Narrative!C{number}"
+        where = f"Narrative!C{number}"
+        content["questions"][ref] = _answer(row[2], where, errors)
+        cells[f"q_{ref}"] = where
     elif name == "Actions":
-        status_text = _text(row[2]).lower()
+        status_text = _answer(row[2], f"Actions!C{number}", errors).lower()
         status = STATUS_BY_TEXT.get(status_text, status_text)
         content["actions"][ref] = {
             "status": status,
-            "comment": _text(row[3]),
+            "comment": _answer(row[3], f"Actions!D{number}", errors),
         }
         cells[f"a_{ref}_status"] = f"Actions!C{number}"
         cells[f"a_{ref}_comment"] = f"Actions!D{number}"
     else:
-        value = row[3]
         where = f"Figures!D{number}"
         cells[figure_field(ref)] = where
-        if isinstance(value, str) and value.strip():
-            errors.append((where, f"Enter a number, not text (“{value.strip()[:30]}”)"))
-            value = None
-        elif isinstance(value, bool):
-            errors.append((where, "Enter a number"))
-            value = None
-        content["figures"][ref] = "" if value in (None, "") else str(Decimal(str(value)))
+        content["figures"][ref] = _figure(row[3], where, errors)
         if ref in indicator_ids:
-            content["comments"][ref] = _text(row[4])
+            content["comments"][ref] = _answer(row[4], f"Figures!E{number}", errors)
             cells[f"c_{ref}"] = f"Figures!E{number}"
 
 
-def upload_check(data: bytes, spec: dict, past: dict) -> Upload:
+def upload_check(data: bytes, spec: dict, past: dict, saved: dict | None = None) -> Upload:
+    """The upload's answers, with the `saved` answers of rows it does not have."""
     content, errors, cells = read_workbook(data, spec)
     if errors:
         return Upload(None, errors)
-    for question in spec["questions"]:
-        content["questions"].setdefault(question["id"], "")
-    for action in spec["actions"]:
-        content["actions"].setdefault(action["id"], {"status": "", "comment": ""})
-    for indicator in spec["indicators"]:
-        content["comments"].setdefault(indicator["id"], "")
+    kept = _keep_missing_rows(spec, content, saved or {})
     checked = check(spec, content, submitting=False, past=past)
     problems = [(cells.get(name, "Figures"), message) for name, message in checked.errors.items()]
-    return Upload(None if problems else content, problems)
+    return Upload(None if problems else content, problems, kept)
+
+
+def _keep_missing_rows(spec: dict, content: dict, saved: dict) -> list[str]:
+    """Fill in, from what is saved, each row of the template the upload does not have;
+    the rows so kept, named for the person who uploaded."""
+    kept = []
+    for question in spec["questions"]:
+        if question["id"] not in content["questions"]:
+            content["questions"][question["id"]] = saved.get("questions", {}).get(
+                question["id"], ""
+            )
+            kept.append(f"Narrative: “{_short(question['text'])}”")
+    for action in spec["actions"]:
+        if action["id"] not in content["actions"]:
+            empty = {"status": "", "comment": ""}
+            content["actions"][action["id"]] = saved.get("actions", {}).get(action["id"], empty)
+            kept.append(f"Actions: “{_short(action['description'])}”")
+    for indicator, key, label in _figure_rows(spec):
+        if key not in content["figures"]:
+            content["figures"][key] = saved.get("figures", {}).get(key, "")
+            kept.append(f"Figures: {indicator['name']} ({label})")
+    for indicator in spec["indicators"]:
+        if indicator["id"] not in content["comments"]:  # its total's row is not there
+            content["comments"][indicator["id"]] = saved.get("comments", {}).get(
+                indicator["id"], ""
+            )
+    return kept
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

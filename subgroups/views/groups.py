@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from board.access import board_view
-from board.form_pages import form_page
 from board.models import ALL_ROLES
+from core.forms import form_page
 from core.links import board_url
 
 from .. import selectors

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from board.access import board_view
-from board.form_pages import FORM_PAGE
 from board.models import Role
+from core.forms import FORM_PAGE
 from core.periods import FinancialYear
 from core.years import year_from_query
 
@@ -20,20 +20,47 @@ from ..services.spec import figure_keys, spec_for
 from ..services.validation import check, content_from_data, data_from_content, history
 from .common import MANAGER, READERS, quarter_of, require_chair, return_url, subgroup_of
 
+SHOW_LABELS = {
+    selectors.DUE: "Due",
+    selectors.OVERDUE: "Overdue",
+    selectors.SENT_BACK: "Sent back to you",
+    selectors.WITH_MANAGER: "With the board manager",
+}
+
 
 @board_view(Role.SUBGROUP_CHAIR)
 def my_returns(request: HttpRequest) -> HttpResponse:
+    """The returns due from this chair; ?show=due, overdue, sent_back or with_manager
+    (the home page's links) shows only those, and any other value shows them all."""
     today = timezone.localdate()
     due = selectors.my_returns(request.board, request.user, today)
-    context = {"due": due, "today": today, "overdue": [d for d in due if d.is_overdue_on(today)]}
+    show = request.GET.get("show", "")
+    if show not in SHOW_LABELS:
+        show = ""
+    shown = [d for d in due if not show or selectors.standing(d, today) == show]
+    context = {
+        "due": shown,
+        "today": today,
+        "overdue": [d for d in due if d.is_overdue_on(today)],
+        "show": show,
+        "show_label": SHOW_LABELS.get(show, ""),
+        "show_labels": SHOW_LABELS,
+    }
     return render(request, "subgroups/my_returns.html", context)
 
 
 @board_view(Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
 def completeness(request: HttpRequest) -> HttpResponse:
+    """The year's grid; ?awaiting=1 (the manager's home page link) lists above it every
+    return, of any year, waiting for the manager's approval."""
     today = timezone.localdate()
     year = year_from_query(request, FinancialYear.containing(today))
-    context = {"grid": selectors.completeness(request.board, year, today), "year": year}
+    awaiting = request.GET.get("awaiting") == "1"
+    context = {
+        "grid": selectors.completeness(request.board, year, today),
+        "year": year,
+        "awaiting": selectors.returns_awaiting_approval(request.board) if awaiting else None,
+    }
     return render(request, "subgroups/completeness.html", context)
 
 

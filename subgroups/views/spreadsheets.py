@@ -45,7 +45,8 @@ def return_upload(request: HttpRequest, subgroup_id, quarter) -> HttpResponse:
         upload = form.cleaned_data["file"]
         upload.file.seek(0)
         spec = spec_for(r)
-        result = upload_check(upload.file.read(), spec, history(request.board, spec, quarter.start))
+        past = history(request.board, spec, quarter.start)
+        result = upload_check(upload.file.read(), spec, past, saved=r.content)
         problems = result.errors
         if not problems:
             try:
@@ -60,7 +61,7 @@ def return_upload(request: HttpRequest, subgroup_id, quarter) -> HttpResponse:
             except (ValidationError, services.ReturnConflict):
                 messages.error(request, "The return changed while uploading: try again")
                 return redirect(back)
-            messages.success(request, "Spreadsheet uploaded and saved as a draft")
+            messages.success(request, _saved_message(result.kept))
             return redirect(back)
     context = {
         "form": form,
@@ -70,3 +71,20 @@ def return_upload(request: HttpRequest, subgroup_id, quarter) -> HttpResponse:
         "back_url": back,
     }
     return render(request, "subgroups/return_upload.html", context, status=400 if problems else 200)
+
+
+KEPT_LISTED = 10
+
+
+def _saved_message(kept: list[str]) -> str:
+    """Says which rows were not in the spreadsheet, so a deleted row never looks saved."""
+    message = "Spreadsheet uploaded and saved as a draft"
+    if not kept:
+        return message
+    listed = "; ".join(kept[:KEPT_LISTED])
+    more = f"; and {len(kept) - KEPT_LISTED} more" if len(kept) > KEPT_LISTED else ""
+    rows = "1 row was" if len(kept) == 1 else f"{len(kept)} rows were"
+    return (
+        f"{message}. {rows} not in the spreadsheet, so what was saved for them is "
+        f"unchanged: {listed}{more}"
+    )

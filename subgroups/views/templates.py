@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from board.access import board_view
-from board.form_pages import form_page
 from core.confirm import confirm_page
+from core.forms import form_page
 
 from ..forms.groups import QuestionForm, TemplateIndicatorForm
 from ..models import TemplateIndicator, TemplateQuestion

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.api.test_case_reviews_api import token_client
-from tests.reviews.test_audits import levels_by_name, mash_audit
-from tests.reviews.test_section11 import agencies_for, make_cycle, submit
+from tests.reviews.assurance.section11_factories import agencies_for, make_cycle, submit
+from tests.reviews.assurance.test_audits import levels_by_name, mash_audit
 
 
 def url(board, name: str, **kwargs) -> str:

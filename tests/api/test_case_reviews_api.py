@@ -7,9 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from api.services import api_token_create
-from reviews.services.scr_actions import recommendation_create
+from reviews.case_reviews.services.actions import recommendation_create
 
-from ..reviews.scr_factories import agency, initiated_review
+from ..reviews.case_reviews.factories import agency, initiated_review
 
 
 def token_client(user) -> Client:

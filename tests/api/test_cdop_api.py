@@ -8,7 +8,7 @@ from api.services import api_token_create
 from board.audit import entries_for_board
 from board.models import AuditEntry
 
-from ..reviews.factories import notify, review
+from ..reviews.child_deaths.factories import notify, review
 
 
 def token_client(user) -> Client:

@@ -12,8 +12,8 @@ from django.urls import reverse
 from board import action_sources
 from board.models import Action
 from board.services.actions import action_create
-from reviews.models import Audit
-from reviews.services.audits import audit_recommendation_create
+from reviews.assurance.models import Audit
+from reviews.assurance.services.audits import audit_recommendation_create
 from tests.factories import AgencyFactory
 
 from .factories import MeetingFactory
@@ -65,9 +65,11 @@ def test_an_unknown_source_is_refused_when_the_action_is_checked(db, board, mana
 def test_the_apps_that_build_on_board_register_their_own_sources():
     registered = dict(action_sources.choices())
     assert registered["direct"] == "Recorded directly"  # board's own
-    assert registered["section_11"] == "Section 11 self-assessment"  # registered by reviews
+    assert registered["section_11"] == "Section 11 self-assessment"  # registered by assurance
     assert registered["audit"] == "Audit"
-    assert action_sources.get("audit").app_label == "reviews"
+    assert action_sources.get("audit").app_label == "assurance"
+    assert action_sources.get("cdop").app_label == "child_deaths"
+    assert action_sources.get("serious_case_review").app_label == "case_reviews"
     assert action_sources.get("meeting").app_label == "board"
 
 
@@ -92,7 +94,7 @@ def test_an_audit_action_links_back_to_its_audit(db, board, manager, client_for)
         reverse("action-detail", kwargs={"board_slug": board.slug, "pk": action.pk})
     )
     audit_url = reverse(
-        "reviews:audit-detail", kwargs={"board_slug": board.slug, "audit_id": audit.pk}
+        "assurance:audit-detail", kwargs={"board_slug": board.slug, "audit_id": audit.pk}
     )
     assert page.status_code == 200
     assert f'href="{audit_url}"' in page.content.decode()

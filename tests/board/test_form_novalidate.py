@@ -11,7 +11,7 @@ def test_number_fields_with_limits_do_not_block_the_server_check(board, manager,
     client = client_for(manager)
     pages = [
         reverse("training-attendance-create", kwargs={"board_slug": board.slug, "pk": held.pk}),
-        reverse("reviews:audit-create", kwargs={"board_slug": board.slug}),
+        reverse("assurance:audit-create", kwargs={"board_slug": board.slug}),
         reverse("datasets:import", kwargs={"board_slug": board.slug}),
     ]
     for url in pages:

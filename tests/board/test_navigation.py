@@ -41,7 +41,7 @@ def test_a_section_page_lists_only_what_the_role_may_open(
 
 
 def test_the_section_holding_the_page_is_marked_current(board, viewer, client_for):
-    audits = reverse("reviews:audit-list", kwargs={"board_slug": board.slug})
+    audits = reverse("assurance:audit-list", kwargs={"board_slug": board.slug})
     html = header(client_for(viewer).get(audits).content.decode())
     current = html[html.index('aria-current="page"') :]
     assert "Reviews and assurance" in current[: current.index("</a>")]

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from core.periods import FinancialYear
 from tests.factories import AgencyFactory
 from tests.forms import fill_date
-from tests.reviews.factories import locality
+from tests.reviews.child_deaths.factories import locality
 
 pytestmark = pytest.mark.browser
 

@@ -71,3 +71,33 @@ def test_the_manager_imports_previews_applies_and_sees_the_dashboard(
     expect(
         page.get_by_role("img", name="Children with a child protection plan, last periods")
     ).to_be_visible()
+
+
+def test_a_file_with_many_problems_shows_the_first_and_downloads_them_all(
+    page, sign_in, manager, board
+):
+    catalogue_install_starter(board=board)
+    lines = [f"{board.slug},cp_plans,2014-15 Q1,total,row {n}," for n in range(150)]
+    csv = "board,indicator,period,breakdown,value,qualifier\n" + "\n".join(lines) + "\n"
+    sign_in(manager)
+    page.goto(f"/boards/{board.slug}/data/import/")
+    page.get_by_label("Upload a file").set_input_files(
+        files=[{"name": "q1.csv", "mimeType": "text/csv", "buffer": csv.encode()}]
+    )
+    page.get_by_role("button", name="Check the file").click()
+
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The file has 150 problems")
+    expect(page.locator("#problems-not-shown")).to_contain_text(
+        "The first 100 of 150 problems are shown: 50 more are not."
+    )
+    expect(page.locator("#problem-list tbody tr")).to_have_count(100)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download every problem (CSV)").click()
+    text = open(download.value.path(), encoding="utf-8-sig").read()  # noqa: SIM115
+    assert text.splitlines()[0] == "row,column,problem"
+    assert len(text.splitlines()) == 151
+
+    # The refused file stays listed, with its problems on its own page.
+    page.goto(f"/boards/{board.slug}/data/import/")
+    page.get_by_role("link", name="q1.csv").click()
+    expect(page.get_by_role("heading", name="The file was not imported")).to_be_visible()

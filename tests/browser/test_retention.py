@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from reviews.retention import add_years
-from reviews.services.cdop import cdop_case_close
-from tests.reviews.factories import notify, review
+from reviews.case_reviews.retention import add_years
+from reviews.child_deaths.services.cases import cdop_case_close
+from tests.reviews.child_deaths.factories import notify, review
 
 pytestmark = pytest.mark.browser
 

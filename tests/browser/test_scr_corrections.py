@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from reviews.services.scr import appointment_add, panel_member_add
-from tests.reviews.scr_factories import agency, initiated_review
+from reviews.case_reviews.services.reviews import appointment_add, panel_member_add
+from tests.reviews.case_reviews.factories import agency, initiated_review
 
 pytestmark = pytest.mark.browser
 

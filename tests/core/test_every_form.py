@@ -12,7 +12,8 @@ from django import forms
 
 from board.models import Action, AuditEntry, Meeting
 from core.forms import DateField, NumberField
-from reviews.models import Audit, CdopCase
+from reviews.assurance.models import Audit
+from reviews.child_deaths.models import CdopCase
 
 APPS = ["board", "subgroups", "datasets", "reviews", "reports", "api", "lscb", "core"]
 FORBIDDEN_WIDGETS = (forms.NumberInput, forms.DateInput, forms.SelectDateWidget)

@@ -95,18 +95,20 @@ def test_every_page_listed_has_a_matrix_entry():
 
 
 def test_reviews_pages_that_take_a_year_are_in_the_list():
-    assert {"reviews:cdop-statistics", "reviews:inspection-list"} <= set(pages_reading_year())
+    assert {"child_deaths:cdop-statistics", "assurance:inspection-list"} <= set(
+        pages_reading_year()
+    )
 
 
 def test_inspections_with_a_bad_year_list_every_year_and_say_so(db):
-    text = open_as_allowed("reviews:inspection-list", board_context(), f"?year={BAD}")
+    text = open_as_allowed("assurance:inspection-list", board_context(), f"?year={BAD}")
     assert f"{SAID}; showing every year." in text.content.decode()
 
 
 def test_the_cdop_export_refuses_a_year_that_is_not_one_with_the_same_words(db):
     context = board_context()
-    rule = ENTRIES["reviews:cdop-export"]
+    rule = ENTRIES["child_deaths:cdop-export"]
     kwargs = {**rule.kwargs(context), "year": BAD}
     client = signed_in_client(context.users[Role.CDOP_MEMBER.value])
-    response = client.get(reverse("reviews:cdop-export", kwargs=kwargs))
+    response = client.get(reverse("child_deaths:cdop-export", kwargs=kwargs))
     assert (response.status_code, response.content.decode()) == (400, SAID)

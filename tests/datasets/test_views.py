@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from datasets.models import ImportBatch, Observation
+from datasets.models import ImportBatch, ImportStatus, Observation
 from datasets.services.snapshots import snapshot_refresh
 
 from .factories import catalogue, csv_bytes, load
@@ -49,7 +49,9 @@ def test_a_bad_file_shows_every_problem_and_imports_nothing(board, manager, clie
     assert "The file has 3 problems" in text
     for fragment in ["Unknown indicator code", "is not a quarter", "is not a number"]:
         assert fragment in text
-    assert not ImportBatch.objects.exists() and not Observation.objects.exists()
+    assert not Observation.objects.exists()
+    # Kept only as a refused file with its problems, for the download; it cannot be applied.
+    assert ImportBatch.objects.get().status == ImportStatus.REFUSED
 
 
 @pytest.mark.parametrize(
@@ -74,6 +76,7 @@ def test_another_boards_indicator_and_batch_are_not_found(board, other_board, ma
     assert client.get(url(board, "indicator-edit", pk=theirs.pk)).status_code == 404
     assert client.get(url(board, "import-preview", pk=batch.pk)).status_code == 404
     assert client.post(url(board, "import-apply", pk=batch.pk)).status_code == 404
+    assert client.get(url(board, "import-problems-download", pk=batch.pk)).status_code == 404
     response = client.get(url(board, "export"), {"indicator": str(theirs.pk)})
     assert response.status_code == 400
 
@@ -173,9 +176,10 @@ def test_the_indicator_page_shows_the_chart_and_the_same_numbers_as_a_table(
     load(
         board,
         [
-            ["cp_plans", "2014-15 Q1", "total", 392],
-            ["cp_plans", "2014-15 Q1", "category_of_abuse:neglect", 200],
-            ["cp_plans", "2014-15 Q1", "category_of_abuse:emotional", 190],
+            ["cp_plans", "2014-15 Q1", "total", 380],
+            ["cp_plans", "2014-15 Q2", "total", 392],
+            ["cp_plans", "2014-15 Q2", "category_of_abuse:neglect", 200],
+            ["cp_plans", "2014-15 Q2", "category_of_abuse:emotional", 190],
         ],
     )
     snapshot_refresh(board=board, year=2014)
@@ -184,8 +188,23 @@ def test_the_indicator_page_shows_the_chart_and_the_same_numbers_as_a_table(
     )
     text = response.content.decode()
     assert "<svg" in text and "style=" not in text
-    assert "Q1 2014/15: 392" in text  # the chart's text alternative
+    assert "Q1 2014/15: 380; Q2 2014/15: 392" in text  # the chart's text alternative
     assert "The parts add up to 390, not the total of 392." in text
+
+
+def test_one_value_is_shown_as_the_latest_figure_without_a_trend_chart(
+    board, lay_member, client_for
+):
+    indicators = catalogue(board)
+    load(board, [["cp_plans", "2014-15 Q1", "total", 392]])
+    snapshot_refresh(board=board, year=2014)
+    response = client_for(lay_member).get(
+        url(board, "indicator-detail", pk=indicators["cp_plans"].pk)
+    )
+    text = response.content.decode()
+    assert 'id="trend-cp_plans"' not in text  # no one-point line on an axis
+    assert '<span class="lscb-figure lscb-figure--large">392</span>' in text
+    assert "the figures by period" in text
 
 
 def test_the_quality_page_lists_the_problems(board, manager, client_for):

@@ -30,7 +30,8 @@ class Rule:
     sent on), "login" (any signed-in user), "board" (the roles given, on the board in
     the URL), or their API forms "api" and "api_board" (401, not a redirect, without
     credentials). `kwargs` builds the URL's arguments from the test
-    context; `method` and `data` say how the URL is called."""
+    context; `method` and `data` say how the URL is called; `ok_for` gives a signed-in
+    persona a success code of its own (a redirect that depends on who they are)."""
 
     kind: str
     roles: frozenset = frozenset()
@@ -38,8 +39,11 @@ class Rule:
     method: str = "get"
     data: dict = field(default_factory=dict)
     ok: int = 200
+    ok_for: dict = field(default_factory=dict)
 
     def expected(self, persona: str) -> int:
+        if persona in self.ok_for:
+            return self.ok_for[persona]
         if self.kind == "public":
             return self.ok
         if self.kind == "signed_out":
@@ -53,6 +57,10 @@ class Rule:
         if persona in {"outsider", "other_board_manager"}:
             return 404  # another board's page does not confirm that the board exists
         return self.ok if Role(persona) in self.roles else 403
+
+    def serves(self, persona: str) -> bool:
+        """Does the persona get past the checks (to the page, or to where it sends them)?"""
+        return persona in self.ok_for or self.expected(persona) == self.ok
 
 
 def public(**options) -> Rule:

@@ -43,6 +43,8 @@ ENTRIES = {
     "datasets:import-preview": page(MANAGER, kwargs=_batch),
     # An empty file cannot be applied: the manager is sent back to its preview.
     "datasets:import-apply": page(MANAGER, kwargs=_batch, method="post", ok=302),
+    # The matrix's batch is an empty file: its one problem ("The file is empty") downloads.
+    "datasets:import-problems-download": page(MANAGER, kwargs=_batch),
     "datasets:export": board_page(),
     "datasets:quality": board_page(QUALITY),
 }

@@ -45,13 +45,15 @@ def acronyms(board) -> None:
 
 
 def dataset(board, code: str = "referrals", name: str = "Referrals to children's social care",
-            values=(100, 110, 120, 130), last_year=(90, 95, 100, 105)):  # fmt: skip
-    """A quarterly indicator summed over the year, with two years of observations."""
+            values=(100, 110, 120, 130), last_year=(90, 95, 100, 105), period_type="quarter",
+            unit="count"):  # fmt: skip
+    """A quarterly indicator summed over the year, with two years of observations (by
+    quarter; a yearly indicator takes one value a year, `values=(92000,)`)."""
     from datasets.models import Indicator, Observation
 
     indicator = Indicator.objects.create(
-        board=board, code=code, name=name, theme="Front door", period_type="quarter",
-        rollup="sum",
+        board=board, code=code, name=name, theme="Front door", period_type=period_type,
+        rollup="sum", unit=unit,
     )  # fmt: skip
     for year, series in ((YEAR, values), (YEAR.previous(), last_year)):
         for quarter, value in zip(year.quarters, series, strict=False):

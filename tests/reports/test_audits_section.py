@@ -7,7 +7,7 @@ from datetime import date
 from board.models import Action, ActionStatus
 from board.services.actions import action_add_update
 from reports.rendering import gather_section, render_pdf, render_section_html
-from reviews.services.audits import (
+from reviews.assurance.services.audits import (
     audit_create,
     audit_finding_add,
     audit_recommendation_create,

@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from reports.rendering import render_pdf
-from tests.reviews.factories import notify, review
+from tests.reviews.child_deaths.factories import notify, review
 
 from .factories import pdf_pages, report_for
 
@@ -18,6 +18,8 @@ def test_child_death_counts_below_the_threshold_are_suppressed_in_the_pdf(board)
     text = "\n".join(pdf_pages(render_pdf(report)[0]))
     assert "completed 6 reviews" in text
     assert re.search(r"Unexpected fewer than \d", text)
+    # A withheld count's percentage is withheld too, not "Not recorded".
+    assert re.search(r"Unexpected fewer than \d+ not shown", text)
     assert not re.search(r"Unexpected 1\b", text)
 
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from board.models import Action, ActionStatus
 from reports import services
 from reports.rendering import gather_section, render_pdf, render_section_html
-from reviews.services.inspections import (
+from reviews.assurance.services.inspections import (
     JudgementInput,
     inspection_create,
     inspection_judgements_set,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from reports import services
 from reports.rendering import gather_section, render_section_html
-from reviews.services.section11 import (
+from reviews.assurance.services.section11 import (
     section11_cycle_create,
     section11_return_create,
     section11_standards,

@@ -8,18 +8,19 @@ import pytest
 import reports.sections
 
 SOURCES = [
-    ("audits", "reviews.selectors.audits", "audits_for_year"),
-    ("section11", "reviews.selectors.section11", "cycle_grid"),
-    ("section11", "reviews.selectors.section11", "latest_cycle_due_by"),
-    ("inspections", "reviews.selectors.inspections", "year_summary"),
-    ("scr", "reviews.selectors.scr", "case_review_year_summary"),
-    ("cdop", "reviews.cdop_statistics", "cdop_annual_statistics"),
+    ("audits", "reviews.assurance.selectors.audits", "audits_for_year"),
+    ("section11", "reviews.assurance.selectors.section11", "cycle_grid"),
+    ("section11", "reviews.assurance.selectors.section11", "latest_cycle_due_by"),
+    ("inspections", "reviews.assurance.selectors.inspections", "year_summary"),
+    ("scr", "reviews.case_reviews.selectors.reviews", "case_review_year_summary"),
+    ("cdop", "reviews.child_deaths.statistics", "cdop_annual_statistics"),
     ("training", "board.selectors.training", "year_summary"),
     ("budget", "board.selectors.budget", "budget_for_year"),
     ("business_plan", "board.selectors.plan", "plan_priorities"),
     ("membership", "board.selectors.meetings", "attendance_rates"),
     ("dataset_gather", "datasets.services.compute", "Calculator"),
     ("dataset_gather", "datasets.charts", "line_chart"),
+    ("dataset_gather", "datasets.charts", "form_for"),
 ]
 
 

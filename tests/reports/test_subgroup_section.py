@@ -56,13 +56,27 @@ def test_the_section_shows_the_summary_answers_by_question_and_action_progress(b
     assert "Q3 progress (Q3 2014/15)" in html
 
 
-def test_without_approved_returns_the_section_says_no_records_yet(board):
+def test_without_approved_returns_the_section_says_what_is_missing_once(board):
     subgroup_with_returns(board, approved=(), others={1: ReturnStatus.SUBMITTED})
     report = report_for(board, template_key="annual-review")
     html = shown(report)
-    assert "No records yet." in html
-    assert "No quarterly return from this sub-group for 2014/15 has been approved." in html
+    assert html.count("No quarterly return from Health for 2014/15 has been approved.") == 1
+    assert "No records yet." not in html and html.count("<p") == 1
     assert "Q1 answer" not in html and "<table" not in html
+
+
+def test_a_panel_without_returns_points_to_the_section_that_reports_its_year(board):
+    from subgroups.models import SubGroupKind
+
+    panel = subgroup_with_returns(board, name="Child Death Overview Panel", approved=())
+    panel.kind = SubGroupKind.CDOP
+    panel.save()
+    report = report_for(board, template_key="annual-review")
+    html = shown(report, "Child Death Overview Panel")
+    assert (
+        "No quarterly return from Child Death Overview Panel for 2014/15 has been approved. "
+        "Its work in the year is reported in the section “Child deaths”."
+    ) in html
 
 
 def test_another_boards_and_another_years_returns_are_not_shown(board, other_board):
@@ -72,7 +86,7 @@ def test_another_boards_and_another_years_returns_are_not_shown(board, other_boa
     later.period_start = later.period_start.replace(year=2015)
     later.save()
     html = shown(report_for(board, template_key="annual-review"))
-    assert "No records yet." in html and "answer to" not in html
+    assert "has been approved." in html and "answer to" not in html
 
 
 def test_the_queries_are_the_same_for_one_return_and_for_four(board, django_assert_num_queries):

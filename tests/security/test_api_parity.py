@@ -1,10 +1,10 @@
 """The API answers no more than the pages do, generated from the permission matrix.
 
-For every API endpoint with a page counterpart (tests/matrix/api.py, PAGE_COUNTERPART)
-and every persona: the matrix entries agree, the live API (with the persona's token)
-refuses exactly where the live page (signed in) refuses, and every row a list answers is
-one the persona could open on its page. Only how "sign in first" is said differs: 401
-from the API, a redirect to the sign-in page from a page.
+For every API endpoint with a page counterpart (PAGE_COUNTERPART in
+tests/security/api_counterparts.py) and every persona: the matrix entries agree, the live
+API (with the persona's token) refuses exactly where the live page (signed in) refuses,
+and every row a list answers is one the persona could open on its page. Only how "sign in
+first" is said differs: 401 from the API, a redirect to the sign-in page from a page.
 """
 
 from types import SimpleNamespace
@@ -18,7 +18,7 @@ from board.models import Role
 
 from ..factories import BoardFactory, UserFactory, signed_in_client, user_with_role
 from ..matrix import PERSONAS, all_entries
-from ..matrix.api import API_ONLY, PAGE_COUNTERPART, PARITY_API_KWARGS
+from .api_counterparts import API_ONLY, PAGE_COUNTERPART, PARITY_API_KWARGS
 
 ENTRIES = all_entries()
 API_ENDPOINTS = sorted(name for name in ENTRIES if name.startswith("api:"))
@@ -44,7 +44,7 @@ def expected_outcome(rule, persona: str) -> str:
         return "sign in"
     if persona in OTHER_BOARD and rule.kind in {"board", "api_board"}:
         return "404"
-    return "served" if rule.expected(persona) == rule.ok else str(rule.expected(persona))
+    return "served" if rule.serves(persona) else str(rule.expected(persona))
 
 
 def outcome(response) -> str:

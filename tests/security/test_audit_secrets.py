@@ -16,7 +16,15 @@ from board.models import BoardOwnedModel, User
 
 # Records that hold or guard credentials: never tracked, whatever the settings say.
 NEVER_TRACKED_APPS = {"otp_totp", "otp_static", "django_otp", "axes", "sessions", "api", "auth"}
-OUR_APPS = {"board", "subgroups", "reviews", "datasets", "reports"}
+OUR_APPS = {
+    "board",
+    "subgroups",
+    "child_deaths",
+    "case_reviews",
+    "assurance",
+    "datasets",
+    "reports",
+}
 
 
 def entry_text(entry) -> str:

@@ -6,9 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from board.models import Role, RoleAssignment
-from reviews.models import CdopCase
+from reviews.child_deaths.models import CdopCase
 from tests.factories import AgencyFactory
-from tests.reviews.factories import notify
+from tests.reviews.child_deaths.factories import notify
 
 
 def log_url(board) -> str:

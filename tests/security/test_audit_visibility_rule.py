@@ -20,11 +20,11 @@ MATRIX = all_entries()
 # The page that opens a record of each restricted kind; every other kind of board record
 # is read by every role of the board.
 OPENED_ON = {
-    "reviews.CdopCase": "reviews:cdop-case-detail",
-    "reviews.AgencyForm": "reviews:cdop-form-update",
-    "reviews.AgencyFormReminder": "reviews:cdop-form-update",
-    "reviews.CdopRecommendation": "reviews:cdop-case-detail",
-    "reviews.ReviewDocument": "reviews:scr-document-download",
+    "child_deaths.CdopCase": "child_deaths:cdop-case-detail",
+    "child_deaths.AgencyForm": "child_deaths:cdop-form-update",
+    "child_deaths.AgencyFormReminder": "child_deaths:cdop-form-update",
+    "child_deaths.CdopRecommendation": "child_deaths:cdop-case-detail",
+    "case_reviews.ReviewDocument": "case_reviews:scr-document-download",
 }
 TRACKED = sorted(auditlog.get_models(), key=lambda model: model._meta.label)
 
@@ -62,7 +62,7 @@ def test_each_role_sees_the_entries_of_the_records_it_may_open(model, board, peo
 
 
 def test_a_panel_seat_on_another_board_opens_no_case_here(board, people):
-    from reviews.models import CdopCase
+    from reviews.child_deaths.models import CdopCase
 
     entry = entry_about(CdopCase, board)
     manager_here = people[Role.BOARD_MANAGER]

@@ -9,10 +9,10 @@ from django.urls import reverse
 
 from api.services import api_token_create
 from reports.rendering import gather_section, render_section_html, sections_of
-from reviews.models import CdopCase
+from reviews.child_deaths.models import CdopCase
 from tests.forms import date_parts
 from tests.reports.factories import report_for
-from tests.reviews.factories import notify, review
+from tests.reviews.child_deaths.factories import notify, review
 
 TYPED = "14 Acacia Road"
 PANEL_DAY = date(2015, 2, 1)  # in 2014/15, the year of the report factory
@@ -44,7 +44,7 @@ def test_a_typed_locality_never_appears_in_the_page_the_api_or_the_report(
 ):
     cases = reviewed_cases(board, 8)
     typed_on_the_case(cases[0], TYPED)
-    page_url = reverse("reviews:cdop-statistics", kwargs={"board_slug": board.slug})
+    page_url = reverse("child_deaths:cdop-statistics", kwargs={"board_slug": board.slug})
     api_url = reverse("api:cdop-statistics-list", kwargs={"board_slug": board.slug})
 
     published = client_for(board_member).get(page_url, {"year": "2014-15"}).content.decode()
@@ -60,8 +60,8 @@ def test_a_typed_locality_never_appears_in_the_page_the_api_or_the_report(
 
 
 def test_a_locality_with_two_cases_is_hidden_and_so_is_the_next_smallest(board):
-    from reviews.cdop_statistics import cdop_annual_statistics
-    from reviews.services.cdop_localities import localities_update
+    from reviews.child_deaths.services.localities import localities_update
+    from reviews.child_deaths.statistics import cdop_annual_statistics
 
     localities_update(board=board, names=["Selhurst", "Norbury", "Waddon", "Kenley"])
     reviewed_cases(board, 2, locality="Selhurst")
@@ -84,7 +84,7 @@ def test_a_locality_with_two_cases_is_hidden_and_so_is_the_next_smallest(board):
 
 def test_five_cases_are_still_too_few_to_publish(board):
     from core.periods import FinancialYear
-    from reviews.cdop_statistics import cdop_annual_statistics
+    from reviews.child_deaths.statistics import cdop_annual_statistics
 
     reviewed_cases(board, 5, locality="Selhurst")
     reviewed_cases(board, 6, locality="Norbury")
@@ -98,7 +98,7 @@ def test_five_cases_are_still_too_few_to_publish(board):
 
 
 def test_typed_areas_that_match_the_list_are_mapped_and_the_rest_stay_not_recorded(board):
-    from reviews.services.cdop_localities import localities_update
+    from reviews.child_deaths.services.localities import localities_update
 
     matching, other = reviewed_cases(board, 2)
     typed_on_the_case(matching, "  selhurst ")
@@ -114,23 +114,23 @@ def test_typed_areas_that_match_the_list_are_mapped_and_the_rest_stay_not_record
 
 
 def test_the_same_area_twice_on_the_list_is_refused(board, manager, client_for):
-    url = reverse("reviews:cdop-localities", kwargs={"board_slug": board.slug})
+    url = reverse("child_deaths:cdop-localities", kwargs={"board_slug": board.slug})
     response = client_for(manager).post(url, {"names": "Selhurst\nNorbury\nSELHURST"})
 
     assert response.status_code == 200
     assert "“SELHURST” is on the list twice." in response.context["form"].errors["names"]
     assert "There is a problem" in response.content.decode()
-    from reviews.models import Locality
+    from reviews.child_deaths.models import Locality
 
     assert not Locality.objects.filter(board=board).exists()
 
 
 def test_another_boards_area_is_refused_on_a_case(board, other_board, cdop_member, client_for):
-    from tests.reviews.factories import locality
+    from tests.reviews.child_deaths.factories import locality
 
     case = notify(board)
     elsewhere = locality(other_board, "Elsewhere Central")
-    url = reverse("reviews:cdop-case-edit", args=[board.slug, case.pk])
+    url = reverse("child_deaths:cdop-case-edit", args=[board.slug, case.pk])
     form = client_for(cdop_member).get(url).context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
     for name, typed in [

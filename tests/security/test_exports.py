@@ -16,12 +16,12 @@ from openpyxl import load_workbook
 
 from core.exports import Table, csv_bytes, xlsx_bytes
 from datasets.models import CategorySet, Indicator
-from reviews.models import RiskFactor
-from reviews.services.cdop import cdop_recommendation_create
+from reviews.child_deaths.models import RiskFactor
+from reviews.child_deaths.services.cases import cdop_recommendation_create
 from tests.datasets.factories import catalogue, load
 from tests.factories import AgencyFactory
 from tests.matrix import all_entries
-from tests.reviews.factories import notify, review
+from tests.reviews.child_deaths.factories import notify, review
 from tests.subgroups.factories import add_referrals, answers, subgroup_with_chair
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)"]
@@ -29,12 +29,17 @@ UNSAFE_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADERS = list("abcdefg")
 
 # Every URL that writes a table for download; each has a test below.
-TABLE_EXPORTS = {"datasets:export", "reviews:cdop-export", "subgroups:return-download"}
+TABLE_EXPORTS = {
+    "datasets:export",
+    "datasets:import-problems-download",
+    "child_deaths:cdop-export",
+    "subgroups:return-download",
+}
 # Downloads that hand back a file exactly as it was uploaded, or a PDF we render: they
 # write no cells, so there is nothing to neutralise (altering a stored paper would be wrong).
 FILE_DOWNLOADS = {
     "paper-download",
-    "reviews:scr-document-download",
+    "case_reviews:scr-document-download",
     "reports:version-download",
 }
 EXPORT_WORDS = re.compile(r"export|download|csv|xlsx|spreadsheet")
@@ -118,7 +123,7 @@ def test_the_cdop_export_is_safe(client_for, board, cdop_member, hostile):
     type(case).objects.filter(pk=case.pk).update(
         scr_referred_on=date(2013, 9, 1), scr_referral_reason=hostile
     )
-    url = reverse("reviews:cdop-export", kwargs={"board_slug": board.slug, "year": "2013-14"})
+    url = reverse("child_deaths:cdop-export", kwargs={"board_slug": board.slug, "year": "2013-14"})
     response = client_for(cdop_member).get(url)
     assert response.status_code == 200
     assert_csv_safe(response.content, hostile)
@@ -153,3 +158,24 @@ def test_the_return_spreadsheet_is_safe(client_for, board, manager, subgroup_cha
         response = client.get(reverse("subgroups:return-download", kwargs=kwargs))
         assert response.status_code == 200
         assert_xlsx_safe(response.content, hostile)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_the_import_problems_download_is_safe(client_for, board, manager, hostile):
+    """An uploaded file's own header names the column of its problem: it is the uploader's
+    text, read as the importer reads headers (lower case)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from datasets.models import ImportBatch
+
+    catalogue(board)
+    header = ["board", "indicator", "period", "breakdown", "value", "qualifier", hostile]
+    content = csv_bytes(Table(header, [[board.slug, "cp_plans", "2014-15 Q1", "", "1", "", ""]]))
+    client = client_for(manager)
+    upload = SimpleUploadedFile("figures.csv", content)
+    client.post(reverse("datasets:import", kwargs={"board_slug": board.slug}), {"file": upload})
+    batch = ImportBatch.objects.get(board=board)
+    kwargs = {"board_slug": board.slug, "pk": batch.pk}
+    response = client.get(reverse("datasets:import-problems-download", kwargs=kwargs))
+    assert response.status_code == 200
+    assert_csv_safe(response.content, hostile.lower())

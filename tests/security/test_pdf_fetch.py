@@ -257,8 +257,8 @@ def test_links_and_the_reports_own_images_are_still_accepted(board, manager):
 def test_the_scr_executive_summary_refuses_images(board, text):
     from django.core.exceptions import ValidationError
 
-    from reviews.services.scr import case_review_update
-    from tests.reviews.scr_factories import initiated_review
+    from reviews.case_reviews.services.reviews import case_review_update
+    from tests.reviews.case_reviews.factories import initiated_review
 
     review = initiated_review(board)
     with pytest.raises(ValidationError) as refused:

@@ -1,14 +1,13 @@
 from importlib import import_module
 from importlib.util import find_spec
-from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django_scopes import scope, scopes_disabled
 
 from board import demo
+from core.project import our_app_configs
 
 
 class Command(BaseCommand):
@@ -24,9 +23,8 @@ class Command(BaseCommand):
             board = demo.load(write)
         # Each other app contributes its part through its own demo module, in the order
         # of INSTALLED_APPS, so that `board` does not import the apps that build on it.
-        for config in apps.get_app_configs():
-            ours = Path(config.path).is_relative_to(settings.BASE_DIR)
-            if not ours or config.name == "board" or find_spec(f"{config.name}.demo") is None:
+        for config in our_app_configs():
+            if config.name == "board" or find_spec(f"{config.name}.demo") is None:
                 continue
             with scope(board=board):
                 import_module(f"{config.name}.demo").load(board, write)

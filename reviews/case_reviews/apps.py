@@ -1,0 +1,39 @@
+from django.apps import AppConfig
+
+
+class CaseReviewsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "reviews.case_reviews"
+    label = "case_reviews"
+    verbose_name = "Case reviews"
+
+    def ready(self) -> None:
+        from board import navigation, record_visibility, setup, waiting
+        from board.models import ALL_ROLES, Role
+
+        from . import action_sources, models
+        from .services.reviews import scr_board_set_up
+        from .waiting import clocks_waiting
+
+        action_sources.register(self.label)
+        setup.register(scr_board_set_up)
+        scr_readers = [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
+        # Confidential review documents: the SCR sub-group, manager and chair, wherever
+        # they are shown (the audit log included).
+        record_visibility.restrict(models.ReviewDocument, readers=scr_readers)
+        items = [
+            ("Case reviews", "case_reviews:scr-register", ALL_ROLES,
+             "Serious case and learning reviews, from decision to publication."),
+            ("Case review dashboard", "case_reviews:scr-dashboard", scr_readers,
+             "Statutory timescales and the completion of reviews' action plans."),
+            ("Records past retention", "case_reviews:retention-report", [Role.BOARD_MANAGER],
+             "Closed child death cases and reviews kept longer than the board's policy."),
+        ]  # fmt: skip
+        orders = (42, 43, 47)
+        for order, (label, url_name, roles, description) in zip(orders, items, strict=True):
+            navigation.register(
+                label, url_name, roles, order, section="assurance", description=description
+            )
+        waiting.register(
+            "case-review-clocks", "Case reviews", clocks_waiting, roles=scr_readers, order=70
+        )

@@ -1,0 +1,341 @@
+"""Child Death Overview Panel (CDOP): a case per child death, from notification to the
+panel's review, with the statutory vocabularies of the analysis form.
+
+No child's name is stored anywhere: a case is known by its generated number. An NHS
+number, when recorded, is kept only as a keyed hash (see reviews.cdop_identity) so that a
+second notification of the same death is caught."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from board.models import Agency, BoardOwnedModel
+
+from .vocabularies import (
+    AGE_BANDS,
+    NEONATAL_DAYS,
+    DeathCategory,
+    Ethnicity,
+    Expectation,
+    Modifiable,
+    PlaceOfDeath,
+    Sex,
+    age_band_of,
+    completed_years,
+)
+
+
+class CdopSettings(BoardOwnedModel):
+    """The panel's settings for one board."""
+
+    review_target_months = models.PositiveSmallIntegerField(
+        "review target (months after the death)",
+        default=6,
+        help_text="The local performance indicator: reviews completed within this many months.",
+    )
+    # 6 hides counts of 1 to 5, the usual rule for published health statistics: check it
+    # against the board's disclosure policy (the settings page says so too).
+    suppress_below = models.PositiveSmallIntegerField(
+        "suppress counts below",
+        default=6,
+        help_text="In published figures, counts from 1 up to one less than this are shown "
+        "as 'fewer than' this number. Check it against the board's disclosure policy.",
+    )
+    form_due_days = models.PositiveSmallIntegerField(
+        "agency forms due (days after the request)", default=28
+    )
+    chase_every_days = models.PositiveSmallIntegerField(
+        "remind agencies every (days) while a form is overdue", default=7
+    )
+
+    class Meta:
+        verbose_name = "CDOP settings"
+        verbose_name_plural = "CDOP settings"
+        constraints = [models.UniqueConstraint(fields=["board"], name="cdop_settings_per_board")]
+
+    def __str__(self) -> str:
+        return f"CDOP settings for {self.board}"
+
+    def clean(self) -> None:
+        if not 1 <= self.review_target_months <= 24:
+            raise ValidationError({"review_target_months": "Enter between 1 and 24 months."})
+        if self.suppress_below < 1:
+            raise ValidationError({"suppress_below": "Enter 1 or more."})
+        if self.chase_every_days < 1:
+            raise ValidationError({"chase_every_days": "Enter 1 day or more."})
+
+
+class RiskFactor(BoardOwnedModel):
+    """A risk factor the panel records (smoking, co-sleeping, ...): a list each board edits.
+    A factor no longer offered is retired, not deleted, so past cases keep it."""
+
+    name = models.CharField(max_length=100)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "name"], name="cdop_risk_factor_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CdopCase(BoardOwnedModel):
+    number = models.CharField("case number", max_length=30, editable=False)
+    nhs_number_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    # Notification
+    date_of_birth = models.DateField()
+    date_of_death = models.DateField()
+    sex = models.CharField(max_length=20, choices=Sex.choices)
+    ethnicity = models.CharField(max_length=20, choices=Ethnicity.choices)
+    place_of_death = models.CharField(max_length=20, choices=PlaceOfDeath.choices)
+    locality = models.ForeignKey(
+        "child_deaths.Locality",
+        verbose_name="area of residence",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        help_text="From the board's list of localities; empty when not recorded.",
+    )
+    # What was typed before the board's list existed: for the panel only, never published
+    # (see reviews.models.cdop_localities). Cleared once the case has an area from the list.
+    locality_as_typed = models.CharField(max_length=100, blank=True, editable=False)
+    notified_by = models.CharField(
+        max_length=200, help_text="The organisation or role that notified the death."
+    )
+    notified_on = models.DateField("date notified")
+    expectation = models.CharField(
+        "expected or unexpected", max_length=20, choices=Expectation.choices
+    )
+
+    # Workflow dates
+    rapid_response_on = models.DateField(
+        "rapid response / joint agency response meeting", null=True, blank=True
+    )
+    review_meeting_on = models.DateField("child death review meeting", null=True, blank=True)
+    panel_review_on = models.DateField("CDOP panel review", null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+
+    # Panel analysis
+    category = models.CharField(
+        "category of death", max_length=2, choices=DeathCategory.choices, blank=True
+    )
+    modifiable = models.CharField(
+        "modifiable factors", max_length=20, choices=Modifiable.choices, blank=True
+    )
+    factors_child = models.TextField("factors in the child", blank=True)
+    factors_family = models.TextField("factors in the family and environment", blank=True)
+    factors_physical = models.TextField("factors in the physical environment", blank=True)
+    factors_service = models.TextField("factors in service provision", blank=True)
+    risk_factors = models.ManyToManyField(RiskFactor, blank=True, related_name="cases")
+    learning_points = models.TextField(blank=True)
+
+    # Referral to the serious case review sub-group (linked to a review in a later issue).
+    scr_referred_on = models.DateField("referred to the SCR sub-group", null=True, blank=True)
+    scr_referral_reason = models.TextField("reason for the referral", blank=True)
+
+    class Meta:
+        ordering = ["-notified_on", "-number"]
+        verbose_name = "CDOP case"
+        constraints = [
+            models.UniqueConstraint(fields=["board", "number"], name="cdop_case_number_unique"),
+            models.UniqueConstraint(
+                fields=["board", "nhs_number_hash", "date_of_death"],
+                condition=~Q(nhs_number_hash=""),
+                name="cdop_case_no_duplicate_notification",
+                violation_error_message="This death has already been notified.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    # Derived, never stored
+    @property
+    def age_at_death_days(self) -> int:
+        return (self.date_of_death - self.date_of_birth).days
+
+    @property
+    def age_band(self) -> str | None:
+        return age_band_of(self.date_of_birth, self.date_of_death)
+
+    @property
+    def age_band_label(self) -> str:
+        return dict((key, label) for key, label, _ in AGE_BANDS).get(self.age_band, "")
+
+    @property
+    def age_at_death_label(self) -> str:
+        days = self.age_at_death_days
+        if days < NEONATAL_DAYS:
+            return f"{days} day{'s' if days != 1 else ''}"
+        years = completed_years(self.date_of_birth, self.date_of_death)
+        if years == 0:
+            return f"{days // 7} weeks"
+        return f"{years} year{'s' if years != 1 else ''}"
+
+    @property
+    def stage(self) -> str:
+        if self.closed_on:
+            return "Closed"
+        if self.panel_review_on:
+            return "Reviewed by the panel"
+        if self.review_meeting_on:
+            return "Child death review meeting held"
+        if self.rapid_response_on:
+            return "Rapid response held"
+        return "Notified"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        today = timezone.localdate()
+        birth, death = self.date_of_birth, self.date_of_death
+        if birth and birth > today:
+            errors["date_of_birth"] = "Date of birth must be today or in the past."
+        if death and death > today:
+            errors["date_of_death"] = "Date of death must be today or in the past."
+        elif birth and death and death < birth:
+            errors["date_of_death"] = "Date of death must be on or after the date of birth."
+        elif birth and death and age_band_of(birth, death) is None:
+            errors["date_of_death"] = (
+                "The child was 18 or over at death: the panel reviews deaths of children "
+                "under 18 only."
+            )
+        if self.notified_on and death and self.notified_on < death:
+            errors["notified_on"] = "Date notified must be on or after the date of death."
+        if self.notified_on and self.notified_on > today:
+            errors["notified_on"] = "Date notified must be today or in the past."
+        for name in ("rapid_response_on", "review_meeting_on", "panel_review_on", "closed_on"):
+            value = getattr(self, name)
+            label = self._meta.get_field(name).verbose_name
+            if value and self.notified_on and value < self.notified_on:
+                errors[name] = f"The {label} date must be on or after the date notified."
+            elif value and value > today:
+                errors[name] = f"The {label} date must be today or in the past."
+        if self.locality_id and self.locality.board_id != self.board_id:
+            errors["locality"] = "Choose an area of residence from this board's list."
+        if self.closed_on and not self.panel_review_on:
+            errors["closed_on"] = "A case is closed only after the panel's review."
+        if self.scr_referred_on and not self.scr_referral_reason.strip():
+            errors["scr_referral_reason"] = "Enter the reason for the referral."
+        errors.update(self._duplicate_error())
+        if errors:
+            raise ValidationError(errors)
+
+    def _duplicate_error(self) -> dict[str, str]:
+        if not self.nhs_number_hash or not self.date_of_death or not self.board_id:
+            return {}
+        duplicates = CdopCase.objects.filter(
+            board_id=self.board_id,
+            nhs_number_hash=self.nhs_number_hash,
+            date_of_death=self.date_of_death,
+        ).exclude(pk=self.pk)
+        first = duplicates.first()
+        if first is None:
+            return {}
+        return {
+            "date_of_death": f"This death has already been notified as case {first.number}.",
+        }
+
+    def validate_constraints(self, exclude=None) -> None:
+        # clean() reports a duplicate notification with the existing case's number.
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            if "date_of_death" not in (exclude or ()) and self._duplicate_error():
+                return
+            raise error
+
+
+class AgencyForm(BoardOwnedModel):
+    """An agency's reporting form (formerly Form B) for one case: requested, chased,
+    received. Reminders go to the contact named here."""
+
+    case = models.ForeignKey(CdopCase, on_delete=models.CASCADE, related_name="agency_forms")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    contact_email = models.EmailField(
+        "agency contact's e-mail address",
+        help_text="Reminders go here. They carry a link, never details of the case.",
+    )
+    requested_on = models.DateField("date requested")
+    last_chased_on = models.DateField("last chased", null=True, blank=True)
+    received_on = models.DateField("date received", null=True, blank=True)
+
+    class Meta:
+        ordering = ["agency__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "agency"],
+                name="cdop_one_form_per_agency",
+                violation_error_message="A form has already been requested from this agency.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} form for {self.case}"
+
+    def days_outstanding_on(self, today: date) -> int | None:
+        return None if self.received_on else (today - self.requested_on).days
+
+    @property
+    def days_outstanding(self) -> int | None:
+        return self.days_outstanding_on(timezone.localdate())
+
+    def clean(self) -> None:
+        errors = {}
+        if self.case_id and self.case.board_id != self.board_id:
+            errors["case"] = "The case belongs to another board."
+        if self.agency_id and self.agency.board_id != self.board_id:
+            errors["agency"] = "Choose an agency of this board."
+        if self.case_id and self.requested_on and self.requested_on < self.case.notified_on:
+            errors["requested_on"] = "The form cannot be requested before the death was notified."
+        if self.requested_on and self.requested_on > timezone.localdate():
+            errors["requested_on"] = "Date requested must be today or in the past."
+        if self.received_on and self.requested_on and self.received_on < self.requested_on:
+            errors["received_on"] = "Date received must be on or after the date requested."
+        if self.received_on and self.received_on > timezone.localdate():
+            errors["received_on"] = "Date received must be today or in the past."
+        if errors:
+            raise ValidationError(errors)
+
+
+class AgencyFormReminder(BoardOwnedModel):
+    """One reminder e-mail. `stage` is the reminder's number for its form (1 when the form
+    falls due, 2 after one more chase interval, ...): the unique constraint means a form is
+    never reminded twice at the same stage, however often the task runs."""
+
+    agency_form = models.ForeignKey(AgencyForm, on_delete=models.CASCADE, related_name="reminders")
+    stage = models.PositiveSmallIntegerField()
+    sent_on = models.DateField()
+    sent_to = models.EmailField()
+
+    class Meta:
+        ordering = ["sent_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency_form", "stage"], name="cdop_reminder_once_per_stage"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder {self.stage} for {self.agency_form}"
+
+
+class CdopRecommendation(BoardOwnedModel):
+    """A recommendation of the panel on a case. It becomes an action in the board's action
+    tracker (board.models.Action, with this recommendation as its source)."""
+
+    case = models.ForeignKey(CdopCase, on_delete=models.CASCADE, related_name="recommendations")
+    text = models.TextField("recommendation")
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
