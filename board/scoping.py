@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from functools import wraps
 
-from celery import Task
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
@@ -29,6 +28,8 @@ from django.db.models.sql import Query
 from django.urls import NoReverseMatch, reverse
 from django_scopes import ScopedManager, ScopeError, get_scope, scope, scopes_disabled
 from django_scopes.state import state
+
+from core.jobs.task_base import JobTask
 
 __all__ = [
     "BoardScopeMiddleware",
@@ -189,9 +190,10 @@ class BoardScopeMiddleware:
 # --- Celery tasks ---------------------------------------------------------------------
 
 
-class ScopedTask(Task):
+class ScopedTask(JobTask):
     """Every task run starts with scoping on and no board, however it is called (eagerly
-    inside a test's `scopes_disabled()`, or in a worker)."""
+    inside a test's `scopes_disabled()`, or in a worker). Each run sent with an id is an
+    attempt of a durable job (core/jobs)."""
 
     def __call__(self, *args, **kwargs):
         with unscoped():

@@ -2,6 +2,7 @@
 Scheduled in lscb/schedules.py: every 15 minutes the stale snapshots, nightly all."""
 
 from celery import shared_task
+from django.conf import settings
 
 from board.models import Board
 from board.scoping import across_boards, for_board
@@ -15,7 +16,10 @@ def refresh_stale_snapshots() -> dict:
     return refresh_snapshots(only_stale=True)
 
 
-@shared_task
+# The longest job of all (lscb/settings.py tunes Redis's visibility timeout to it).
+@shared_task(
+    soft_time_limit=settings.LONGEST_JOB_SECONDS, time_limit=settings.LONGEST_JOB_SECONDS + 60
+)
 @across_boards
 def refresh_all_snapshots() -> dict:
     return refresh_snapshots(only_stale=False)

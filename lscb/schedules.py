@@ -1,10 +1,17 @@
 """Every periodic task, in one place. Written to django-celery-beat's tables after each
-migrate (so they can then be edited in the admin); an edited interval is left alone."""
+migrate (so they can then be edited in the admin); an edited interval is left alone.
+Each run is recorded as a job (core/jobs) when it starts, like every task."""
 
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 # name -> (task, every N seconds, why)
 DEFAULT_SCHEDULES = {
+    "Background jobs: sweep": (
+        "core.jobs.tasks.sweep_jobs",
+        60,
+        "Sends again the jobs never sent or never started, and ends with a reason those whose "
+        "worker stopped or whose time ran out, so nothing is left in progress for ever.",
+    ),
     "Worker heartbeat": (
         "board.tasks.record_worker_heartbeat",
         60,

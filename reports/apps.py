@@ -8,7 +8,9 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from board import navigation, waiting
         from board.models import Role
+        from core.jobs.signals import job_failed
 
+        from .tasks import render_job_failed
         from .waiting import approval_waiting, sections_waiting
 
         navigation.register("Annual reports", "reports:index", order=80)
@@ -20,3 +22,4 @@ class ReportsConfig(AppConfig):
             roles=[Role.INDEPENDENT_CHAIR],
             order=51,
         )
+        job_failed.connect(render_job_failed, dispatch_uid="reports.render_job_failed")

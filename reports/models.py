@@ -207,11 +207,23 @@ class ReportVersion(BoardOwnedModel):
     finished_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # The background job making it (core/jobs): its status, attempts and reason drive the
+    # waiting page. Null for a version rendered from the command line, or once the job is
+    # deleted (long after it finished).
+    job = models.ForeignKey(
+        "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-number"]
         constraints = [
-            models.UniqueConstraint(fields=["report", "number"], name="reportversion_number")
+            models.UniqueConstraint(fields=["report", "number"], name="reportversion_number"),
+            # One render per inputs at a time: a second "Make the PDF" joins the first.
+            models.UniqueConstraint(
+                fields=["report", "inputs_hash"],
+                condition=models.Q(status__in=["queued", "rendering"]) & ~models.Q(inputs_hash=""),
+                name="reportversion_one_render_per_inputs",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -220,6 +232,9 @@ class ReportVersion(BoardOwnedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in (VersionStatus.DONE, VersionStatus.FAILED)
+
+
+IN_PROGRESS = (VersionStatus.QUEUED, VersionStatus.RENDERING)
 
 
 class CheckAcceptance(BoardOwnedModel):

@@ -42,4 +42,5 @@ urlpatterns = [
     path(VERSION, views.version, name="version"),
     path(f"{VERSION}status/", views.version_status, name="version-status"),
     path(f"{VERSION}download/", views.version_download, name="version-download"),
+    path(f"{VERSION}try-again/", views.version_try_again, name="version-try-again"),
 ]

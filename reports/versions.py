@@ -1,20 +1,26 @@
-"""Rendered versions of a report. A request gathers the inputs and hashes them: if a
-finished version was made from the same inputs, that version is returned at once;
-otherwise a new version is queued for the worker (rendering never runs in a request)."""
+"""Rendered versions of a report. A request gathers the inputs and hashes them: a finished
+version made from the same inputs is returned at once, and so is one being made from them
+(one render per inputs at a time: a second "Make the PDF" joins the first); otherwise a
+new version is recorded with its background job (core/jobs), in one transaction, and the
+worker renders it. Rendering never runs in a request. The worker's part is in
+reports/rendering_job.py."""
 
-import hashlib
-import time
+from datetime import timedelta
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from board.models import User
+from core.jobs.outbox import enqueue
+from core.jobs.selectors import job_state
 
-from .models import AnnualReport, ReportVersion, VersionStatus
-from .rendering import gather_all, inputs_hash, render_html, report_pdf
+from .models import IN_PROGRESS, AnnualReport, ReportVersion, VersionStatus
+from .rendering import gather_all, inputs_hash
+from .rendering_job import version_failed, version_render
+
+# A command-line render (no job) still "in progress" after this died with its process.
+COMMAND_LINE_RENDER_LIMIT = timedelta(minutes=10)
 
 
 def current_inputs_hash(report: AnnualReport) -> str:
@@ -30,23 +36,76 @@ def reusable_version(report: AnnualReport, digest: str) -> ReportVersion | None:
 
 
 @transaction.atomic
-def version_request(*, report: AnnualReport, by: User | None) -> tuple[ReportVersion, bool]:
-    """(version, reused). A new version is queued after the transaction commits."""
-    from lscb.tasks import enqueue_on_commit
-
-    from .tasks import render_report_version
-
+def version_request(*, report: AnnualReport, by: User | None) -> tuple[ReportVersion, str]:
+    """(version, how): "reused" (a finished one from the same inputs), "joined" (one being
+    made from them) or "queued" (a new one, sent to the worker after commit)."""
     digest = current_inputs_hash(report)
+    report = _locked(report)
     existing = reusable_version(report, digest)
     if existing is not None:
-        return existing, True
+        return existing, "reused"
+    joined = version_in_progress(report, digest)
+    if joined is not None:
+        return joined, "joined"
     version = _new_version(report, by, digest)
-    enqueue_on_commit(render_report_version, str(version.id))
-    return version, False
+    _queue(version)
+    return version, "queued"
+
+
+@transaction.atomic
+def version_retry(*, version: ReportVersion) -> ReportVersion:
+    """ "Try again" on a version that failed (or whose job ran out of time): the same
+    version is queued anew, unless one from the same inputs is being made (that one)."""
+    _locked(version.report)
+    version = ReportVersion.objects.select_related("job").get(pk=version.pk)
+    if version.status == VersionStatus.DONE or _is_alive(version):
+        return version
+    if version.status in IN_PROGRESS:
+        version_failed(version_id=version.pk, reason=_job_reason(version))
+    joined = version_in_progress(version.report, version.inputs_hash)
+    if joined is not None:
+        return joined
+    version.status, version.error, version.finished_at = VersionStatus.QUEUED, "", None
+    version.save(update_fields=["status", "error", "finished_at", "updated_at"])
+    _queue(version)
+    return version
+
+
+def version_in_progress(report: AnnualReport, digest: str) -> ReportVersion | None:
+    """The version being made from these inputs, if its job is still going. One whose job
+    failed or ran out of time is marked failed here, so a new one can start."""
+    version = (
+        report.versions.filter(inputs_hash=digest, status__in=IN_PROGRESS)
+        .select_related("job")
+        .first()
+    )
+    if version is None or _is_alive(version):
+        return version
+    version_failed(version_id=version.pk, reason=_job_reason(version))
+    return None
+
+
+def _is_alive(version: ReportVersion) -> bool:
+    if version.status not in IN_PROGRESS:
+        return False
+    if version.job is None:  # rendered from the command line: alive while it is recent
+        return version.updated_at > timezone.now() - COMMAND_LINE_RENDER_LIMIT
+    state = job_state(version.job)
+    return not state.is_finished and not state.is_overdue
+
+
+def _job_reason(version: ReportVersion) -> str:
+    if version.job is not None and version.job.error:
+        return version.job.error
+    return "It was not finished in time."
+
+
+def _locked(report: AnnualReport) -> AnnualReport:
+    """The report's row, locked until commit: one render request of a report at a time."""
+    return AnnualReport.objects.select_for_update().get(pk=report.pk)
 
 
 def _new_version(report: AnnualReport, by: User | None, digest: str) -> ReportVersion:
-    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     last = report.versions.aggregate(last=Max("number"))["last"] or 0
     version = ReportVersion(
         board=report.board, report=report, number=last + 1, report_state=report.state,
@@ -57,49 +116,28 @@ def _new_version(report: AnnualReport, by: User | None, digest: str) -> ReportVe
     return version
 
 
-def version_render(*, version_id) -> ReportVersion:
-    """The worker's part: gather, render and store. Safe to call twice."""
-    version = ReportVersion.objects.select_related("report__board").get(pk=version_id)
-    if version.is_finished:
-        return version
-    ReportVersion.objects.filter(pk=version.pk).update(status=VersionStatus.RENDERING)
-    started = time.monotonic()
-    try:
-        report = version.report
-        gathered = gather_all(report)
-        digest = inputs_hash(report, gathered)
-        pdf, pages = report_pdf(report, render_html(report, gathered))
-    except Exception as exc:
-        version.status, version.error = VersionStatus.FAILED, f"{type(exc).__name__}: {exc}"
-        version.finished_at = timezone.now()
-        version.save()
-        raise
-    return _store(version, pdf, pages, digest, started)
+def _queue(version: ReportVersion) -> None:
+    from .tasks import render_report_version
 
-
-def _store(version: ReportVersion, pdf: bytes, pages: int, digest: str, started: float):
-    sha = hashlib.sha256(pdf).hexdigest()
-    name = f"reports/{version.board_id}/{version.report_id}/{version.number}-{sha[:16]}.pdf"
-    version.file_name = default_storage.save(name, ContentFile(pdf))
-    version.sha256, version.size, version.pages = sha, len(pdf), pages
-    version.inputs_hash, version.status = digest, VersionStatus.DONE
-    version.finished_at = timezone.now()
-    version.duration_ms = int((time.monotonic() - started) * 1000)
-    version.save()
-    return version
-
-
-def version_bytes(version: ReportVersion) -> bytes:
-    with default_storage.open(version.file_name, "rb") as handle:
-        return handle.read()
+    version.job = enqueue(
+        render_report_version, str(version.id), board_id=version.board_id,
+        dedupe_key=f"reports.render:{version.id}",
+    )  # fmt: skip
+    version.save(update_fields=["job", "updated_at"])
 
 
 def version_render_now(*, report: AnnualReport, by: User | None) -> tuple[ReportVersion, bool]:
-    """For the command line: the same as a request, rendered in this process."""
+    """For the command line: the same as a request, rendered in this process (a version
+    already being made from the same inputs is finished here; storing it is safe twice)."""
     with transaction.atomic():
         digest = current_inputs_hash(report)
+        report = _locked(report)
         existing = reusable_version(report, digest)
         if existing is not None:
             return existing, True
-        version = _new_version(report, by, digest)
-    return version_render(version_id=version.id), False
+        version = version_in_progress(report, digest) or _new_version(report, by, digest)
+    try:
+        return version_render(version_id=version.id), False
+    except Exception as exc:
+        version_failed(version_id=version.id, reason=f"{type(exc).__name__}: {exc}")
+        raise

@@ -9,8 +9,10 @@ from django.db import transaction
 
 from board.models import WorkerHeartbeat
 from board.tasks import record_worker_heartbeat
+from core.jobs.models import Job, JobStatus
+from core.jobs.outbox import enqueue
 from lscb.celery import app
-from lscb.tasks import enqueue_on_commit, ping
+from lscb.tasks import ping
 
 needs_redis = pytest.mark.skipif(
     not settings.REDIS_URL, reason="needs REDIS_URL: a real worker needs a real broker"
@@ -35,32 +37,39 @@ def wait_for(condition, seconds: float = 15.0) -> bool:
 
 
 @needs_redis
-def test_a_real_worker_answers_a_task(worker):
-    assert ping.delay().get(timeout=15) == "pong"
+def test_a_real_worker_answers_a_task_and_records_it_as_a_job(worker):
+    result = ping.delay()  # as beat sends a task: no job recorded before it runs
+    assert result.get(timeout=15) == "pong"
+    job = Job.objects.get(pk=result.id)
+    assert (job.task_name, job.status, job.attempts) == ("lscb.tasks.ping", "ready", 1)
+    assert job.result == "pong" and job.finished_at is not None
 
 
 @needs_redis
-def test_a_task_queued_in_a_transaction_runs_after_commit(worker):
+def test_a_job_recorded_in_a_transaction_is_sent_after_commit(worker):
     with transaction.atomic():
-        enqueue_on_commit(record_worker_heartbeat)
-        # Still inside the transaction: nothing has been sent to the worker.
+        job = enqueue(record_worker_heartbeat)
+        # Still inside the transaction: recorded, and nothing sent to the worker.
         time.sleep(0.5)
         assert not WorkerHeartbeat.objects.exists()
-    assert wait_for(WorkerHeartbeat.objects.exists)
+        assert Job.objects.get(pk=job.pk).status == JobStatus.WAITING
+    assert wait_for(lambda: Job.objects.get(pk=job.pk).status == JobStatus.READY)
     assert WorkerHeartbeat.objects.get().hostname != "in-process"  # the worker ran it
+    assert Job.objects.get(pk=job.pk).sent_at is not None
 
 
 @needs_redis
-def test_a_task_queued_in_a_rolled_back_transaction_never_runs(worker):
+def test_a_job_recorded_in_a_rolled_back_transaction_never_runs(worker):
     class Abandon(Exception):
         pass
 
     with pytest.raises(Abandon), transaction.atomic():
-        enqueue_on_commit(record_worker_heartbeat)
+        enqueue(record_worker_heartbeat)
         raise Abandon
     # The worker takes tasks in order: once this answers, anything queued before it ran.
     assert ping.delay().get(timeout=15) == "pong"
     assert not WorkerHeartbeat.objects.exists()
+    assert not Job.objects.filter(task_name=record_worker_heartbeat.name).exists()
 
 
 def test_without_a_broker_tasks_run_in_process(settings, db):
@@ -69,6 +78,21 @@ def test_without_a_broker_tasks_run_in_process(settings, db):
     assert app.conf.task_always_eager is True
     assert record_worker_heartbeat.delay().get() == "in-process"
     assert WorkerHeartbeat.objects.get().hostname == "in-process"
+
+
+def test_without_a_broker_a_job_runs_in_process_once_its_transaction_commits(
+    db, django_capture_on_commit_callbacks
+):
+    before, app.conf.task_always_eager = app.conf.task_always_eager, True
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            job = enqueue(record_worker_heartbeat)
+            assert Job.objects.get(pk=job.pk).status == JobStatus.WAITING
+    finally:
+        app.conf.task_always_eager = before
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.READY, 1)
+    assert job.result == WorkerHeartbeat.objects.get().hostname  # what the task returned
 
 
 def test_default_schedules_are_written_once_and_admin_edits_survive(db):

@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from board.models import Board
+from core.jobs.outbox import enqueue
 from core.locks import LockBusy, hold
 from core.periods import FinancialYear
-from lscb.tasks import enqueue_on_commit
 
 from ..models import (
     Benchmark,
@@ -196,7 +196,7 @@ def write_changes(changes: list[Change], *, user=None, source: str = Source.IMPO
     for board, year in stale:
         mark_stale(board, year)
     for board_id in {board.id for board, _ in stale}:
-        enqueue_on_commit(refresh_board_snapshots, str(board_id))
+        enqueue(refresh_board_snapshots, str(board_id), board_id=board_id)
     return {"new": len(created) + len(benches_new), "changed": len(updated) + len(benches_changed)}
 
 

@@ -12,7 +12,13 @@ from .editing import (
 )
 from .images import image, image_add, image_list, image_remove
 from .report import checks, index, report_create, report_detail, report_state
-from .versions import render_request, version, version_download, version_status
+from .versions import (
+    render_request,
+    version,
+    version_download,
+    version_status,
+    version_try_again,
+)
 
 __all__ = [
     "checks",
@@ -38,4 +44,5 @@ __all__ = [
     "version",
     "version_download",
     "version_status",
+    "version_try_again",
 ]

@@ -1,6 +1,7 @@
 """Rendering and downloads: a render is queued for the worker, the browser waits on a
-page that polls the status (static JS; a "Check again" link without JS), then downloads
-through a permission-checked view, never a public media URL."""
+page that polls the status (static JS, which stops when the job ends or its time is up;
+a "Check again" link without JS), then downloads through a permission-checked view, never
+a public media URL. A version whose job failed offers "Try again"."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -15,17 +16,35 @@ from core.links import board_url
 from core.lookups import or_404
 
 from ..models import ReportVersion, VersionStatus
+from ..progress import version_progress
 from ..selectors import DRAFT_VERSION_REFUSED, reads_version, report_for, version_for
-from ..versions import version_request
+from ..versions import version_request, version_retry
+
+RENDERERS = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
+ANSWERS = {
+    "reused": "Nothing has changed since version {number}.",
+    "joined": "Version {number} is already being made from the same records.",
+}
 
 
 @require_POST
-@board_view(Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
+@board_view(*RENDERERS)
 def render_request(request: HttpRequest, year: str) -> HttpResponse:
     report = or_404(report_for, board=request.board, year=year)
-    version, reused = version_request(report=report, by=request.user)
-    if reused:
-        messages.success(request, f"Nothing has changed since version {version.number}.")
+    version, how = version_request(report=report, by=request.user)
+    if how in ANSWERS:
+        messages.success(request, ANSWERS[how].format(number=version.number))
+    return redirect(board_url(request, "reports:version", year=year, version_id=version.id))
+
+
+@require_POST
+@board_view(*RENDERERS)
+def version_try_again(request: HttpRequest, year: str, version_id) -> HttpResponse:
+    """The "Try again" button of a failed version: queued again (or joined to the one
+    being made from the same records)."""
+    report = or_404(report_for, board=request.board, year=year)
+    found = _readable_version(request, report, version_id)
+    version = version_retry(version=found)
     return redirect(board_url(request, "reports:version", year=year, version_id=version.id))
 
 
@@ -37,8 +56,11 @@ def version(request: HttpRequest, year: str, version_id) -> HttpResponse:
     context = {
         "report": report,
         "version": found,
+        "progress": version_progress(found),
+        "can_try_again": request.board_access.has_any(RENDERERS),
         "status_url": board_url(request, "reports:version-status", **ids),
         "download_url": board_url(request, "reports:version-download", **ids),
+        "try_again_url": board_url(request, "reports:version-try-again", **ids),
         "back_url": board_url(request, "reports:report", year=year),
     }
     return render(request, "reports/version.html", context)
@@ -48,8 +70,7 @@ def version(request: HttpRequest, year: str, version_id) -> HttpResponse:
 def version_status(request: HttpRequest, year: str, version_id) -> JsonResponse:
     report = or_404(report_for, board=request.board, year=year)
     found = _readable_version(request, report, version_id)
-    return JsonResponse({"status": found.status, "label": found.get_status_display(),
-                         "finished": found.is_finished})  # fmt: skip
+    return JsonResponse(version_progress(found).as_json())
 
 
 @board_view(*ALL_ROLES)

@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from board.models import Role, RoleAssignment, User
+from core.jobs.outbox import enqueue
 from core.periods import Quarter
 from datasets.models import Category, Indicator, Source, Status
 from datasets.services.observations import observation_upsert
 from datasets.tasks import refresh_board_snapshots
-from lscb.tasks import enqueue_on_commit
 
 from ..models import (
     AWAITING_APPROVAL,
@@ -223,7 +223,7 @@ def quarterly_return_approve(*, quarterly_return: QuarterlyReturn, by: User, com
     r.save()
     _event(r, ReturnEventKind.APPROVED, by, before, comment=(comment or "").strip())
     _write_observations(r)
-    enqueue_on_commit(refresh_board_snapshots, str(r.board_id))
+    enqueue(refresh_board_snapshots, str(r.board_id), board_id=r.board_id)
     return r
 
 

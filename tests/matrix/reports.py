@@ -124,4 +124,6 @@ ENTRIES = {
     "reports:version": page(ALL_ROLES, version_kwargs),
     "reports:version-status": page(ALL_ROLES, version_kwargs),
     "reports:version-download": page(ALL_ROLES, version_kwargs),
+    # Those who make the PDF may try a failed one again; a ready one is left as it is.
+    "reports:version-try-again": page(DRAFT_READERS, version_kwargs, method="post", ok=302),
 }

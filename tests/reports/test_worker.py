@@ -28,8 +28,8 @@ def test_a_real_worker_renders_the_report_after_commit(worker):
     board = BoardFactory()
     manager = user_with_role(board, Role.BOARD_MANAGER)
     report = report_for(board)
-    version, reused = version_request(report=report, by=manager)
-    assert not reused
+    version, how = version_request(report=report, by=manager)
+    assert how == "queued"
 
     def finished():
         return ReportVersion.objects.get(pk=version.pk).is_finished

@@ -149,7 +149,7 @@ def test_a_task_for_one_board_sees_only_that_board(board, two_boards_agencies):
     assert _counts_every_boards_agencies() == 2
 
 
-OUR_APPS = ("board.", "subgroups.", "datasets.", "reviews.", "reports.", "api.", "lscb.")
+OUR_APPS = ("core.", "board.", "subgroups.", "datasets.", "reviews.", "reports.", "api.", "lscb.")
 
 
 def test_every_task_of_ours_says_which_boards_it_works_on():

@@ -9,7 +9,8 @@ from django_scopes import scope
 from board.models import Board
 from core.periods import FinancialYear
 from reports.models import AnnualReport
-from reports.versions import version_bytes, version_render_now
+from reports.rendering_job import version_bytes
+from reports.versions import version_render_now
 
 
 class Command(BaseCommand):
