@@ -3,7 +3,7 @@ being done?
 
 "ok" (200): all is well. "error" (503): the database or the broker does not answer.
 "degraded" (503): the site answers, but background work is not being done (no recent
-worker heartbeat). Monitoring should alert on both; a load balancer that should keep
+worker heartbeat, or a job in the outbox has waited too long to be picked up). Monitoring should alert on both; a load balancer that should keep
 sending requests while background work is down reads the "database" field instead.
 """
 
@@ -62,6 +62,24 @@ def worker_status() -> tuple[str, bool]:
     return f"last heartbeat {seconds} s ago", True
 
 
+def outbox_status() -> tuple[str, bool]:
+    """How long the oldest job has waited in the outbox (core.jobs), and whether that is
+    within HEALTH_OUTBOX_MAX_AGE. The sweeper re-sends a job every minute, so one that
+    still waits after that is not being taken: Redis is away, or no worker listens."""
+    if not settings.REDIS_URL:
+        return "eager", True
+    from core.jobs.selectors import oldest_waiting_since
+
+    since = oldest_waiting_since()
+    if since is None:
+        return "empty", True
+    seconds = int((timezone.now() - since).total_seconds())
+    max_age = settings.HEALTH_OUTBOX_MAX_AGE
+    if seconds > max_age:
+        return f"oldest job waiting {seconds} s, more than {max_age} s", False
+    return f"oldest job waiting {seconds} s", True
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -69,9 +87,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
     answering = all(value in {"ok", "eager"} for value in status.values())
     background_working = True
     if status["database"] == "ok":
-        status["worker"], background_working = worker_status()
+        status["worker"], worker_working = worker_status()
+        status["outbox"], outbox_moving = outbox_status()
+        background_working = worker_working and outbox_moving
     else:
-        status["worker"] = "unknown"
+        status["worker"] = status["outbox"] = "unknown"
     if not answering:
         status["status"] = "error"
     elif not background_working:

@@ -418,6 +418,8 @@ SILENCED_SYSTEM_CHECKS = [
 # lscb/schedules.py) is older than this many seconds: three missed beats. Keep it above the
 # heartbeat's interval if that is changed in the admin.
 HEALTH_WORKER_HEARTBEAT_MAX_AGE = env_int("HEALTH_WORKER_HEARTBEAT_MAX_AGE", 180)
+# ...and when a job has waited in the outbox longer than this: five sweeps have re-sent it.
+HEALTH_OUTBOX_MAX_AGE = env_int("HEALTH_OUTBOX_MAX_AGE", 300)
 
 LOGGING = {
     "version": 1,

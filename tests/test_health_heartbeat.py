@@ -78,3 +78,30 @@ def test_the_newest_of_several_workers_counts(client, db, settings):
     )
     WorkerHeartbeat.objects.create(hostname="worker@new", seen_at=timezone.now())
     assert client.get(reverse("healthz")).status_code == 200
+
+
+def _waiting_job(seconds_ago: int):
+    from datetime import timedelta
+
+    from core.jobs.models import Job
+
+    now = timezone.now()
+    job = Job.objects.create(
+        task_name="datasets.tasks.refresh_board_snapshots",
+        time_limit_seconds=60,
+        expires_at=now + timedelta(hours=1),
+    )
+    Job.objects.filter(pk=job.pk).update(created_at=now - timedelta(seconds=seconds_ago))
+
+
+@pytest.mark.parametrize(("waited", "answer"), [(30, 200), (600, 503)])
+def test_a_job_waiting_too_long_in_the_outbox_is_degraded(client, db, settings, waited, answer):
+    settings.HEALTH_WORKER_HEARTBEAT_MAX_AGE = 180
+    settings.HEALTH_OUTBOX_MAX_AGE = 300
+    beat(seconds_ago=5)
+    _waiting_job(seconds_ago=waited)
+    response = client.get("/healthz")
+    assert response.status_code == answer
+    body = response.json()
+    assert body["status"] == ("ok" if answer == 200 else "degraded")
+    assert f"oldest job waiting {waited}" in body["outbox"]
