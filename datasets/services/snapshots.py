@@ -1,10 +1,13 @@
 """Dashboard snapshots: one per board and financial year, rebuilt by `snapshot_refresh`.
 
-Locking: a refresh first UPDATEs its snapshot row inside its transaction. On PostgreSQL
-that takes the row lock, so a second refresh of the same board and year waits and then
-recomputes the same result; on SQLite the first write takes the database's write lock, so
-the two are serialised there too. `mark_stale` also UPDATEs the row, so a change written
-while a refresh runs leaves the snapshot stale for the next run rather than lost."""
+Locking: `snapshot_refresh` (one year) first UPDATEs its snapshot row inside its
+transaction. On PostgreSQL that takes the row lock, so a second refresh of the same board
+and year waits and then recomputes the same result; on SQLite the first write takes the
+database's write lock, so the two are serialised there too. `refresh_stale` (a board's
+stale years at once) locks them with SKIP LOCKED instead: it never waits while holding
+some, so it cannot deadlock with a writer. `mark_stale` also UPDATEs the row, so a change
+written while a refresh runs leaves the snapshot stale for the next run rather than
+lost."""
 
 import logging
 import time
@@ -107,10 +110,14 @@ def refresh_stale(*, board_ids=None) -> dict:
 def _refresh_board_years(board: Board, years: list[int], result: dict) -> None:
     try:
         with transaction.atomic():
-            # Locked in year order, as every refresh locks them, so two cannot deadlock.
-            locked = [_lock(board, year) for year in years]
-            # Another worker may have rebuilt some while this one waited for the locks.
-            still_stale = {s.year: s for s in locked if s.stale}
+            # Holding several years at once, this never waits for one: a year locked by a
+            # writer marking it stale (in whatever order it takes them), or by another
+            # refresh, is skipped, so neither can deadlock with it. The writer queues its
+            # own refresh when it commits, and the scheduled one comes back for the rest.
+            locked = Snapshot.objects.select_for_update(skip_locked=True).filter(
+                board=board, year__in=years, stale=True
+            )
+            still_stale = {s.year: s for s in locked}
             built = _build_many(board, sorted(still_stale))
             now = timezone.now()
             for year, snapshot in still_stale.items():

@@ -3,10 +3,11 @@ the scheduled refresh rebuilds those and no other, and a full rebuild is an expl
 command."""
 
 import io
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from core.periods import FinancialYear
@@ -127,3 +128,29 @@ def test_years_built_together_are_the_same_as_each_built_alone(board):
     years = [FinancialYear(y) for y in (2012, 2013, 2014, 2015)]
     together = build_snapshots(board, years)
     assert together == {y.start_year: build_snapshot(board, y) for y in years}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_refresh_skips_a_year_a_writer_holds_rather_than_wait_for_it(board):
+    figures_for_every_year(board)
+    Snapshot.objects.filter(board=board, year__in=[2013, 2014]).update(stale=True)
+    # A writer marking 2014-15 stale, its transaction still open.
+    writer = connections.create_connection("default")
+    try:
+        with writer.cursor() as cursor:
+            cursor.execute("BEGIN")
+            cursor.execute(
+                "UPDATE datasets_snapshot SET stale = true WHERE board_id = %s AND year = 2014",
+                [board.id],
+            )
+            began = time.monotonic()
+            result = refresh_stale()
+            assert time.monotonic() - began < 5  # did not wait for the writer
+            cursor.execute("COMMIT")
+    finally:
+        writer.close()
+    assert result == {"refreshed": 1, "skipped": 1, "failed": []}
+    stale = set(Snapshot.objects.filter(stale=True).values_list("year", flat=True))
+    assert stale == {2014}  # left for the writer's queued refresh or the next scheduled one
+    assert refresh_stale()["refreshed"] == 1
