@@ -261,116 +261,10 @@ def import_file_rows(board, count: int) -> bytes:
     return csv_bytes(Table(header, rows[:count]))
 
 
-def cold_refresh(board_id: str, year: int | None, queue) -> None:
-    """Run in a new process (multiprocessing's spawn): nothing of the board read yet."""
-    import django
-
-    django.setup()
-    from django_scopes import scope
-
-    from board.models import Board
-    from datasets.services.snapshots import refresh_stale, snapshot_refresh
-
-    with scope(board=board_id):
-        board = Board.objects.get(pk=board_id)
-        began = time.perf_counter()
-        if year is None:
-            result = refresh_stale(board_ids=[board_id])
-        else:
-            snapshot_refresh(board=board, year=year)
-            result = {"refreshed": 1}
-        queue.put((time.perf_counter() - began, result["refreshed"]))
-
-
-def in_new_process(board_id: str, year: int | None = None) -> tuple[float, int]:
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=cold_refresh, args=(board_id, year, queue))
-    process.start()
-    seconds, refreshed = queue.get()
-    process.join()
-    return seconds, refreshed
-
-
-def start_workers(processes: int):
-    """A real `celery worker` with this many prefork processes, on BROKER_URL, once it
-    answers a ping."""
-    import subprocess
-
-    from celery import Celery
-
-    env = {**os.environ, "REDIS_URL": BROKER_URL, "DJANGO_SETTINGS_MODULE": "lscb.settings"}
-    env.setdefault("SECRET_KEY", "benchmark-only-secret-key-0123456789-abcdefghijklmnop")
-    client = Celery(broker=BROKER_URL, backend=BROKER_URL)
-    client.control.purge()
-    # Our own interpreter and fixed arguments: nothing here comes from outside.
-    worker = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "lscb",
-            "worker",
-            "--loglevel=WARNING",
-            f"--concurrency={processes}",
-            "--pool=prefork",
-            f"--hostname=bench{processes}@%h",
-        ],
-        cwd=Path(__file__).resolve().parents[1],
-        env=env,
-    )
-    client.send_task("lscb.tasks.ping").get(timeout=120)
-    return worker, client
-
-
-def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process and its pool processes, from /proc (Linux)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    total = 0.0
-    for each in [pid, *map(int, children)]:
-        fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
-    return total
-
-
-def scheduled_refresh_on_workers(processes: int) -> dict:
-    """The beat job as beat sends it; timed until the last stale snapshot is rebuilt. Also
-    the CPU time the workers used and the load average: on two cores shared with other
-    work, the wall time depends on what else runs."""
-    from django.db.models import Max
-
-    from datasets.models import Snapshot
-
-    stale = Snapshot.objects.filter(stale=True).count()
-    worker, client = start_workers(processes)
-    try:
-        cpu_before = cpu_seconds(worker.pid)
-        began = timezone_now()
-        client.send_task("datasets.tasks.refresh_stale_snapshots")
-        while Snapshot.objects.filter(stale=True).exists():
-            time.sleep(0.5)
-        last = Snapshot.objects.aggregate(last=Max("refreshed_at"))["last"]
-        cpu = cpu_seconds(worker.pid) - cpu_before
-        load = os.getloadavg()[0]
-    finally:
-        worker.terminate()  # warm shutdown: the queue is empty by now
-        worker.wait(timeout=60)
-    return {"seconds": (last - began).total_seconds(), "count": stale, "cpu": cpu, "load": load}
-
-
-def timezone_now():
-    from django.utils import timezone
-
-    return timezone.now()
-
-
 def measure() -> None:
     from django.core.management import call_command
     from django_scopes import scopes_disabled
+    from refresh_timing import in_new_process, scheduled_refresh_on_workers
 
     from board.models import Board
     from datasets.models import Observation, Snapshot
@@ -400,12 +294,13 @@ def measure() -> None:
     runs = {}
     for processes in (1, 2):
         call_command("rebuild_snapshots", "--all", "--mark-only")
-        run = runs[processes] = scheduled_refresh_on_workers(processes)
+        run = runs[processes] = scheduled_refresh_on_workers(processes, BROKER_URL)
         print(
             f"scheduled refresh, every year stale, {processes} worker process(es): "
             f"{run['seconds']:.1f} s for {run['count']} snapshots "
-            f"({run['seconds'] / run['count'] * 1000:.0f} ms each); workers' CPU "
-            f"{run['cpu']:.1f} s; 1-minute load average at the end {run['load']:.1f}",
+            f"({run['seconds'] / run['count'] * 1000:.0f} ms each); CPU: workers "
+            f"{run['cpu']:.1f} s, PostgreSQL {run['db_cpu']:.1f} s; "
+            f"1-minute load average at the end {run['load']:.1f}",
             flush=True,
         )
     with scopes_disabled():
@@ -440,7 +335,8 @@ def measure() -> None:
     for processes, run in runs.items():
         print(
             f"  scheduled refresh of {run['count']} stale snapshots, {processes} process(es): "
-            f"{run['seconds']:.1f} s (workers' CPU {run['cpu']:.1f} s, load {run['load']:.1f})"
+            f"{run['seconds']:.1f} s (CPU: workers {run['cpu']:.1f} s, PostgreSQL "
+            f"{run['db_cpu']:.1f} s; load {run['load']:.1f})"
         )
     print(f"  speed-up with 2 processes: {runs[1]['seconds'] / runs[2]['seconds']:.2f}x")
     print(f"  dashboard: {median * 1000:.1f} ms, {queries} queries")
