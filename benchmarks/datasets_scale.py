@@ -1,16 +1,26 @@
 """Scale benchmark of the datasets app on PostgreSQL (not part of the test run).
 
-Generates a regional installation: BOARDS boards x 60 indicators x 40 quarters, with
-breakdowns (about 2 million observations at --scale 1), loaded with COPY. Then prints:
-the refresh of one board's snapshot, the full refresh of every board's snapshot (one
-process, as one worker would), the dashboard page's time and query count from a snapshot,
-and the import of a 10,000-row CSV file (and its idempotent re-import).
+Generates a regional installation: BOARDS boards x 60 indicators x 40 quarters (10
+financial years), with breakdowns (about 2 million observations at --scale 1). The figures
+are written with COPY (the import service would take an hour and write 2 million audit
+entries that no dashboard reads), then every (board, year) loaded is marked stale with
+`mark_stale`, the call every writer of figures makes, so the snapshots and staleness are
+those an import of the same figures leaves. Then it measures:
+
+- a cold refresh of one board (all ten years stale, in a new process that has not read
+  the board) and of one year;
+- the real scheduled job, `datasets.tasks.refresh_stale_snapshots`, with every year of
+  every board stale (what a full rebuild leaves), on real Celery workers (`celery worker`
+  processes on Redis): with 1 worker process, then with 2, in the same run;
+- the dashboard page's time and query count from a snapshot, and the import of a
+  10,000-row CSV file (and its idempotent re-import).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lscb_bench \\
+    REDIS_URL=redis://127.0.0.1:6379/0 \\
         .venv/bin/python benchmarks/datasets_scale.py [--scale 0.1] [--keep]
 
 The database named by DATABASE_URL is dropped and re-created unless --keep is given and
-it already holds generated data.
+it already holds generated data. REDIS_URL is the workers' broker (its queue is purged).
 """
 
 import argparse
@@ -27,7 +37,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/lscb_bench"
 os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
-os.environ.pop("REDIS_URL", None)  # the refresh queued by the import runs in-process
+# The workers' broker. This process itself runs without one: the refresh queued by the
+# import runs in-process, and it sends the scheduled job with its own client (`send_job`).
+BROKER_URL = os.environ.pop("REDIS_URL", "") or "redis://127.0.0.1:6379/0"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lscb.settings_test")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
@@ -174,6 +186,20 @@ def generate(board_count: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"  {count:,} observations for {board_count} boards", flush=True)
+    timed("  every loaded (board, year) marked stale with mark_stale", mark_loaded_stale, boards)
+
+
+def mark_loaded_stale(boards) -> None:
+    """What `write_changes` does after writing: `mark_stale` for each (board, year) it
+    touched, which creates the year's snapshot, stale."""
+    from django_scopes import scope
+
+    from datasets.services.snapshots import mark_stale
+
+    for board in boards:
+        with scope(board=board.pk):
+            for year in range(FIRST_YEAR, LAST_YEAR + 1):
+                mark_stale(board, year)
 
 
 def dashboard_timing(board) -> tuple[float, int]:
@@ -236,37 +262,54 @@ def import_file_rows(board, count: int) -> bytes:
 
 
 def measure() -> None:
+    from django.core.management import call_command
+    from django_scopes import scopes_disabled
+    from refresh_timing import in_new_process, scheduled_refresh_on_workers
+
     from board.models import Board
     from datasets.models import Observation, Snapshot
     from datasets.services.imports import import_file
-    from datasets.services.snapshots import refresh_snapshots, snapshot_refresh
 
     boards = list(Board.objects.order_by("slug"))
+    # The import below adds quarters after the generated ones: clear any left by an
+    # earlier run (--keep), so that the years measured are the generated ten and every row
+    # of the import is new.
+    later = date(LAST_YEAR + 1, 4, 1)
+    Observation.objects.filter(period_start__gte=later).delete()
+    Snapshot.objects.filter(year__gt=LAST_YEAR).delete()
+    snapshots = Snapshot.objects.count()
     print(f"{Observation.objects.count():,} observations, {len(boards)} boards", flush=True)
-    Snapshot.objects.bulk_create(
-        [Snapshot(board=b, year=LAST_YEAR) for b in boards], ignore_conflicts=True
-    )
-    one = boards[len(boards) // 2]
-    snapshot_refresh(board=one, year=LAST_YEAR)  # warm caches
-    singles = []
-    for _ in range(5):
-        _, seconds = timed(
-            f"refresh of one board ({one.slug})", snapshot_refresh, board=one, year=LAST_YEAR
+    years = LAST_YEAR - FIRST_YEAR + 1
+    call_command("rebuild_snapshots", "--all", "--mark-only")  # as after a full rebuild
+    stale = Snapshot.objects.filter(stale=True).count()
+    assert stale == len(boards) * years, (stale, snapshots)  # every (board, year), once
+    print(f"{stale} snapshots, all stale: every year ({years}) of every board", flush=True)
+
+    one, other = boards[len(boards) // 2], boards[len(boards) // 2 - 1]
+    cold_board, refreshed = in_new_process(str(one.pk))
+    print(f"cold refresh of one board, {refreshed} years: {cold_board:.2f} s", flush=True)
+    cold_year, _ = in_new_process(str(other.pk), LAST_YEAR)
+    print(f"cold refresh of one board's latest year: {cold_year:.2f} s", flush=True)
+
+    runs = {}
+    for processes in (1, 2):
+        call_command("rebuild_snapshots", "--all", "--mark-only")
+        run = runs[processes] = scheduled_refresh_on_workers(processes, BROKER_URL)
+        print(
+            f"scheduled refresh, every year stale, {processes} worker process(es): "
+            f"{run['seconds']:.1f} s for {run['count']} snapshots "
+            f"({run['seconds'] / run['count'] * 1000:.0f} ms each); CPU: workers "
+            f"{run['cpu']:.1f} s, PostgreSQL {run['db_cpu']:.1f} s; "
+            f"1-minute load average at the end {run['load']:.1f}",
+            flush=True,
         )
-        singles.append(seconds)
-    result, full = timed(
-        f"full refresh of all {len(boards)} snapshots", refresh_snapshots, only_stale=False
-    )
-    print(f"  refreshed {result['refreshed']}, failed {len(result['failed'])}")
-    median, queries = dashboard_timing(one)
+    with scopes_disabled():
+        median, queries = dashboard_timing(one)
     print(
         f"dashboard page from a snapshot: {median * 1000:.1f} ms median of 20, {queries} queries",
         flush=True,
     )
     content = import_file_rows(one, 10_000)
-    # The file holds quarters after the generated ones: clear any left by an earlier run,
-    # so that every row is new.
-    Observation.objects.filter(board=one, period_start__gte=date(LAST_YEAR + 1, 4, 1)).delete()
     preview, first = timed(
         "import of a 10,000-row CSV (validate, write, audit, refresh)",
         import_file,
@@ -285,8 +328,17 @@ def measure() -> None:
     )
     print(f"  {preview.counts}")
     print("\nSUMMARY")
-    print(f"  one board refresh: median {statistics.median(singles):.3f} s")
-    print(f"  all {len(boards)} boards refresh: {full:.1f} s")
+    print(
+        f"  cold refresh, one board ({years} years): {cold_board:.2f} s; "
+        f"one year: {cold_year:.2f} s"
+    )
+    for processes, run in runs.items():
+        print(
+            f"  scheduled refresh of {run['count']} stale snapshots, {processes} process(es): "
+            f"{run['seconds']:.1f} s (CPU: workers {run['cpu']:.1f} s, PostgreSQL "
+            f"{run['db_cpu']:.1f} s; load {run['load']:.1f})"
+        )
+    print(f"  speed-up with 2 processes: {runs[1]['seconds'] / runs[2]['seconds']:.2f}x")
     print(f"  dashboard: {median * 1000:.1f} ms, {queries} queries")
     print(f"  import 10,000 rows: {first:.1f} s; re-import: {again:.1f} s")
 
@@ -307,6 +359,8 @@ def main() -> None:
     if fresh:
         recreate_database(url)
     django.setup()
+    from django_scopes import scopes_disabled
+
     from board.models import Board
 
     if fresh or not Board.objects.exists():
@@ -314,8 +368,10 @@ def main() -> None:
             f"Generating {board_count} boards x {INDICATORS} indicators x {QUARTERS} quarters",
             flush=True,
         )
-        timed("generation", generate, board_count)
-    measure()
+        with scopes_disabled():
+            timed("generation", generate, board_count)
+    with scopes_disabled():
+        measure()
 
 
 if __name__ == "__main__":

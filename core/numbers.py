@@ -13,9 +13,18 @@ NO_VALUE = "Not recorded"
 MINUS = "−"  # U+2212, the minus sign, as GOV.UK prints negative figures
 
 
+# A dashboard rebuild formats hundreds of thousands of figures: the quanta are made once,
+# and a value that is already a Decimal is not converted again (through str, for floats).
+_QUANTA = {decimals: Decimal(1).scaleb(-decimals) for decimals in range(10)}
+
+
+def _decimal(value) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
 def round_half_up(value: Decimal | int | float | str, decimals: int = 0) -> Decimal:
-    quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    quantum = _QUANTA.get(decimals) or Decimal(1).scaleb(-decimals)
+    return _decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
 def percentage(part, whole, decimals: int = 0) -> Decimal | None:
@@ -33,7 +42,8 @@ def rate_per(part, population, per: int = 10_000, decimals: int = 1) -> Decimal 
 
 
 def _missing(value) -> bool:
-    return value is None or value == ""
+    # Not `value == ""`: comparing a Decimal with a string is slow.
+    return value is None or (isinstance(value, str) and value == "")
 
 
 def number(value, decimals: int | None = None) -> str:
@@ -41,7 +51,7 @@ def number(value, decimals: int | None = None) -> str:
     stored, no trailing zeros (12.5). NO_VALUE when there is none."""
     if _missing(value):
         return NO_VALUE
-    figure = Decimal(str(value))
+    figure = _decimal(value)
     if decimals is not None:
         text = f"{abs(round_half_up(figure, decimals)):,.{decimals}f}"
     elif figure == figure.to_integral_value():

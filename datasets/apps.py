@@ -12,11 +12,9 @@ class DatasetsConfig(AppConfig):
 
         from .models import ImportBatch, Snapshot
 
-        # Snapshots are computed (rebuilt every night): auditing them would only repeat
-        # the observations' own history. An import's rows are kept out of its entry.
-        audit_tracking.exclude(
-            Snapshot, reason="computed nightly from the observations, which are tracked"
-        )
+        # Snapshots are computed (rebuilt when their figures change): auditing them would
+        # only repeat the observations' own history. An import's rows are kept out of its entry.
+        audit_tracking.exclude(Snapshot, reason="rebuilt from the observations, which are tracked")
         audit_tracking.track(ImportBatch, exclude_fields=("rows",))
         navigation.register(
             "Performance",

@@ -1,35 +1,38 @@
 """Background work of the datasets app: thin wrappers around services, taking ids.
-Scheduled in lscb/schedules.py: every 15 minutes the stale snapshots, nightly all."""
+
+The staleness flags on the snapshots are the durable record of what needs rebuilding: the
+scheduled `refresh_stale_snapshots` (lscb/schedules.py, every 15 minutes) hands one job
+per board with stale years to the workers, so a lost or failed job is picked up again by
+the next run. A full rebuild is the explicit `manage.py rebuild_snapshots`, never a
+schedule."""
 
 from celery import shared_task
-from django.conf import settings
 
 from board.models import Board
 from board.scoping import across_boards, for_board
+from core.jobs.outbox import enqueue
 
-from .services.snapshots import refresh_snapshots, snapshot_refresh
+from .services.snapshots import boards_with_stale_snapshots, refresh_stale, snapshot_refresh
 
 
 @shared_task
 @across_boards
 def refresh_stale_snapshots() -> dict:
-    return refresh_snapshots(only_stale=True)
-
-
-# The longest job of all (lscb/settings.py tunes Redis's visibility timeout to it).
-@shared_task(
-    soft_time_limit=settings.LONGEST_JOB_SECONDS, time_limit=settings.LONGEST_JOB_SECONDS + 60
-)
-@across_boards
-def refresh_all_snapshots() -> dict:
-    return refresh_snapshots(only_stale=False)
+    """One `refresh_board_snapshots` per board with stale years, so that several workers
+    share the work. A board queued twice (by an import and by this) costs one rebuild:
+    the second job finds its years fresh."""
+    board_ids = boards_with_stale_snapshots()
+    for board_id in board_ids:
+        enqueue(refresh_board_snapshots, str(board_id), board_id=board_id)
+    return {"boards": len(board_ids)}
 
 
 @shared_task
 @for_board()
 def refresh_board_snapshots(board_id: str) -> dict:
-    """Queued after an import or an approved return: the board's stale years."""
-    return refresh_snapshots(only_stale=True, board_ids=[board_id])
+    """The board's stale years, and only those. Queued after an import or an approved
+    return, and by the scheduled refresh."""
+    return refresh_stale(board_ids=[board_id])
 
 
 @shared_task

@@ -1,6 +1,7 @@
 """Every periodic task, in one place. Written to django-celery-beat's tables after each
-migrate (so they can then be edited in the admin); an edited interval is left alone.
-Each run is recorded as a job (core/jobs) when it starts, like every task."""
+migrate (so they can then be edited in the admin); an edited interval is left alone, and the
+rows of a retired task are removed. Each run is recorded as a job (core/jobs) when it
+starts, like every task."""
 
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
@@ -25,12 +26,8 @@ DEFAULT_SCHEDULES = {
     "Dashboards: refresh changed boards": (
         "datasets.tasks.refresh_stale_snapshots",
         15 * 60,
-        "Rebuilds the dashboard snapshots of boards whose figures changed (marked stale).",
-    ),
-    "Dashboards: nightly full refresh": (
-        "datasets.tasks.refresh_all_snapshots",
-        24 * 60 * 60,
-        "Rebuilds every dashboard snapshot, so nothing depends on a change being noticed.",
+        "Rebuilds the dashboard of each board and year whose figures changed (marked "
+        "stale), and no other; a full rebuild is `manage.py rebuild_snapshots`.",
     ),
     "CDOP agency form reminders": (
         "reviews.child_deaths.tasks.send_cdop_form_reminders",
@@ -58,7 +55,18 @@ DEFAULT_SCHEDULES = {
 }
 
 
+# Tasks that were once scheduled and are no longer: their rows are deleted, whatever an
+# admin renamed them to, so a deployed site's beat does not keep sending a task that the
+# workers no longer run (or that does work nobody asked for).
+RETIRED_TASKS = {
+    # The nightly rebuild of every year of every board: the scheduled refresh rebuilds the
+    # stale years only, and a full rebuild is `manage.py rebuild_snapshots`.
+    "datasets.tasks.refresh_all_snapshots",
+}
+
+
 def ensure_default_schedules(**kwargs) -> None:
+    PeriodicTask.objects.filter(task__in=RETIRED_TASKS).delete()
     for name, (task, seconds, description) in DEFAULT_SCHEDULES.items():
         if PeriodicTask.objects.filter(name=name).exists():
             continue

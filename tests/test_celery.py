@@ -110,3 +110,25 @@ def test_default_schedules_are_written_once_and_admin_edits_survive(db):
     task.save()
     ensure_default_schedules()
     assert PeriodicTask.objects.get(name="Worker heartbeat").interval.every == 300
+
+
+def test_a_retired_schedule_is_removed_from_a_deployed_site(db):
+    """The nightly rebuild of every snapshot was retired (a full rebuild is now
+    `manage.py rebuild_snapshots`): a site migrated from before keeps no row sending it,
+    whatever an admin had renamed it to."""
+    from django_celery_beat.models import IntervalSchedule, PeriodicTask
+
+    from lscb.schedules import DEFAULT_SCHEDULES, ensure_default_schedules
+
+    daily = IntervalSchedule.objects.create(every=86400, period=IntervalSchedule.SECONDS)
+    for name in ("Dashboards: nightly full refresh", "Rebuild dashboards (renamed)"):
+        PeriodicTask.objects.create(
+            name=name, task="datasets.tasks.refresh_all_snapshots", interval=daily
+        )
+    ensure_default_schedules()
+    assert not PeriodicTask.objects.filter(task="datasets.tasks.refresh_all_snapshots").exists()
+    assert set(PeriodicTask.objects.values_list("name", flat=True)) == set(DEFAULT_SCHEDULES)
+    assert PeriodicTask.objects.get(name="Dashboards: refresh changed boards").task == (
+        "datasets.tasks.refresh_stale_snapshots"
+    )
+    assert "datasets.tasks.refresh_all_snapshots" not in app.tasks  # no task by that name

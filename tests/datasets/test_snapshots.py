@@ -10,7 +10,7 @@ from django_scopes import scope
 from datasets.models import Snapshot
 from datasets.services import snapshots
 from datasets.services.observations import observation_upsert
-from datasets.services.snapshots import mark_stale, refresh_snapshots, snapshot_refresh
+from datasets.services.snapshots import mark_stale, refresh_stale, snapshot_refresh
 
 from .factories import catalogue, load
 
@@ -84,14 +84,21 @@ def test_a_failing_board_does_not_stop_the_others(board, other_board, monkeypatc
     mark_stale(board, 2014)
     mark_stale(other_board, 2014)
     real = snapshots.build_snapshot
+    real_many = snapshots.build_snapshots
 
     def fail_for_one(target, year):
         if target == board:
             raise RuntimeError("this board's data is broken")
         return real(target, year)
 
+    def fail_many_for_one(target, years):
+        if target == board:
+            raise RuntimeError("this board's data is broken")
+        return real_many(target, years)
+
     monkeypatch.setattr(snapshots, "build_snapshot", fail_for_one)
-    result = refresh_snapshots(only_stale=True)
+    monkeypatch.setattr(snapshots, "build_snapshots", fail_many_for_one)
+    result = refresh_stale()
     assert result["refreshed"] == 1
     assert result["failed"] == [f"{board.id}:2014"]
     assert Snapshot.objects.get(board=other_board).stale is False

@@ -1,16 +1,20 @@
-"""The refresh on a real Celery worker and Redis: queued after an import commits, and
-held back by the per-board lock while another refresh holds it."""
+"""The refresh on a real Celery worker and Redis: queued after an import commits, held
+back by the per-board lock while another refresh holds it, and the scheduled refresh
+rebuilding the stale years only."""
 
 import time
+from datetime import date
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.db import connections, transaction
 
-from datasets.models import Snapshot
+from datasets.models import Indicator, Snapshot
 from datasets.services.imports import import_file
-from datasets.tasks import refresh_snapshot
+from datasets.services.observations import observation_upsert
+from datasets.services.snapshots import refresh_stale
+from datasets.tasks import refresh_snapshot, refresh_stale_snapshots
 from lscb.celery import app
 
 from .factories import catalogue, csv_bytes
@@ -96,3 +100,29 @@ def test_a_rolled_back_import_queues_nothing(worker, board):
         raise Abandon
     assert refresh_snapshot.delay(str(board.id), 2013).get(timeout=20)  # queue drained
     assert not Snapshot.objects.filter(board=board, year=2014).exists()
+
+
+@needs_redis
+def test_the_scheduled_refresh_on_a_worker_rebuilds_only_the_stale_years(
+    worker, board, other_board
+):
+    for b in (board, other_board):
+        catalogue(b)
+        for year in (2012, 2013, 2014):
+            Snapshot.objects.create(board=b, year=year)
+    refresh_stale()
+    before = dict(Snapshot.objects.values_list("id", "refreshed_at"))
+    plans = Indicator.objects.get(board=board, code="cp_plans")
+    # A figure written directly (as a return's are): marked stale, nothing queued.
+    observation_upsert(board=board, indicator=plans, period_start=date(2013, 4, 1), value=51)
+
+    assert refresh_stale_snapshots.delay().get(timeout=20) == {"boards": 1}
+    assert wait_for(lambda: not Snapshot.objects.filter(stale=True).exists())
+    after = dict(Snapshot.objects.values_list("id", "refreshed_at"))
+    rebuilt = set(
+        Snapshot.objects.filter(id__in=[i for i in after if after[i] != before[i]]).values_list(
+            "board__slug", "year"
+        )
+    )
+    # 2013-14 and the year after it; not 2012-13, nor any year of the other board.
+    assert rebuilt == {(board.slug, 2013), (board.slug, 2014)}
