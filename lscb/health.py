@@ -3,8 +3,9 @@ being done?
 
 "ok" (200): all is well. "error" (503): the database or the broker does not answer.
 "degraded" (503): the site answers, but background work is not being done (no recent
-worker heartbeat, or a job in the outbox has waited too long to be picked up). Monitoring should alert on both; a load balancer that should keep
-sending requests while background work is down reads the "database" field instead.
+worker heartbeat, or a job in the outbox has waited too long to be picked up). Monitoring
+should alert on both; a load balancer that should keep sending requests while background
+work is down reads the "database" field instead.
 """
 
 from django.conf import settings
