@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from .celery_settings import celery_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -253,46 +255,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     # Fail at start-up on a malformed URL rather than at the first task.
     env_url("REDIS_URL", REDIS_URL, env.cache_url_config, {"redis": 1, "rediss": 1})
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
-CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Durable jobs (core/jobs): a message is acknowledged only once its task has finished, and
-# goes back to the queue when the process running it dies (a SIGKILL, the OOM killer), so
-# a lost worker loses no job; the job's lock and the sweeper make a job sent twice run once.
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-# One attempt's limit, unless a task sets its own: the soft limit raises in the task (the
-# job records "took longer than..."), the hard one a minute later stops the process.
-CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
-CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
-# The longest job: no task sets a longer limit than the default (a full rebuild of every
-# snapshot is the rebuild_snapshots command, not a job). Raise it with any task that does.
-LONGEST_JOB_SECONDS = CELERY_TASK_SOFT_TIME_LIMIT
-# A request never waits on the broker: sending a job is one try with short timeouts, and a
-# send that fails leaves the job in the outbox for the sweeper (core/jobs/outbox.py).
-CELERY_TASK_PUBLISH_RETRY = False
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    # Redis gives an unacknowledged message to another worker after this long. Longer than
-    # the longest job's hard limit, so a job still running is never started a second time;
-    # a worker that died with a job is found sooner by the sweeper (its lock is released).
-    "visibility_timeout": LONGEST_JOB_SECONDS + 60 + 5 * 60,
-    "socket_connect_timeout": 1,
-    # Longer than the worker's 1 s wait for the next message (BRPOP), short enough that a
-    # hung Redis fails a send within a request's time.
-    "socket_timeout": 2,
-    # A send connects once: no reconnecting for seconds while a request waits. (A worker
-    # reconnects by its own policy, broker_connection_max_retries.)
-    "max_retries": 0,
-}
-# The result store, for tasks sent without a job (a ping); a job keeps its result in its
-# row and is sent with ignore_result, as subscribing to a result retries for 20 s.
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
-CELERY_REDIS_SOCKET_TIMEOUT = 5
-CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Celery and the durable jobs' settings, with why each is so: lscb/celery_settings.py.
+globals().update(celery_settings(redis_url=REDIS_URL, time_zone=TIME_ZONE))
 
 # A request that touches Redis waits at most this long for it (seconds): to connect, then
 # for each answer. Redis on the same network answers in well under a millisecond.
