@@ -30,6 +30,7 @@ def test_the_embedded_default_is_healthy_without_a_worker(client, db, settings):
         "database": "ok",
         "broker": "eager",
         "worker": "eager",
+        "outbox": "eager",
         "status": "ok",
     }
 

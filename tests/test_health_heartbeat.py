@@ -53,6 +53,7 @@ def test_a_stale_heartbeat_is_degraded_while_database_and_broker_answer(client, 
         "database": "ok",
         "broker": "ok",
         "worker": "last heartbeat 200 s ago, more than 180 s",
+        "outbox": "empty",
         "status": "degraded",
     }
 
