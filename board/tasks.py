@@ -9,7 +9,8 @@ from .scoping import across_boards, outside_boards
 @outside_boards
 def record_worker_heartbeat(self) -> str:
     """Scheduled every minute (lscb/schedules.py); /healthz reports the newest beat."""
-    hostname = self.request.hostname or "in-process"
+    # Run in-process (no broker), Celery still fills in the machine's name: say which it is.
+    hostname = "in-process" if self.request.is_eager else self.request.hostname
     WorkerHeartbeat.objects.update_or_create(
         hostname=hostname, defaults={"seen_at": timezone.now()}
     )
