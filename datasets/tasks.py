@@ -7,6 +7,8 @@ from django.conf import settings
 from board.models import Board
 from board.scoping import across_boards, for_board
 
+from .models import ImportBatch
+from .services.import_jobs import apply_batch
 from .services.snapshots import refresh_snapshots, snapshot_refresh
 
 
@@ -37,3 +39,10 @@ def refresh_board_snapshots(board_id: str) -> dict:
 def refresh_snapshot(board_id: str, year: int) -> str:
     board = Board.objects.get(id=board_id)
     return str(snapshot_refresh(board=board, year=year).refreshed_at)
+
+
+@shared_task
+@for_board(ImportBatch)
+def apply_import_batch(batch_id: str, user_id: str) -> dict:
+    """A big import's apply, queued by import_jobs.import_apply_later."""
+    return apply_batch(batch_id, user_id)

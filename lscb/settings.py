@@ -269,6 +269,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
 # The longest job: the nightly refresh of every board's snapshots (datasets/tasks.py).
 LONGEST_JOB_SECONDS = 30 * 60
+# Imports with more rows than this are applied by a background job (datasets/tasks.py):
+# the page answers at once and shows the job's progress. 17,040 rows took over 30 s in the
+# request, gunicorn's timeout; 2,000 take about 3 s.
+IMPORT_APPLY_IN_BACKGROUND_ROWS = env_int("IMPORT_APPLY_IN_BACKGROUND_ROWS", 2000)
 # A request never waits on the broker: sending a job is one try with short timeouts, and a
 # send that fails leaves the job in the outbox for the sweeper (core/jobs/outbox.py).
 CELERY_TASK_PUBLISH_RETRY = False
