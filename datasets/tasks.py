@@ -8,7 +8,7 @@ from board.models import Board
 from board.scoping import across_boards, for_board
 
 from .models import ImportBatch
-from .services.import_jobs import apply_batch
+from .services.import_jobs import apply_batch, apply_bulk
 from .services.snapshots import refresh_snapshots, snapshot_refresh
 
 
@@ -46,3 +46,10 @@ def refresh_snapshot(board_id: str, year: int) -> str:
 def apply_import_batch(batch_id: str, user_id: str) -> dict:
     """A big import's apply, queued by import_jobs.import_apply_later."""
     return apply_batch(batch_id, user_id)
+
+
+@shared_task
+@for_board(ImportBatch)
+def apply_bulk_figures(batch_id: str, user_id: str) -> dict:
+    """A bulk API write of many figures, queued by import_jobs.bulk_write_later."""
+    return apply_bulk(batch_id, user_id)

@@ -273,6 +273,9 @@ LONGEST_JOB_SECONDS = 30 * 60
 # the page answers at once and shows the job's progress. 17,040 rows took over 30 s in the
 # request, gunicorn's timeout; 2,000 take about 3 s.
 IMPORT_APPLY_IN_BACKGROUND_ROWS = env_int("IMPORT_APPLY_IN_BACKGROUND_ROWS", 2000)
+# The same for the bulk API: more figures than this in one request answer 202 and are
+# written by a job (10,000, the most allowed, took 31-32 s in the request).
+API_BULK_IN_BACKGROUND_ROWS = env_int("API_BULK_IN_BACKGROUND_ROWS", 2000)
 # A request never waits on the broker: sending a job is one try with short timeouts, and a
 # send that fails leaves the job in the outbox for the sweeper (core/jobs/outbox.py).
 CELERY_TASK_PUBLISH_RETRY = False

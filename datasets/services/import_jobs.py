@@ -4,6 +4,7 @@ in the request, gunicorn's timeout. Files up to settings.IMPORT_APPLY_IN_BACKGRO
 rows are still applied in the request (imports.import_apply), where the manager sees the
 result straight away."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,8 +17,8 @@ from core.jobs.models import Job, JobStatus
 from core.jobs.outbox import enqueue
 from core.jobs.selectors import job_status
 
-from ..models import ImportBatch, ImportStatus
-from .imports import import_apply
+from ..models import ImportBatch, ImportStatus, Source
+from .imports import import_apply, write_table
 from .observations import FiguresBusy
 
 FAILED_TEXT = "Failed: try again"
@@ -105,3 +106,58 @@ def apply_progress(batch: ImportBatch) -> ApplyProgress | None:
         text = "Waiting to start"
     left = int((state.give_up_at - timezone.now()).total_seconds())
     return ApplyProgress(False, text, seconds_left=max(left, 1))
+
+
+# A bulk API write of many figures (api/endpoints/datasets.py) is kept as a batch of its
+# own, so that its rows wait in the database rather than in the job's message, and its
+# problems, if any, are kept like a refused file's.
+BULK_FILENAME = "Figures sent by the API"
+
+
+def applies_bulk_in_background(rows: int) -> bool:
+    return rows > settings.API_BULK_IN_BACKGROUND_ROWS
+
+
+@transaction.atomic
+def bulk_write_later(*, table: list[list[str]], board, user) -> Job:
+    from ..tasks import apply_bulk_figures
+
+    content = "\n".join(",".join(row) for row in table).encode()
+    batch = ImportBatch.objects.create(
+        board=board, filename=BULK_FILENAME, sha256=hashlib.sha256(content).hexdigest(),
+        rows=table, uploaded_by=user,
+    )  # fmt: skip
+    job = enqueue(apply_bulk_figures, str(batch.pk), str(user.pk), board_id=board.pk)
+    ImportBatch.objects.filter(pk=batch.pk).update(job=job)
+    return job
+
+
+def apply_bulk(batch_id, user_id) -> dict:
+    """The job's work, safe to run twice (a batch applied or refused returns its answer).
+    Rows with problems are refused all-or-nothing, as in the request; figures held by
+    another writer raise FiguresBusy, so the job tries again shortly."""
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().select_related("board").get(pk=batch_id)
+        if batch.status == ImportStatus.APPLIED:
+            return batch.summary
+        if batch.status == ImportStatus.REFUSED:
+            return {"refused": len(batch.problems)}
+        user = get_user_model().objects.filter(pk=user_id).first()
+        preview = write_table(batch.rows, [batch.board], user=user, source=Source.API)
+        if preview.errors:
+            batch.status, batch.rows = ImportStatus.REFUSED, []
+            batch.problems = [[e.row, e.column, e.message] for e in preview.errors]
+            batch.summary = {"refused": len(preview.errors)}
+        else:
+            batch.status, batch.applied_at = ImportStatus.APPLIED, timezone.now()
+            batch.summary = preview.counts
+        batch.save()
+    return batch.summary
+
+
+def bulk_batch_of_job(board, job_id) -> ImportBatch | None:
+    """The board's bulk write of that job: another board's job is not found."""
+    try:
+        return ImportBatch.objects.filter(board=board, job_id=job_id).first()
+    except ValidationError:  # not a job id at all
+        return None
