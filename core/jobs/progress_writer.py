@@ -43,3 +43,10 @@ def write_progress(job_id, done: int, total: int | None) -> None:
         if side is not None:
             side.close()
         _local.connection = None
+
+
+def close_own_connection() -> None:
+    side = getattr(_local, "connection", None)
+    if side is not None:
+        side.close()
+    _local.connection = None

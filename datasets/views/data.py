@@ -101,6 +101,8 @@ def import_preview_page(request: HttpRequest, pk) -> HttpResponse:
         context = {"batch": batch, "progress": progress, "status_url": board_url(
             request, "datasets:import-progress", pk=batch.pk)}  # fmt: skip
         return render(request, "datasets/import_applying.html", context)
+    if batch.status == ImportStatus.APPLIED:  # its counts are kept: no rows to compare again
+        return render(request, "datasets/import_preview.html", {"batch": batch})
     preview = preview_table(batch.rows, [request.board])
     changes = preview.to_write if batch.status == ImportStatus.PREVIEWED else []
     page = paginate(request, changes, PREVIEW_PAGE)

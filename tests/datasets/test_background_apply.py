@@ -13,6 +13,7 @@ from django.db import connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.jobs import progress_writer
 from core.jobs.models import Job, JobStatus
 from core.jobs.running import _current_job, report_progress
 from datasets.models import ImportBatch, ImportStatus, Observation
@@ -177,13 +178,16 @@ def test_progress_is_seen_by_the_page_while_the_jobs_transaction_is_open(transac
     job = Job.objects.create(task_name="t", time_limit_seconds=60,
                              expires_at=timezone.now() + timedelta(hours=1))  # fmt: skip
     token = _current_job.set(job.pk)
+    page = connections.create_connection("default")  # the page's request, elsewhere
     try:
         with transaction.atomic():
             report_progress(4000, 17040)
-            with connections.create_connection("default").cursor() as elsewhere:
-                elsewhere.execute(
+            with page.cursor() as cursor:
+                cursor.execute(
                     "SELECT progress_done, progress_total FROM jobs_job WHERE id = %s", [job.pk]
                 )
-                assert elsewhere.fetchone() == (4000, 17040)
+                assert cursor.fetchone() == (4000, 17040)
     finally:
         _current_job.reset(token)
+        page.close()
+        progress_writer.close_own_connection()  # this thread is not a worker's: let it go
