@@ -8,6 +8,8 @@ import threading
 
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
+from .models import Job
+
 logger = logging.getLogger(__name__)
 _local = threading.local()
 
@@ -26,23 +28,34 @@ def _own_connection():
 
 
 def write_progress(job_id, done: int, total: int | None) -> None:
-    """Never raises: progress is for the page, and losing one update loses nothing."""
+    """Never raises: progress is for the page, and losing one update loses nothing. A job
+    row the own connection cannot see (made in this connection's open transaction: a job
+    run in-process) is updated in that transaction instead."""
     # The table is the jobs app's own (label jobs): named here, never built from input.
     if total is None:
         sql, params = "UPDATE jobs_job SET progress_done = %s WHERE id = %s", [done, job_id]
     else:
         sql = "UPDATE jobs_job SET progress_done = %s, progress_total = %s WHERE id = %s"
         params = [done, total, job_id]
-    side = None
+    side, updated = None, 0
     try:
         side = _own_connection()
         with side.cursor() as cursor:
             cursor.execute(sql, params)
+            updated = cursor.rowcount
     except DatabaseError as exc:  # the database dropped: a fresh connection next time
-        logger.warning("progress of job %s not recorded: %s", job_id, exc)
+        logger.warning("progress of job %s not recorded on its own connection: %s", job_id, exc)
         if side is not None:
             side.close()
         _local.connection = None
+    if not updated:
+        fields = {"progress_done": done}
+        if total is not None:
+            fields["progress_total"] = total
+        try:
+            Job.objects.filter(pk=job_id).update(**fields)
+        except DatabaseError as exc:
+            logger.warning("progress of job %s not recorded: %s", job_id, exc)
 
 
 def close_own_connection() -> None:
