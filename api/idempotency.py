@@ -188,6 +188,8 @@ def _let_go(reservation: IdempotentRequest) -> None:
 
 
 def _replay(stored: IdempotentRequest) -> Response:
-    return Response(
-        stored.response, status=stored.status_code, headers={"Idempotent-Replayed": "true"}
-    )
+    headers = {"Idempotent-Replayed": "true"}
+    body = stored.response
+    if stored.status_code == 202 and isinstance(body, dict) and body.get("status_url"):
+        headers["Location"] = body["status_url"]  # accepted for a job: where it stands
+    return Response(body, status=stored.status_code, headers=headers)

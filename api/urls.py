@@ -7,6 +7,7 @@ from . import token_views
 from .endpoints.assurance import AuditViewSet, Section11CycleViewSet
 from .endpoints.board_records import ActionViewSet, MeetingViewSet, MembershipViewSet
 from .endpoints.boards import AgencyViewSet, BoardViewSet
+from .endpoints.bulk_writes import BulkWriteViewSet
 from .endpoints.case_reviews import CaseReviewActionViewSet, CaseReviewViewSet
 from .endpoints.cdop import CdopCaseViewSet, CdopStatisticsViewSet
 from .endpoints.datasets import (
@@ -40,6 +41,7 @@ router.register(f"{BOARD}/audits", AuditViewSet, basename="audit")
 router.register(f"{BOARD}/section-11-cycles", Section11CycleViewSet, basename="section11-cycle")
 router.register(f"{BOARD}/indicators", IndicatorViewSet, basename="indicator")
 router.register(f"{BOARD}/observations", ObservationViewSet, basename="observation")
+router.register(f"{BOARD}/bulk-writes", BulkWriteViewSet, basename="bulk-write")
 router.register(f"{BOARD}/benchmarks", BenchmarkViewSet, basename="benchmark")
 router.register(f"{BOARD}/snapshots", SnapshotViewSet, basename="snapshot")
 router.register(f"{BOARD}/report-versions", ReportVersionViewSet, basename="report-version")

@@ -12,6 +12,8 @@ from board.models import Board
 from board.scoping import across_boards, for_board
 from core.jobs.outbox import enqueue
 
+from .models import ImportBatch
+from .services.import_jobs import apply_batch, apply_bulk
 from .services.snapshots import boards_with_stale_snapshots, refresh_stale, snapshot_refresh
 
 
@@ -40,3 +42,17 @@ def refresh_board_snapshots(board_id: str) -> dict:
 def refresh_snapshot(board_id: str, year: int) -> str:
     board = Board.objects.get(id=board_id)
     return str(snapshot_refresh(board=board, year=year).refreshed_at)
+
+
+@shared_task
+@for_board(ImportBatch)
+def apply_import_batch(batch_id: str, user_id: str) -> dict:
+    """A big import's apply, queued by import_jobs.import_apply_later."""
+    return apply_batch(batch_id, user_id)
+
+
+@shared_task
+@for_board(ImportBatch)
+def apply_bulk_figures(batch_id: str, user_id: str) -> dict:
+    """A bulk API write of many figures, queued by import_jobs.bulk_write_later."""
+    return apply_bulk(batch_id, user_id)

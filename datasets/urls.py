@@ -16,6 +16,7 @@ urlpatterns = [
     path("import/", data.import_upload, name="import"),
     path("import/<uuid:pk>/", data.import_preview_page, name="import-preview"),
     path("import/<uuid:pk>/apply/", data.import_apply_view, name="import-apply"),
+    path("import/<uuid:pk>/progress/", data.import_progress, name="import-progress"),
     path(
         "import/<uuid:pk>/problems.csv",
         data.import_problems_download,

@@ -11,7 +11,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from .celery_settings import celery_settings
+from .process_settings import celery_settings, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -213,6 +213,11 @@ UPLOAD_MAX_BYTES = {
     "image": env_int("UPLOAD_MAX_IMAGE_MB", 5) * 1024 * 1024,  # images shown in a report
 }
 UPLOAD_MAX_ROWS = {"data": 200_000, "return": 1_000}
+# Imports and bulk API writes of more figures than these are applied by a background job
+# (datasets/tasks.py) whose progress the page shows: 17,040 rows took over 30 s, gunicorn's
+# timeout, in the request; 2,000 take about 3 s.
+IMPORT_APPLY_IN_BACKGROUND_ROWS = env_int("IMPORT_APPLY_IN_BACKGROUND_ROWS", 2000)
+API_BULK_IN_BACKGROUND_ROWS = env_int("API_BULK_IN_BACKGROUND_ROWS", 2000)
 
 # Uploaded and generated files go through the storage API so that web and worker
 # processes on different machines share them (S3-compatible storage in production).
@@ -255,7 +260,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     # Fail at start-up on a malformed URL rather than at the first task.
     env_url("REDIS_URL", REDIS_URL, env.cache_url_config, {"redis": 1, "rediss": 1})
-# Celery and the durable jobs' settings, with why each is so: lscb/celery_settings.py.
+# Celery and the durable jobs' settings, with why each is so: lscb/process_settings.py.
 globals().update(celery_settings(redis_url=REDIS_URL, time_zone=TIME_ZONE))
 
 # A request that touches Redis waits at most this long for it (seconds): to connect, then
@@ -386,15 +391,7 @@ HEALTH_WORKER_HEARTBEAT_MAX_AGE = env_int("HEALTH_WORKER_HEARTBEAT_MAX_AGE", 180
 # ...and when a job has waited in the outbox longer than this: five sweeps have re-sent it.
 HEALTH_OUTBOX_MAX_AGE = env_int("HEALTH_OUTBOX_MAX_AGE", 300)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint logs every rendering step at INFO (several lines a page): keep its
-    # warnings and errors (a refused image, bad CSS) and drop the rest.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
-}
+LOGGING = logging_config(level=env.str("LOG_LEVEL", default="INFO"))
 
 # Demo log-ins are printed only in development.
 SHOW_DEMO_PASSWORDS = DEBUG

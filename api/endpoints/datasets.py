@@ -4,6 +4,7 @@ systems), benchmarks and the dashboard snapshots."""
 import hashlib
 
 import django_filters
+from django.conf import settings
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -15,10 +16,12 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from core.periods import FIRST_YEAR, LAST_YEAR
 from datasets import periods
 from datasets.models import Benchmark, Comparator, Indicator, Observation, Snapshot, Source, Status
+from datasets.services.import_jobs import applies_bulk_in_background, bulk_write_later
 from datasets.services.import_rows import COLUMNS, RowError
 from datasets.services.imports import PROBLEMS_SHOWN, write_table
 from datasets.services.observations import FiguresBusy
@@ -152,6 +155,14 @@ BULK_BUSY = inline_serializer(
     "ObservationBulkConflict",
     {"detail": serializers.CharField(), "constraint": serializers.CharField(required=False)},
 )
+BULK_ACCEPTED = inline_serializer(
+    "ObservationBulkAccepted",
+    {
+        "job": serializers.UUIDField(),
+        "status": serializers.CharField(),
+        "status_url": serializers.CharField(help_text="the same as the Location header"),
+    },
+)
 BULK_RESPONSE = inline_serializer(
     "ObservationBulkResult",
     {
@@ -176,6 +187,13 @@ class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retri
         request=BULK_REQUEST,
         responses={
             200: BULK_RESPONSE,
+            202: OpenApiResponse(
+                BULK_ACCEPTED,
+                description=f"More than {settings.API_BULK_IN_BACKGROUND_ROWS:,} figures: "
+                "checked and written by a background job, all-or-nothing as ever. Follow "
+                "Location (also status_url) for its status and, once ready, the counts or "
+                "the rows' problems.",
+            ),
             400: OpenApiResponse(BULK_ERRORS, description="Nothing was written."),
             409: OpenApiResponse(
                 BULK_BUSY,
@@ -226,6 +244,8 @@ class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retri
             [self.board.slug, *["" if row.get(f) is None else str(row.get(f)) for f in BULK_FIELDS]]
             for row in rows
         ]
+        if applies_bulk_in_background(len(rows)):
+            return self._write_later(table)
         try:
             preview = write_table(table, [self.board], user=self.request.user, source=Source.API)
         except FiguresBusy as busy:
@@ -233,6 +253,15 @@ class ObservationViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.Retri
         if preview.errors:
             return Response(bulk_errors(preview.errors), status=status.HTTP_400_BAD_REQUEST)
         return Response(preview.counts, status=status.HTTP_200_OK)
+
+    def _write_later(self, table: list[list[str]]) -> Response:
+        """Many figures: written by a job, the answer at once (a 202 the idempotency record
+        replays, with its status URL in the body as well as in Location)."""
+        job = bulk_write_later(table=table, board=self.board, user=self.request.user)
+        url = reverse("api:bulk-write-detail", kwargs={"board_slug": self.board.slug,
+                                                       "job_id": job.pk})  # fmt: skip
+        body = {"job": str(job.pk), "status": job.status, "status_url": url}
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": url})
 
 
 class FiguresBeingWritten(APIException):

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from . import locks
 from .models import ACTIVE, Job, JobStatus
+from .progress_writer import write_progress
 from .signals import job_failed
 from .timing import expires_after, retry_delay, time_limit_of, too_long
 
@@ -36,10 +37,8 @@ def report_progress(done: int, total: int | None = None) -> None:
     job_id = _current_job.get()
     if job_id is None:
         return
-    fields = {"progress_done": done}
-    if total is not None:
-        fields["progress_total"] = total
-    Job.objects.filter(pk=job_id).update(**fields)
+    # On a connection of its own: seen by the job's page while the task's transaction runs.
+    write_progress(job_id, done, total)
 
 
 def run(task, job_id, args: tuple, call):

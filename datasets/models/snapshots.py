@@ -51,6 +51,11 @@ class ImportBatch(BoardOwnedModel):
     problems = models.JSONField(
         default=list, blank=True, help_text="A refused file's problems: [row, column, message]."
     )
+    # The background job applying a big file (core/jobs): the batch page shows its
+    # progress and result. Null for a file applied in the request.
+    job = models.ForeignKey(
+        "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]

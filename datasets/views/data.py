@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -18,6 +18,7 @@ from ..forms import ImportForm
 from ..models import ImportBatch, ImportStatus, Indicator
 from ..selectors import import_batches
 from ..services.exports import export_import_problems, export_observations
+from ..services.import_jobs import applies_in_background, apply_progress, import_apply_later
 from ..services.import_rows import COLUMNS, RowError
 from ..services.imports import (
     PROBLEMS_SHOWN,
@@ -93,6 +94,15 @@ def import_preview_page(request: HttpRequest, pk) -> HttpResponse:
     if batch.status == ImportStatus.REFUSED:
         context = {"batch": batch, **problem_report(request, batch, batch_problems(batch))}
         return render(request, "datasets/import_refused.html", context)
+    progress = apply_progress(batch)
+    if progress is not None:
+        # Applying, or failed or refused by its job: no need to compare every row
+        # again (a 100,000-row file takes seconds) while the page polls.
+        context = {"batch": batch, "progress": progress, "status_url": board_url(
+            request, "datasets:import-progress", pk=batch.pk)}  # fmt: skip
+        return render(request, "datasets/import_applying.html", context)
+    if batch.status == ImportStatus.APPLIED:  # its counts are kept: no rows to compare again
+        return render(request, "datasets/import_preview.html", {"batch": batch})
     preview = preview_table(batch.rows, [request.board])
     changes = preview.to_write if batch.status == ImportStatus.PREVIEWED else []
     page = paginate(request, changes, PREVIEW_PAGE)
@@ -123,6 +133,8 @@ def import_problems_download(request: HttpRequest, pk) -> HttpResponse:
 @board_view(Role.BOARD_MANAGER)
 def import_apply_view(request: HttpRequest, pk) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, board=request.board, pk=pk)
+    if applies_in_background(batch):
+        return _apply_later(request, batch)
     try:
         counts = import_apply(batch=batch, user=request.user)
     except ValidationError as exc:
@@ -141,6 +153,27 @@ def import_apply_view(request: HttpRequest, pk) -> HttpResponse:
         f"{counts['unchanged']} unchanged. The dashboard will refresh shortly.",
     )
     return redirect(board_url(request, "datasets:dashboard"))
+
+
+def _apply_later(request: HttpRequest, batch: ImportBatch) -> HttpResponse:
+    """A big file: queued (or the job already applying it joined), and the batch's page
+    shows how far it has got."""
+    try:
+        import_apply_later(batch=batch, user=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect(board_url(request, "datasets:import-preview", pk=batch.pk))
+
+
+@board_view(Role.BOARD_MANAGER)
+def import_progress(request: HttpRequest, pk) -> JsonResponse:
+    """What the batch page's poll reads (static/js/job-progress.js)."""
+    batch = get_object_or_404(ImportBatch, board=request.board, pk=pk)
+    progress = apply_progress(batch)
+    if progress is None:
+        raise Http404("This import is not being applied in the background.")
+    return JsonResponse(progress.as_json())
 
 
 @board_view(*ALL_ROLES)

@@ -53,6 +53,23 @@ def dataset_kwargs(context, kind: str) -> dict:
     return {**board_kwargs(context), "id": Observation.objects.get(board=context.board).pk}
 
 
+def bulk_write_kwargs(context) -> dict:
+    """A bulk write of the board's handed to a job that has not started."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.jobs.models import Job
+    from datasets.models import ImportBatch
+
+    job = Job.objects.create(
+        task_name="datasets.tasks.apply_bulk_figures", board_id=context.board.pk,
+        time_limit_seconds=600, expires_at=timezone.now() + timedelta(hours=1),
+    )  # fmt: skip
+    ImportBatch.objects.create(board=context.board, filename="bulk", sha256="2" * 64, job=job)
+    return {**board_kwargs(context), "job_id": job.pk}
+
+
 def report_version_kwargs(context) -> dict:
     """A queued version of a published report."""
     from reports.models import ReportVersion
@@ -150,6 +167,7 @@ ENTRIES = {
     ),
     # The matrix posts a form, not JSON: 415 once past the permission check.
     "api:observation-bulk": api_board({Role.BOARD_MANAGER}, method="post", ok=415),
+    "api:bulk-write-detail": api_board(ALL_ROLES, kwargs=bulk_write_kwargs),
     "api:benchmark-list": api_board(ALL_ROLES),
     # No snapshot built for the year: 404 once past the permission check.
     "api:snapshot-detail": api_board(

@@ -27,6 +27,27 @@ def _batch(context) -> dict:
     return {"board_slug": context.board.slug, "pk": batch.pk}
 
 
+def _applying_batch(context) -> dict:
+    """A big file whose apply is waiting for the worker: its progress answers 200."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.jobs.models import Job
+    from datasets.models import ImportBatch
+
+    batch, _ = ImportBatch.objects.get_or_create(
+        board=context.board, filename="matrix-big.csv", defaults={"sha256": "1" * 64}
+    )
+    if batch.job_id is None:
+        batch.job = Job.objects.create(
+            task_name="datasets.tasks.apply_import_batch", board_id=context.board.pk,
+            time_limit_seconds=600, expires_at=timezone.now() + timedelta(hours=1),
+        )  # fmt: skip
+        batch.save(update_fields=["job"])
+    return {"board_slug": context.board.slug, "pk": batch.pk}
+
+
 def page(roles=ALL_ROLES, kwargs=board_kwargs, **options) -> Rule:
     """A board page about one record (board_page fixes its URL kwargs to the board's)."""
     return Rule("board", roles=frozenset(roles), kwargs=kwargs, **options)
@@ -44,6 +65,7 @@ ENTRIES = {
     # An empty file cannot be applied: the manager is sent back to its preview.
     "datasets:import-apply": page(MANAGER, kwargs=_batch, method="post", ok=302),
     # The matrix's batch is an empty file: its one problem ("The file is empty") downloads.
+    "datasets:import-progress": page(MANAGER, kwargs=_applying_batch),
     "datasets:import-problems-download": page(MANAGER, kwargs=_batch),
     "datasets:export": board_page(),
     "datasets:quality": board_page(QUALITY),

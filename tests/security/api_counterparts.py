@@ -233,6 +233,8 @@ API_ONLY = {
     "api:token-list": "a page (the person's own tokens), not an API read",
     "api:token-create": "a page (makes a token for oneself), not an API read",
     "api:token-revoke": "a page (revokes one's own token), not an API read",
+    "api:bulk-write-detail": "the status of a bulk write the API itself accepted (202); an "
+    "uploaded file's progress is shown on its batch page",
 }
 
 # The parity test opens these API records rather than the matrix entries' own: a draft

@@ -1,6 +1,6 @@
-"""Celery's settings for lscb/settings.py (which puts them in its namespace): the broker,
-and the rules that make background work durable (core/jobs). Without a Redis URL tasks run
-eagerly in-process, so the app needs no broker."""
+"""Settings of the processes' plumbing, for lscb/settings.py: Celery's (which it puts in its
+namespace: the broker, and the rules that make background work durable, core/jobs; without
+a Redis URL tasks run eagerly in-process, so the app needs no broker) and logging's."""
 
 
 def celery_settings(*, redis_url: str, time_zone: str) -> dict[str, object]:
@@ -45,3 +45,15 @@ def celery_settings(*, redis_url: str, time_zone: str) -> dict[str, object]:
     CELERY_TIMEZONE = time_zone
     CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
     return {name: value for name, value in locals().items() if name.isupper()}
+
+
+def logging_config(*, level: str) -> dict:
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "handlers": {"console": {"class": "logging.StreamHandler"}},
+        "root": {"handlers": ["console"], "level": level},
+        # WeasyPrint logs every rendering step at INFO (several lines a page): keep its
+        # warnings and errors (a refused image, bad CSS) and drop the rest.
+        "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    }
