@@ -1,9 +1,10 @@
-// A page waiting on a background job (an import being applied): polls the status URL,
-// less often as time goes on, shows the progress it reads ("Applying: 4,000 of 17,040
-// figures") and reloads once the job has finished. It stops when the time the server
-// gave (seconds_left, the job's bounded wait) is up, and says so: it never polls for ever.
+// A page waiting on a background job (an import being applied, a report's PDF being made):
+// polls the status URL, less often as time goes on, shows the progress it reads, if the
+// page has a place for it ("Applying: 4,000 of 17,040 figures"), and reloads once the job
+// has finished (the page then says "Ready" or "Failed: try again"). It stops when the time
+// the server gave (seconds_left, the job's bounded wait) is up, and says so: it never polls
+// for ever.
 // Without JavaScript the page's "Check again" link does the same by hand.
-// (static/js/report-version.js does the same for a report render.)
 (function () {
   var box = document.getElementById("job-progress");
   if (!box || box.getAttribute("data-finished") === "true" || !window.fetch) return;
