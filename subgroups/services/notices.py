@@ -3,6 +3,8 @@ board's managers when it is submitted, the sub-group's current chair and deputy 
 is sent back, approved, due or overdue. The kinds are registered in SubgroupsConfig.ready;
 the e-mail says only the kind's sentence, with a link."""
 
+from datetime import date
+
 from django.utils import timezone
 
 from board import notifications
@@ -31,10 +33,10 @@ def _link(r: QuarterlyReturn, name: str) -> str:
     return board_url(r.board, name, subgroup_id=r.subgroup_id, quarter=quarter_slug(r.quarter))
 
 
-def chairs_of(r: QuarterlyReturn) -> tuple[list[User], list[str]]:
+def chairs_of(r: QuarterlyReturn, today: date | None = None) -> tuple[list[User], list[str]]:
     """The current chair and deputy: their accounts, and the addresses of those without one."""
     seats = (
-        SubGroupMembership.objects.current_on(timezone.localdate())
+        SubGroupMembership.objects.current_on(today or timezone.localdate())
         .chairs()
         .filter(subgroup_id=r.subgroup_id)
         .select_related("person__user")
@@ -44,16 +46,16 @@ def chairs_of(r: QuarterlyReturn) -> tuple[list[User], list[str]]:
     return users, addresses
 
 
-def return_handed_over(r: QuarterlyReturn, kind: str, by: User | None, once_key: str = ""):
+def return_handed_over(r: QuarterlyReturn, kind: str, by: User | None, today: date | None = None):
     """Tell whoever acts next on the return; `by` (who handed it over) is not told."""
     about = f"{r.subgroup.name}, {r.quarter.label}"
     if kind == "return_submitted":
         users, addresses, page = holders(r.board, Role.BOARD_MANAGER), [], "return-detail"
     else:
-        (users, addresses), page = chairs_of(r), "return-edit"
+        (users, addresses), page = chairs_of(r, today), "return-edit"
     if kind == "return_approved":
         page = "return-detail"
     return notify(
         board=r.board, kind=kind, link=_link(r, f"subgroups:{page}"), users=users,
-        addresses=addresses, about=about, exclude=by, once_key=once_key,
+        addresses=addresses, about=about, exclude=by,
     )  # fmt: skip

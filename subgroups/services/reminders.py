@@ -87,7 +87,7 @@ def return_remind(*, subgroup: SubGroup, quarter, today: date) -> bool:
             )
             # Inside the transaction: the notifications and their e-mail jobs are
             # recorded with the reminder, or not at all.
-            return_handed_over(r, KIND[stage], None)
+            return_handed_over(r, KIND[stage], None, today=today)
     except IntegrityError:
         return False  # another run sent this stage a moment ago
     return True
