@@ -198,6 +198,7 @@ def notification_digests_queue() -> int:
 
     waiting = (
         Notification.objects.filter(email_state=EmailState.DIGEST, recipient__isnull=False)
+        .order_by()  # distinct pairs, not distinct by the default ordering's column
         .values_list("board_id", "recipient_id")
         .distinct()
     )
