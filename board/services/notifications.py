@@ -63,6 +63,13 @@ You get this summary once a day because of your roles on {board}. To change your
 """
 
 
+STATE_FOR_CHOICE = {
+    EmailChoice.IMMEDIATE: EmailState.QUEUED,
+    EmailChoice.DIGEST: EmailState.DIGEST,
+    EmailChoice.OFF: EmailState.NOT_SENT,
+}
+
+
 def holders(board: Board, *roles: Role) -> QuerySet[User]:
     """The active users holding any of these roles on the board."""
     return User.objects.filter(
@@ -93,8 +100,14 @@ def _members(board: Board, users: Iterable[User | None], addresses: Iterable[str
     found = list(members.filter(pk__in=ids, is_active=True)) if ids else []
     if wanted:
         owners = list(User.objects.filter(email__in=wanted))
-        wanted -= {owner.email.lower() for owner in owners}  # an inactive user gets nothing
-        found += [owner for owner in members.filter(pk__in=[o.pk for o in owners], is_active=True)]
+        on_board = list(members.filter(pk__in=[o.pk for o in owners], is_active=True))
+        found += on_board
+        # A member is told as a member; an inactive user gets nothing; anyone else (an
+        # agency contact) is e-mailed at the address, as before accounts existed.
+        taken = {o.email.lower() for o in owners if not o.is_active} | {
+            o.email.lower() for o in on_board
+        }
+        wanted -= taken
     unique = {user.pk: user for user in found}
     return list(unique.values()), sorted(wanted)
 
@@ -136,9 +149,8 @@ def notify(
     made = []
     common = {"board": board, "kind": kind, "link": link, "about": about[:200]}
     for user in members:
-        choice = choices.get(user.pk, EmailChoice.IMMEDIATE)
-        state = {EmailChoice.IMMEDIATE: EmailState.QUEUED, EmailChoice.DIGEST: EmailState.DIGEST}
-        row = _create(once_key, recipient=user, email_state=state.get(choice, "not_sent"), **common)
+        state = STATE_FOR_CHOICE[choices.get(user.pk, EmailChoice.IMMEDIATE)]
+        row = _create(once_key, recipient=user, email_state=state, **common)
         made += [row] if row else []
     for address in others:
         row = _create(once_key, address=address, email_state=EmailState.QUEUED, **common)

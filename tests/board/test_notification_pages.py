@@ -2,7 +2,9 @@
 header's count and the choice of e-mails."""
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 
 from board.access import access_for
 from board.context_processors import current_board
@@ -87,3 +89,16 @@ def test_the_preferences_form_refuses_what_is_not_a_choice(board, viewer, client
     assert "govuk-error-summary" in page
     assert "Choose when to e-mail you about notifications" in page
     assert not NotificationPreference.objects.filter(user=viewer).exists()
+
+
+def test_the_list_costs_the_same_queries_with_1_and_20_notifications(board, manager, client_for):
+    client = client_for(manager)
+    counts = []
+    for total in (1, 20):
+        Notification.objects.filter(recipient=manager).delete()
+        for n in range(total):
+            notify(board=board, kind="report_approved", users=[manager], link=f"/r/{n}/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url(board)).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
