@@ -12,7 +12,9 @@ contacts with no account (e-mailed only). An address that is an active member's 
 becomes that member's notification, with their choice of e-mail."""
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -68,6 +70,20 @@ STATE_FOR_CHOICE = {
     EmailChoice.DIGEST: EmailState.DIGEST,
     EmailChoice.OFF: EmailState.NOT_SENT,
 }
+
+
+# Set while the demo is loaded: its hand-overs show on the notifications pages, but
+# nobody is e-mailed about a board that is being made up.
+_not_emailed: ContextVar[bool] = ContextVar("notifications_not_emailed", default=False)
+
+
+@contextmanager
+def notifications_not_emailed() -> Iterator[None]:
+    token = _not_emailed.set(True)
+    try:
+        yield
+    finally:
+        _not_emailed.reset(token)
 
 
 def holders(board: Board, *roles: Role) -> QuerySet[User]:
@@ -148,6 +164,8 @@ def notify(
     )
     made = []
     common = {"board": board, "kind": kind, "link": link, "about": about[:200]}
+    if _not_emailed.get():
+        choices, others = {user.pk: EmailChoice.OFF for user in members}, []
     for user in members:
         state = STATE_FOR_CHOICE[choices.get(user.pk, EmailChoice.IMMEDIATE)]
         row = _create(once_key, recipient=user, email_state=state, **common)

@@ -227,3 +227,23 @@ def test_an_unknown_kind_fails_loudly(board, manager):
 def test_nobody_is_told_of_a_board_they_hold_no_role_on(board, other_board):
     member = user_with_role(board, Role.BOARD_MANAGER, email="here@example.org")
     assert notify(board=other_board, kind="report_approved", users=[member], link="/r/") == []
+
+
+def test_an_agency_contact_with_an_account_elsewhere_is_e_mailed_at_the_address(
+    board, other_board_manager
+):
+    (row,) = notify(
+        board=board, kind="cdop_form_requested", addresses=[other_board_manager.email], link="/"
+    )
+    assert (row.recipient, row.address) == (None, other_board_manager.email)
+
+
+def test_the_demo_records_hand_overs_without_e_mailing_anyone(board, manager):
+    from board.services.notifications import notifications_not_emailed
+
+    with jobs_run_now(), notifications_not_emailed():
+        made = notify(
+            board=board, kind="report_approved", users=[manager], addresses=["a@b.org"], link="/"
+        )
+    assert [(row.recipient, row.email_state) for row in made] == [(manager, EmailState.NOT_SENT)]
+    assert mail.outbox == []
