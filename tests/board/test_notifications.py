@@ -247,3 +247,19 @@ def test_the_demo_records_hand_overs_without_e_mailing_anyone(board, manager):
         )
     assert [(row.recipient, row.email_state) for row in made] == [(manager, EmailState.NOT_SENT)]
     assert mail.outbox == []
+
+
+def test_an_e_mail_job_sent_twice_sends_one_e_mail(board, manager):
+    from board.tasks import send_notification_email
+
+    (row,) = notify(board=board, kind="report_approved", users=[manager], link="/r/")
+    assert send_notification_email.apply(args=[str(row.pk)]).get() is True
+    assert send_notification_email.apply(args=[str(row.pk)]).get() is False
+    assert len(mail.outbox) == 1
+
+
+def test_the_daily_tasks_are_scheduled():
+    from lscb.schedules import DEFAULT_SCHEDULES
+
+    tasks = {task for task, _, _ in DEFAULT_SCHEDULES.values()}
+    assert {"board.tasks.queue_notification_digests", "board.tasks.send_action_reminders"} <= tasks
