@@ -37,7 +37,19 @@ class BoardConfig(AppConfig):
             )
         navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)
         waiting.register("actions", "Your actions", own_actions_waiting, order=20)
+        self._register_notifications()
         self._register_action_sources()
+
+    def _register_notifications(self) -> None:
+        from . import audit_tracking, notifications
+        from .models import Notification
+
+        # A notification is a copy of a hand-over the audit trail records already, and
+        # marking one read is nobody's business but its reader's.
+        audit_tracking.exclude(Notification, reason="a note to one person of a recorded change")
+        notifications.register("action_assigned", "An action has been given to you")
+        notifications.register("action_due_soon", "An action of yours is due soon")
+        notifications.register("action_overdue", "An action of yours is overdue")
 
     def _register_action_sources(self) -> None:
         """Board's own kinds of action; the apps that build on board register theirs."""

@@ -1,6 +1,7 @@
 from django.http import HttpRequest
 
 from . import navigation
+from .selectors.notifications import unread_count
 
 
 def current_board(request: HttpRequest) -> dict:
@@ -10,4 +11,8 @@ def current_board(request: HttpRequest) -> dict:
         "board": getattr(request, "board", None),
         "board_access": access,
         "board_navigation": navigation.items_for(access, request.path),
+        # Called by the template only when the header shows it: one COUNT, no more.
+        "unread_notifications": (lambda: unread_count(access.board, access.user))
+        if access
+        else None,
     }

@@ -1,8 +1,8 @@
 from celery import shared_task
 from django.utils import timezone
 
-from .models import WorkerHeartbeat
-from .scoping import across_boards, outside_boards
+from .models import Notification, WorkerHeartbeat
+from .scoping import across_boards, for_board, outside_boards
 
 
 @shared_task(bind=True)
@@ -25,3 +25,39 @@ def sync_membership_access() -> int:
     from .services.membership import memberships_sync_access
 
     return memberships_sync_access()
+
+
+@shared_task
+@for_board(Notification)
+def send_notification_email(notification_id: str) -> bool:
+    """Queued by `notify` for a person who wants each notification straight away."""
+    from .services.notifications import notification_email_send
+
+    return notification_email_send(notification_id=notification_id)
+
+
+@shared_task
+@across_boards
+def queue_notification_digests() -> int:
+    """Daily: one summary job for each person with notifications marked for it."""
+    from .services.notifications import notification_digests_queue
+
+    return notification_digests_queue()
+
+
+@shared_task
+@for_board()
+def send_notification_digest(board_id: str, user_id: str) -> int:
+    """One person's daily summary for one board (a link for each, never the content)."""
+    from .services.notifications import notification_digest_send
+
+    return notification_digest_send(board_id=board_id, user_id=user_id)
+
+
+@shared_task
+@across_boards
+def send_action_reminders() -> int:
+    """Daily: tell action owners of actions due soon or overdue (a link, never the text)."""
+    from .services.action_reminders import action_reminders_send
+
+    return action_reminders_send()

@@ -47,6 +47,18 @@ DEFAULT_SCHEDULES = {
         "E-mails sub-group chairs a link to returns due soon and again when overdue; "
         "each return is reminded once per stage, however often this runs.",
     ),
+    "Notifications: daily summaries": (
+        "board.tasks.queue_notification_digests",
+        24 * 60 * 60,
+        "E-mails each person who chose a daily summary one e-mail listing the links of "
+        "their notifications marked for it since the last; each is listed once.",
+    ),
+    "Action due and overdue reminders": (
+        "board.tasks.send_action_reminders",
+        24 * 60 * 60,
+        "Tells each action's owner (when linked to an account) that it falls due soon, and "
+        "again when it is overdue; once per stage, however often this runs.",
+    ),
     "Sub-group seat access": (
         "subgroups.tasks.sync_subgroup_access",
         24 * 60 * 60,

@@ -5,6 +5,7 @@ fresh checkout runs with no services. A malformed value stops start-up with a me
 naming the variable, rather than starting with a half-understood configuration.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -289,6 +290,11 @@ else:
 # E-mail: printed to the console unless an SMTP server is configured.
 EMAIL_CONFIG = env_url("EMAIL_URL", "consolemail://", env.email_url_config, env.EMAIL_SCHEMES)
 vars().update(EMAIL_CONFIG)
+# Or a provider's API through django-anymail: EMAIL_BACKEND=anymail.backends.<esp>.EmailBackend
+# (e.g. anymail.backends.amazon_ses.EmailBackend) with the provider's ANYMAIL_* settings
+# (ANYMAIL_POSTMARK_SERVER_TOKEN=...), which are read from the environment as they are.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="") or EMAIL_CONFIG["EMAIL_BACKEND"]
+vars().update({name: value for name, value in os.environ.items() if name.startswith("ANYMAIL_")})
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="lscb@localhost")
 # The service's own address, for links in e-mails sent by background tasks (no request).
 SERVICE_URL = env.str("SERVICE_URL", default="http://127.0.0.1:8000").rstrip("/")

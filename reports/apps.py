@@ -10,7 +10,10 @@ class ReportsConfig(AppConfig):
         from board.models import Role
         from core.jobs.signals import job_failed
 
+        from .notices import register_kinds
         from .tasks import render_job_failed
+
+        register_kinds()
         from .waiting import approval_waiting, sections_waiting
 
         navigation.register("Annual reports", "reports:index", order=80)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from board.models import Board, User
 from core.periods import FinancialYear
 
+from . import notices
 from .builtin import BUILTIN_TEMPLATES
 from .models import AnnualReport, ReportState, ReportTemplate, Section
 
@@ -128,10 +129,14 @@ def section_remove(*, section: Section) -> None:
 @transaction.atomic
 def section_update(*, section: Section, **fields) -> Section:
     _check_editable(section.owner)
+    author_before = (
+        Section.objects.filter(pk=section.pk).values_list("author_id", flat=True).first()
+    )
     for name, value in fields.items():
         setattr(section, name, value)
     section.full_clean()
     section.save()
+    notices.section_assigned(section, author_before)
     return section
 
 
@@ -186,4 +191,5 @@ def report_transition(*, report: AnnualReport, to: str, by: User) -> AnnualRepor
         report.approved_by, report.approved_at = None, None
     report.full_clean()
     report.save()
+    notices.report_moved(report, by)
     return report

@@ -9,7 +9,10 @@ class SubgroupsConfig(AppConfig):
         from board import navigation, waiting
         from board.models import ALL_ROLES, Role
 
+        from .services.notices import register_kinds
         from .waiting import chair_returns_waiting, manager_returns_waiting
+
+        register_kinds()
 
         navigation.register(
             "Sub-groups",

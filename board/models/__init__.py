@@ -70,3 +70,12 @@ __all__ += [
     "SessionEvaluation",
     "TrainingSession",
 ]
+
+from .notifications import (  # noqa: E402
+    EmailChoice,
+    EmailState,
+    Notification,
+    NotificationPreference,
+)
+
+__all__ += ["EmailChoice", "EmailState", "Notification", "NotificationPreference"]

@@ -14,6 +14,8 @@ from datetime import date
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.links import board_url
+
 from ..models import Action, ActionSource, ActionStatus, ActionUpdate, Agency, Board, Person, User
 
 
@@ -53,7 +55,20 @@ def action_create(
         action.source = source
     action.full_clean()
     action.save()
+    action_owner_notify(action=action, kind="action_assigned", by=created_by)
     return action
+
+
+def action_owner_notify(*, action: Action, kind: str, by: User | None = None, once_key=""):
+    """Tell the owning person (through their account, if linked) of their action."""
+    from .notifications import notify
+
+    owner = action.owner_person
+    return notify(
+        board=action.board, kind=kind, users=[owner.user if owner else None], exclude=by,
+        link=board_url(action.board, "action-detail", pk=action.pk),
+        about=f"Due {action.due_date:%-d %B %Y}", once_key=once_key,
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -63,10 +78,14 @@ def action_edit(*, action: Action, **fields) -> Action:
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"action_edit cannot change {sorted(unknown)}")
+    # From the database: a model form has set the new owner on `action` already.
+    before = Action.objects.filter(pk=action.pk).values_list("owner_person_id", flat=True).first()
     for name, value in fields.items():
         setattr(action, name, value)
     action.full_clean()
     action.save()
+    if action.owner_person_id and action.owner_person_id != before:
+        action_owner_notify(action=action, kind="action_assigned")
     return action
 
 

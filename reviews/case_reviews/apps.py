@@ -17,6 +17,9 @@ class CaseReviewsConfig(AppConfig):
 
         action_sources.register(self.label)
         setup.register(scr_board_set_up)
+        from .services.alerts import register_kinds
+
+        register_kinds()
         scr_readers = [Role.SCR_MEMBER, Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
         # Confidential review documents: the SCR sub-group, manager and chair, wherever
         # they are shown (the audit log included).

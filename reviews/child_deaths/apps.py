@@ -18,6 +18,12 @@ class ChildDeathsConfig(AppConfig):
 
         action_sources.register(self.label)
         setup.register(cdop_board_set_up)
+        from board import notifications
+
+        from .services.notices import KINDS
+
+        for key, title in KINDS.items():
+            notifications.register(key, title)
         # Who may read these records, wherever they are shown (the audit log included):
         # a child death case and its forms only the CDOP panel (the case pages admit no
         # other role).

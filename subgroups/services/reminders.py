@@ -1,18 +1,15 @@
 """Reminders to sub-group chairs and deputies: once a set number of days before a return
 falls due, and once when it is overdue. Run daily by subgroups.tasks.send_return_reminders;
 the unique (return, stage) constraint on ReturnReminder means each is sent at most once,
-however often, or however concurrently, the task runs. E-mails carry only a link."""
+however often, or however concurrently, the task runs. Each is a notification
+(board.services.notifications), whose e-mail carries only a link."""
 
 import logging
 from datetime import date, timedelta
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_scopes import scope
-
-from board.links import service_url
-from core.links import board_url
 
 from ..models import (
     EDITABLE,
@@ -22,23 +19,16 @@ from ..models import (
     SubGroup,
     SubGroupMembership,
 )
-from .deadlines import due_date, quarter_slug
+from .deadlines import due_date
 from .groups import returns_settings
+from .notices import return_handed_over
 
 logger = logging.getLogger(__name__)
 
-SUBJECT = {
-    ReminderStage.DUE_SOON: "A sub-group quarterly return is due soon",
-    ReminderStage.OVERDUE: "A sub-group quarterly return is overdue",
+KIND = {
+    ReminderStage.DUE_SOON: "return_due_soon",
+    ReminderStage.OVERDUE: "return_overdue",
 }
-BODY = """{board} is waiting for a sub-group's quarterly return for {quarter}, due on {due}.
-
-Please sign in to see and complete it:
-
-{link}
-
-If you have already submitted it, you can ignore this reminder.
-"""
 
 
 # A return overdue for longer than this is the board manager's to chase (it shows on the
@@ -56,14 +46,8 @@ def reminder_stage(due: date, remind_days_before: int, today: date) -> str | Non
     return None
 
 
-def _link(r: QuarterlyReturn) -> str:
-    path = board_url(
-        r.board, "subgroups:return-edit", subgroup_id=r.subgroup_id, quarter=quarter_slug(r.quarter)
-    )
-    return service_url(path)
-
-
 def _recipients(subgroup: SubGroup, today: date) -> list[str]:
+    """Who would be told: the current chair and deputy (recorded on the reminder)."""
     seats = (
         SubGroupMembership.objects.current_on(today)
         .chairs()
@@ -101,19 +85,9 @@ def return_remind(*, subgroup: SubGroup, quarter, today: date) -> bool:
                 sent_on=today,
                 sent_to="\n".join(recipients),
             )
-            # Inside the transaction: if the e-mail cannot be sent, nothing is recorded and
-            # the next run tries again.
-            send_mail(
-                SUBJECT[stage],
-                BODY.format(
-                    board=subgroup.board.name,
-                    quarter=quarter.label,
-                    due=f"{due:%-d %B %Y}",
-                    link=_link(r),
-                ),
-                None,
-                recipients,
-            )
+            # Inside the transaction: the notifications and their e-mail jobs are
+            # recorded with the reminder, or not at all.
+            return_handed_over(r, KIND[stage], None, today=today)
     except IntegrityError:
         return False  # another run sent this stage a moment ago
     return True

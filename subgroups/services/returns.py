@@ -33,6 +33,7 @@ from ..models import (
 )
 from .deadlines import due_date, is_on_time
 from .groups import returns_settings
+from .notices import return_handed_over
 from .spec import spec_for
 from .validation import check, history
 
@@ -176,6 +177,7 @@ def quarterly_return_submit(
         before = ReturnStatus.DRAFT
     kind = ReturnEventKind.RESUBMITTED if resubmission else ReturnEventKind.SUBMITTED
     _event(r, kind, by, before, at=now, on_time=on_time)
+    return_handed_over(r, "return_submitted", by)
     return r
 
 
@@ -203,6 +205,7 @@ def quarterly_return_send_back(*, quarterly_return: QuarterlyReturn, by: User, r
     r.version += 1
     r.save()
     _event(r, ReturnEventKind.RETURNED, by, before, comment=reason)
+    return_handed_over(r, "return_returned", by)
     return r
 
 
@@ -224,6 +227,7 @@ def quarterly_return_approve(*, quarterly_return: QuarterlyReturn, by: User, com
     _event(r, ReturnEventKind.APPROVED, by, before, comment=(comment or "").strip())
     _write_observations(r)
     enqueue(refresh_board_snapshots, str(r.board_id), board_id=r.board_id)
+    return_handed_over(r, "return_approved", by)
     return r
 
 
@@ -262,4 +266,5 @@ def quarterly_return_unlock(*, quarterly_return: QuarterlyReturn, by: User, reas
     r.version += 1
     r.save()
     _event(r, ReturnEventKind.UNLOCKED, by, before, comment=reason)
+    return_handed_over(r, "return_returned", by)
     return r

@@ -99,7 +99,8 @@ def test_approval_locks_the_return_and_writes_final_observations(
     r = submit(health, subgroup_chair)
     with django_capture_on_commit_callbacks() as callbacks:
         r = services.quarterly_return_approve(quarterly_return=r, by=manager)
-    assert len(callbacks) == 1  # the dashboard refresh, queued after commit
+    # The dashboard refresh and the chair's e-mail, queued after commit.
+    assert len(callbacks) == 2
     assert r.is_locked
     values = Observation.objects.filter(board=health.board, period_start=Q1.start)
     assert sorted(v.value for v in values) == [4, 6, 10]

@@ -7,6 +7,7 @@ from django.db import transaction
 from django_scopes import scope, scopes_disabled
 
 from board import demo
+from board.services.notifications import notifications_not_emailed
 from core.project import our_app_configs
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     help = "Create or update the demo board and its records. Safe to run again."
 
     @transaction.atomic
+    @notifications_not_emailed()
     def handle(self, *args, **options) -> None:
         write = self.stdout.write
         if settings.SHOW_DEMO_PASSWORDS:

@@ -1,19 +1,19 @@
-"""Alerts before and after a review's statutory clock runs out, e-mailed to the board's
-SCR sub-group members and board manager. Run daily by the task
+"""Alerts before and after a review's statutory clock runs out, notifications (with an
+e-mail of a link) to the board's SCR sub-group members and board manager. Run daily by the task
 reviews.case_reviews.tasks.send_scr_clock_alerts;
 safe to run any number of times (ClockAlert's unique constraint)."""
 
 import logging
 from datetime import date
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
-from board.links import service_url
-from board.models import Role, RoleAssignment
+from board import notifications
+from board.models import Role, User
+from board.services.notifications import holders, notify
+from core.links import board_url
 
 from ..clocks import DUE_SOON, OVERDUE, Clock, clocks_for
 from ..models import CaseReview, ClockAlert
@@ -21,34 +21,20 @@ from .reviews import scr_settings
 
 logger = logging.getLogger(__name__)
 
-SUBJECT = {
-    "before": "A case review deadline is coming up",
-    "after": "A case review deadline has passed",
+KINDS = {
+    "before": ("scr_clock_due_soon", "A case review deadline is coming up"),
+    "after": ("scr_clock_passed", "A case review deadline has passed"),
 }
-BODY = """A statutory deadline for a case review of {board} {when}.
-
-For the safety of the family, this e-mail says nothing about the case. Please sign in to
-see the review:
-
-{link}
-"""
 STAGE = {DUE_SOON: "before", OVERDUE: "after"}
 
 
-def _link(review: CaseReview) -> str:
-    path = reverse(
-        "case_reviews:scr-review-detail",
-        kwargs={"board_slug": review.board.slug, "review_id": review.pk},
-    )
-    return service_url(path)
+def _recipients(review: CaseReview) -> list[User]:
+    return list(holders(review.board, Role.SCR_MEMBER, Role.BOARD_MANAGER))
 
 
-def _recipients(review: CaseReview) -> list[str]:
-    roles = [Role.SCR_MEMBER, Role.BOARD_MANAGER]
-    assignments = RoleAssignment.objects.filter(
-        board_id=review.board_id, role__in=roles, user__is_active=True
-    ).select_related("user")
-    return sorted({a.user.email for a in assignments if a.user.email})
+def register_kinds() -> None:
+    for key, title in KINDS.values():
+        notifications.register(key, title)
 
 
 def clock_alert_send(*, review: CaseReview, clock: Clock, today: date) -> bool:
@@ -68,14 +54,13 @@ def clock_alert_send(*, review: CaseReview, clock: Clock, today: date) -> bool:
                 sent_on=today,
                 recipients=len(recipients),
             )
-            when = "falls due soon" if stage == "before" else "has passed"
-            if recipients:  # inside the transaction: a failed send is retried next run
-                send_mail(
-                    SUBJECT[stage],
-                    BODY.format(board=review.board.name, when=when, link=_link(review)),
-                    None,
-                    recipients,
-                )
+            # Inside the transaction: the notifications and their e-mail jobs are
+            # recorded with the alert, or not at all. Nothing about the case is said.
+            notify(
+                board=review.board, kind=KINDS[stage][0], users=recipients,
+                link=board_url(review.board, "case_reviews:scr-review-detail",
+                               review_id=review.pk),
+            )  # fmt: skip
     except IntegrityError:
         return False  # another run sent it a moment ago
     return True

@@ -13,6 +13,7 @@ from core.periods import FinancialYear
 from .. import action_sources
 from ..identity import nhs_number_hash
 from ..models import AgencyForm, CdopCase, CdopRecommendation, CdopSettings, RiskFactor
+from .notices import agency_form_notify
 
 DEFAULT_RISK_FACTORS = [
     "Smoking",
@@ -184,6 +185,7 @@ def agency_form_request(
     )
     form.full_clean()
     form.save()
+    agency_form_notify(agency_form=form, kind="cdop_form_requested")
     return form
 
 

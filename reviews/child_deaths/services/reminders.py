@@ -4,29 +4,15 @@ task reviews.child_deaths.tasks.send_cdop_form_reminders; safe to run any number
 import logging
 from datetime import date
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
-from board.links import service_url
-
 from ..models import AgencyForm, AgencyFormReminder, CdopSettings
 from .cases import cdop_settings
+from .notices import agency_form_notify
 
 logger = logging.getLogger(__name__)
-
-SUBJECT = "A child death reporting form is overdue"
-BODY = """A reporting form that {board} asked your agency for is now overdue.
-
-For the safety of the family, this e-mail says nothing about the child. Please sign in to
-see the request and send the form:
-
-{link}
-
-If you have already sent it, you can ignore this reminder.
-"""
 
 
 def reminder_stage(agency_form: AgencyForm, panel: CdopSettings, today: date) -> int | None:
@@ -35,14 +21,6 @@ def reminder_stage(agency_form: AgencyForm, panel: CdopSettings, today: date) ->
     if overdue_by < 0:
         return None
     return overdue_by // panel.chase_every_days + 1
-
-
-def _link(agency_form: AgencyForm) -> str:
-    path = reverse(
-        "child_deaths:cdop-case-detail",
-        kwargs={"board_slug": agency_form.board.slug, "case_id": agency_form.case_id},
-    )
-    return service_url(path)
 
 
 def agency_form_remind(*, agency_form: AgencyForm, panel: CdopSettings, today: date) -> bool:
@@ -61,14 +39,9 @@ def agency_form_remind(*, agency_form: AgencyForm, panel: CdopSettings, today: d
             )
             agency_form.last_chased_on = today
             agency_form.save(update_fields=["last_chased_on", "updated_at"])
-            # Inside the transaction: if the e-mail cannot be sent, no reminder is recorded
-            # and the next run tries again.
-            send_mail(
-                SUBJECT,
-                BODY.format(board=agency_form.board.name, link=_link(agency_form)),
-                None,
-                [agency_form.contact_email],
-            )
+            # Inside the transaction: the notification and its e-mail job are recorded
+            # with the reminder, or not at all.
+            agency_form_notify(agency_form=agency_form, kind="cdop_form_overdue")
     except IntegrityError:
         return False  # another run sent this stage a moment ago
     return True
