@@ -1,4 +1,4 @@
-""""The section has no content" for every type of section in the registry: each type is
+""" "The section has no content" for every type of section in the registry: each type is
 given the records (or text) it prints and must not be flagged, and without them must be
 flagged once. A new type fails here until it has a content rule (reports/checks.py
 CONTENT) and records below. Section 11 and Inspections, which print full pages, were
@@ -14,8 +14,12 @@ from reports.checks import CONTENT, find_problems
 from reports.models import ReportTemplate
 from reports.rendering import gather_all
 from reports.sections import registry
-from tests.board.factories import ActionFactory, ExpenditureLineFactory, MeetingFactory
-from tests.board.factories import MembershipFactory
+from tests.board.factories import (
+    ActionFactory,
+    ExpenditureLineFactory,
+    MeetingFactory,
+    MembershipFactory,
+)
 from tests.factories import AgencyFactory, SubGroupFactory
 from tests.reviews.case_reviews.factories import initiated_review
 from tests.reviews.child_deaths.factories import notify
