@@ -82,20 +82,15 @@ class Problem:
     # Where it is fixed (reports/fixes.py): the section, and for a return or a figure the
     # record it names, such as (("subgroup", id), ("quarter", "2014-15-q2")).
     section_id: str = ""
-    section_type: str = ""
     subject: tuple = ()
 
 
 def _problem(kind: str, section, message: str, **subject) -> Problem:
-    section_id = str(section.id) if section is not None else "report"
-    digest = hashlib.sha256(f"{kind}|{section_id}|{message}".encode()).hexdigest()[:16]
+    section_id = str(section.id) if section is not None else ""
+    digest = hashlib.sha256(f"{kind}|{section_id or 'report'}|{message}".encode()).hexdigest()
     title = section.title if section is not None else "The whole report"
-    return Problem(
-        kind, title, message, f"{kind}:{digest}",
-        section_id=str(section.id) if section is not None else "",
-        section_type=section.section_type if section is not None else "",
-        subject=tuple(sorted(subject.items())),
-    )  # fmt: skip
+    return Problem(kind, title, message, f"{kind}:{digest[:16]}", section_id=section_id,
+                   subject=tuple(sorted(subject.items())))  # fmt: skip
 
 
 def problems_gone(count: int) -> str:
