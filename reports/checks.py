@@ -85,10 +85,11 @@ class Problem:
     subject: tuple = ()
 
 
-def _problem(kind: str, section, message: str, **subject) -> Problem:
+def _problem(kind: str, section, message: str, title: str = "", **subject) -> Problem:
+    """`title` names where a problem of no one section belongs ("Sub-group returns")."""
     section_id = str(section.id) if section is not None else ""
     digest = hashlib.sha256(f"{kind}|{section_id or 'report'}|{message}".encode()).hexdigest()
-    title = section.title if section is not None else "The whole report"
+    title = section.title if section is not None else title or "The whole report"
     return Problem(kind, title, message, f"{kind}:{digest[:16]}", section_id=section_id,
                    subject=tuple(sorted(subject.items())))  # fmt: skip
 
@@ -264,7 +265,7 @@ def _returns_not_approved(report: AnnualReport, today: date | None = None) -> li
             if not (cell.due < today or cell.is_submitted):
                 continue  # not due yet
             found.append(_problem(
-                "returns", None,
+                "returns", None, title="Sub-group returns", message=
                 f"The return from {subgroup.name} for {cell.quarter.label}, due "
                 f"{cell.due.day} {cell.due:%B %Y}, is not approved "
                 f"({cell.status_label.lower()}).",

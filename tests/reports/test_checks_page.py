@@ -58,6 +58,7 @@ def test_each_problem_links_to_the_page_where_it_is_fixed(board, manager):
     assert fix("The return from Health").url == (
         f"/boards/{slug}/subgroups/{health.id}/returns/2014-15-q4/"
     )
+    assert problem_of(report, "The return from Health").section_title == "Sub-group returns"
     assert fix("The return from Health").who == (
         "The board manager can approve the return (or send it back), or accept it with a reason."
     )
