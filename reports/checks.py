@@ -4,17 +4,19 @@ problem: change the text and the changed problem needs resolving or accepting ag
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
-from subgroups.models import ReturnStatus
-from subgroups.selectors import completeness
+from subgroups.models import ReturnStatus, SubGroup
+from subgroups.selectors import approved_returns, completeness
 
+from .images import references
 from .models import AnnualReport
-from .rendering import GatheredSection, gather_all
+from .rendering import GatheredSection, gather_section, sections_of
 
 PLACEHOLDERS = [
     (re.compile(r"\bTBC\b|\bTBA\b|\bTBD\b", re.I), "a 'to be confirmed' note"),
@@ -29,9 +31,46 @@ IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%)?")
 
 
-# What a section's gathered data holds when it has something to show.
-CONTENT_KEYS = ("rows", "indicators", "themes", "terms", "statistics", "returns", "actions",
-                "priorities", "headings", "income")  # fmt: skip
+def _any(*keys: str) -> Callable[[dict], bool]:
+    return lambda data: any(data.get(key) for key in keys)
+
+
+def _counted(data: dict, *keys: str) -> bool:
+    """A count as printed: a number, or words where a small count is withheld ("fewer
+    than 6"); "0" prints, but says there was nothing."""
+    return any(str(data.get(key) or "0") != "0" for key in keys)
+
+
+# What each type of section prints when it has records to show, read from its gathered
+# data (the keys its template tests before printing "No records yet"). Every type in the
+# registry has a rule here (tests/reports/test_content_detection.py); authored text counts
+# for every type besides. The contents page is the report's own list of sections.
+CONTENT: dict[str, Callable[[dict], bool]] = {
+    "audits": _any("rows"),
+    "budget": _any("headings", "income"),
+    "business_plan": _any("rows", "priorities"),
+    "calendar": _any("rows"),
+    "cdop": lambda data: bool(data.get("statistics")) or _counted(data, "notified", "reviewed"),
+    "contents": lambda data: True,
+    "dataset": _any("indicators"),
+    "glossary": _any("terms"),
+    "inspections": _any("inspections"),
+    "membership": _any("rows"),
+    "narrative": lambda data: False,  # its content is its text
+    "priorities": _any("actions"),
+    "scr": _any("initiated", "not_initiated", "completed", "published", "themes"),
+    "section11": _any("cycle"),
+    "strengths": _any("themes"),
+    "subgroup_report": _any("returns"),
+    "training": _any("rows"),
+}
+
+
+def has_content(section, data: dict) -> bool:
+    if section.narrative.strip():
+        return True
+    rule = CONTENT.get(section.section_type)
+    return bool(rule and rule(data))
 
 
 @dataclass(frozen=True)
@@ -40,17 +79,64 @@ class Problem:
     section_title: str
     message: str
     key: str
+    # Where it is fixed (reports/fixes.py): the section, and for a return or a figure the
+    # record it names, such as (("subgroup", id), ("quarter", "2014-15-q2")).
+    section_id: str = ""
+    subject: tuple = ()
 
 
-def _problem(kind: str, section, message: str) -> Problem:
-    section_id = str(section.id) if section is not None else "report"
-    digest = hashlib.sha256(f"{kind}|{section_id}|{message}".encode()).hexdigest()[:16]
-    title = section.title if section is not None else "The whole report"
-    return Problem(kind, title, message, f"{kind}:{digest}")
+def _problem(kind: str, section, message: str, title: str = "", **subject) -> Problem:
+    """`title` names where a problem of no one section belongs ("Sub-group returns")."""
+    section_id = str(section.id) if section is not None else ""
+    digest = hashlib.sha256(f"{kind}|{section_id or 'report'}|{message}".encode()).hexdigest()
+    title = section.title if section is not None else title or "The whole report"
+    return Problem(kind, title, message, f"{kind}:{digest[:16]}", section_id=section_id,
+                   subject=tuple(sorted(subject.items())))  # fmt: skip
+
+
+def problems_gone(count: int) -> str:
+    """A problem chosen for acceptance that is no longer found: resolved, or changed (a
+    changed problem has a new key) since the page was shown."""
+    what = "One of the problems you chose is" if count == 1 else (
+        f"{count} of the problems you chose are")  # fmt: skip
+    return f"{what} no longer found (the report changed): choose again from the list as it is now"
+
+
+def gather_for_checks(report: AnnualReport) -> list[GatheredSection]:
+    """Every section as the PDF gathers it, but for the sub-group sections: the checks
+    read of those only whether an approved return is there, so they are read together
+    (two queries for all of them) instead of two or three queries per sub-group, and
+    the checks page costs the same number of queries whatever the number of sub-groups."""
+    sections = sections_of(report)
+    images = references(report)
+    subgroups = _subgroup_returns(report, sections)
+    gathered = []
+    for section in sections:
+        if section.section_type == "subgroup_report":
+            name = (section.config or {}).get("subgroup", "")
+            data = {"subgroup": name if name in subgroups else None,
+                    "returns": subgroups.get(name, [])}  # fmt: skip
+            gathered.append(GatheredSection(section, 0, data, images))
+        else:
+            gathered.append(gather_section(report, section, 0, images))
+    return gathered
+
+
+def _subgroup_returns(report: AnnualReport, sections) -> dict[str, list[str]]:
+    """Each sub-group's name → the quarters of its approved returns in the year."""
+    if not any(s.section_type == "subgroup_report" for s in sections):
+        return {}
+    found: dict[str, list[str]] = {
+        name: [] for name in SubGroup.objects.filter(board=report.board).values_list(
+            "name", flat=True)
+    }  # fmt: skip
+    for r in approved_returns(report.board, report.year).only("period_start", "subgroup__name"):
+        found.setdefault(r.subgroup.name, []).append(r.quarter.label)
+    return found
 
 
 def find_problems(report: AnnualReport, gathered: list[GatheredSection] | None = None):
-    gathered = gather_all(report) if gathered is None else gathered
+    gathered = gather_for_checks(report) if gathered is None else gathered
     problems: list[Problem] = []
     acronyms = set(report.board.reports_acronym_set.values_list("term", flat=True))
     for item in gathered:
@@ -91,12 +177,7 @@ def _near(text: str, match: re.Match) -> str:
 
 
 def _empty(item: GatheredSection) -> list[Problem]:
-    if item.section.section_type in ("contents", "glossary"):
-        return []
-    has_text = bool(item.section.narrative.strip())
-    data = item.data
-    has_data = any(data.get(key) for key in CONTENT_KEYS)
-    if has_text or has_data:
+    if has_content(item.section, item.data):
         return []
     return [_problem("empty", item.section, "The section has no content.")]
 
@@ -120,9 +201,11 @@ def _missing_periods(item: GatheredSection) -> list[Problem]:
             found.append(_problem(
                 "periods", item.section,
                 f"{row['name']} has no value for {', '.join(row['missing_periods'])}.",
+                indicator=row["code"],
             ))  # fmt: skip
     for code in item.data.get("unknown_codes", []):
-        found.append(_problem("periods", item.section, f"No indicator has the code {code}."))
+        found.append(_problem("periods", item.section, f"No indicator has the code {code}.",
+                              unknown_code=code))  # fmt: skip
     return found
 
 
@@ -182,9 +265,11 @@ def _returns_not_approved(report: AnnualReport, today: date | None = None) -> li
             if not (cell.due < today or cell.is_submitted):
                 continue  # not due yet
             found.append(_problem(
-                "returns", None,
+                "returns", None, title="Sub-group returns", message=
                 f"The return from {subgroup.name} for {cell.quarter.label}, due "
                 f"{cell.due.day} {cell.due:%B %Y}, is not approved "
                 f"({cell.status_label.lower()}).",
+                subgroup=str(subgroup.pk), subgroup_name=subgroup.name,
+                quarter=cell.quarter_slug, status=cell.status,
             ))  # fmt: skip
     return found

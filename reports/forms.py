@@ -7,6 +7,7 @@ from core.forms import FormHelper
 from core.periods import FinancialYear
 
 from .builtin import BUILTIN_TEMPLATES
+from .checks import problems_gone
 from .models import ReportTemplate
 from .sections import registry
 
@@ -119,13 +120,39 @@ class ReportCreateForm(forms.Form):
             raise forms.ValidationError("Enter a financial year such as 2014-15") from None
 
 
-class AcceptForm(forms.Form):
-    key = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(
-        label="Why is this acceptable?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Give the reason for accepting it"},
+class AcceptProblemsForm(forms.Form):
+    """Accept several problems with one reason: the outstanding problems as checkboxes
+    (the checks page lays them out in its table, each labelled by its message)."""
+
+    problems = forms.MultipleChoiceField(
+        label="Problems to accept",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
+        error_messages={
+            "required": "Choose at least one problem to accept",
+            "invalid_choice": problems_gone(1),
+        },
     )
+    reason = forms.CharField(
+        label="Why the problems you chose are acceptable",
+        help_text="One reason for every problem you chose. It is recorded with your name "
+        "and shown beside each of them.",
+        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+        required=False,  # checked in clean(), where the message can say how many
+        max_length=2000,
+    )
+
+    def __init__(self, *args, problems=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["problems"].choices = [(p.key, p.message) for p in problems]
+        self.helper = FormHelper()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        chosen = data.get("problems") or []
+        if chosen and not data.get("reason", "").strip():
+            what = "problem" if len(chosen) == 1 else f"{len(chosen)} problems"
+            self.add_error("reason", f"Enter why the {what} you chose can be accepted")
+        return data
 
 
 BUILTIN_CHOICES = [(key, value["name"]) for key, value in BUILTIN_TEMPLATES.items()]

@@ -11,7 +11,7 @@ from core.periods import FinancialYear
 
 from . import notices
 from .builtin import BUILTIN_TEMPLATES
-from .models import AnnualReport, ReportState, ReportTemplate, Section
+from .models import AnnualReport, CheckAcceptance, ReportState, ReportTemplate, Section
 
 
 def _unique_name(board: Board, name: str) -> str:
@@ -193,3 +193,36 @@ def report_transition(*, report: AnnualReport, to: str, by: User) -> AnnualRepor
     report.save()
     notices.report_moved(report, by)
     return report
+
+
+@transaction.atomic
+def problems_accept(
+    *, report: AnnualReport, keys: list[str], reason: str, by: User
+) -> list[CheckAcceptance]:
+    """Accept the problems named by `keys` with one reason (the manager's call, checked by
+    the page). Each key must be a problem found now: a problem resolved or changed since
+    the page was shown names nothing to accept."""
+    from .checks import find_problems, problems_gone
+
+    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    if report.is_locked:
+        raise ValidationError("The report is approved: its problems can no longer be accepted.")
+    if not keys:
+        raise ValidationError({"problems": "Choose at least one problem to accept"})
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter the reason for accepting the problems"})
+    found = {problem.key for problem in find_problems(report)}
+    gone = [key for key in keys if key not in found]
+    if gone:
+        raise ValidationError({"problems": problems_gone(len(gone))})
+    existing = {a.key: a for a in report.acceptances.filter(key__in=keys)}
+    accepted = []
+    for key in dict.fromkeys(keys):
+        acceptance = existing.get(key) or CheckAcceptance(
+            board=report.board, report=report, key=key
+        )
+        acceptance.reason, acceptance.accepted_by = reason.strip(), by
+        acceptance.full_clean()
+        acceptance.save()
+        accepted.append(acceptance)
+    return accepted

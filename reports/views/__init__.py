@@ -1,3 +1,4 @@
+from .approval import report_approve, report_publish
 from .editing import (
     section_add,
     section_edit,
@@ -28,8 +29,10 @@ __all__ = [
     "image_remove",
     "index",
     "render_request",
+    "report_approve",
     "report_create",
     "report_detail",
+    "report_publish",
     "report_state",
     "section_add",
     "section_edit",

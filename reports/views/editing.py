@@ -75,14 +75,40 @@ def template_detail(request: HttpRequest, template_id) -> HttpResponse:
     return render(request, "reports/template_detail.html", context)
 
 
+# Why a change to an approved report is refused, said where the change was asked for.
+LOCKED = "The report is approved, so its sections are locked"
+ASK_TO_UNLOCK = "the board manager can return it to drafting to change them"
+NOT_SAVED = "Your text has not been saved: copy it before you leave this page."
+
+
+def _is_locked(owner) -> bool:
+    return getattr(owner, "is_locked", False)
+
+
+def _locked_refusal(request: HttpRequest, owner) -> HttpResponse:
+    """A control that an approved report no longer offers, reached all the same (an old
+    page, a second tab): back to the report, saying why nothing changed."""
+    messages.error(request, f"{LOCKED}: {ASK_TO_UNLOCK}.")
+    return redirect(owner_url(request, owner))
+
+
+def _refused(request: HttpRequest, form, why: str, template: str, context: dict):
+    """A save refused (the report approved meanwhile, or the role gone): the form again,
+    with everything typed and the reason, never a bare 403 that loses the text."""
+    form.is_valid()  # bound to what was posted, so it is shown again as typed
+    field = "narrative" if "narrative" in form.fields else None
+    form.add_error(field, f"{why}. {NOT_SAVED}")
+    return render(request, template, context, status=403)
+
+
 @board_view(MANAGER)
 def section_add(request: HttpRequest, template_id=None, year=None) -> HttpResponse:
     if template_id:
         owner = or_404(template_for, board=request.board, template_id=template_id)
     else:
         owner = or_404(report_for, board=request.board, year=year)
-    if getattr(owner, "is_locked", False):
-        raise PermissionDenied("The report is approved: its sections are locked.")
+    if _is_locked(owner):
+        return _locked_refusal(request, owner)
     form = SectionAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         section = services.section_add(owner=owner, **form.cleaned_data)
@@ -96,11 +122,17 @@ def section_add(request: HttpRequest, template_id=None, year=None) -> HttpRespon
 def section_edit(request: HttpRequest, section_id) -> HttpResponse:
     section = or_404(section_for, board=request.board, section_id=section_id)
     in_report = section.report_id is not None
+    if _is_locked(section.owner) and request.method != "POST":
+        return _locked_refusal(request, section.owner)
     initial = {"title": section.title, "author": section.author_id, "narrative": section.narrative}
     form = SectionForm(
         request.POST or None, initial=initial, section=section, board=request.board,
         in_report=in_report,
     )  # fmt: skip
+    context = {"form": form, "page_title": f"Edit “{section.title}”",
+               "back_url": owner_url(request, section.owner)}  # fmt: skip
+    if request.method == "POST" and _is_locked(section.owner):
+        return _refused(request, form, LOCKED, "includes/form_page.html", context)
     if request.method == "POST" and form.is_valid():
         fields = {"title": form.cleaned_data["title"], "config": form.config(section)}
         if in_report:
@@ -108,19 +140,22 @@ def section_edit(request: HttpRequest, section_id) -> HttpResponse:
                           narrative=form.cleaned_data["narrative"])  # fmt: skip
         if _save(request, form, section, fields):
             return redirect(owner_url(request, section.owner))
-    context = {"form": form, "page_title": f"Edit “{section.title}”",
-               "back_url": owner_url(request, section.owner)}  # fmt: skip
     return render(request, "includes/form_page.html", context)
 
 
 def _save(request: HttpRequest, form, section, fields: dict) -> bool:
-    """Saved, or the service's refusal (such as an image from elsewhere in the text) shown
-    on the form with nothing typed lost."""
+    """Saved, or the service's refusal (such as an image from elsewhere in the text, or
+    the report approved a moment ago) shown on the form with nothing typed lost."""
     try:
         services.section_update(section=section, **fields)
     except ValidationError as error:
         section.refresh_from_db()
         apply_errors(form, error)
+        return False
+    except PermissionDenied:
+        section.refresh_from_db()
+        form.add_error("narrative" if "narrative" in form.fields else None,
+                       f"{LOCKED}. {NOT_SAVED}")  # fmt: skip
         return False
     messages.success(request, f"Section “{section.title}” saved.")
     return True
@@ -130,6 +165,8 @@ def _save(request: HttpRequest, form, section, fields: dict) -> bool:
 @board_view(MANAGER)
 def section_move(request: HttpRequest, section_id) -> HttpResponse:
     section = or_404(section_for, board=request.board, section_id=section_id)
+    if _is_locked(section.owner):
+        return _locked_refusal(request, section.owner)
     services.section_move(section=section, up=request.POST.get("direction") == "up")
     return redirect(owner_url(request, section.owner) + f"#s-{section.id}")
 
@@ -138,6 +175,8 @@ def section_move(request: HttpRequest, section_id) -> HttpResponse:
 def section_remove(request: HttpRequest, section_id) -> HttpResponse:
     section = or_404(section_for, board=request.board, section_id=section_id)
     back = owner_url(request, section.owner)
+    if _is_locked(section.owner):
+        return _locked_refusal(request, section.owner)
     if request.method == "POST":
         services.section_remove(section=section)
         messages.success(request, f"Section “{section.title}” removed.")
@@ -154,22 +193,38 @@ def section_remove(request: HttpRequest, section_id) -> HttpResponse:
 
 @board_view(*ALL_ROLES)
 def section_write(request: HttpRequest, section_id) -> HttpResponse:
-    """The author (or the manager) writes the section's text, with a preview."""
+    """The author (or the manager) writes the section's text, with a preview. A save
+    that cannot be kept (the report approved meanwhile, or the section given to someone
+    else) shows the text again with the reason."""
     section = or_404(section_for, board=request.board, section_id=section_id)
-    if section.report_id is None or not may_write(access=request.board_access, section=section):
-        raise PermissionDenied("Only the section's author or the board manager writes it.")
-    if section.report.is_locked:
-        raise PermissionDenied("The report is approved: its sections are locked.")
+    if section.report_id is None:
+        raise PermissionDenied("Only a report's sections have text to write.")
+    writes = may_write(access=request.board_access, section=section)
+    locked = section.report.is_locked
+    if request.method != "POST":
+        if not writes:
+            raise PermissionDenied("Only the section's author or the board manager writes it.")
+        if locked:
+            messages.error(request, f"{LOCKED}: {ASK_TO_UNLOCK}.")
+            return redirect(board_url(request, "reports:section-preview", section_id=section.id))
     help_text = registry.get(section.section_type).narrative_help
     form = NarrativeForm(request.POST or None, initial={"narrative": section.narrative},
                          help_text=help_text)  # fmt: skip
-    saved = request.method == "POST" and form.is_valid()
-    if saved and _save(request, form, section, {"narrative": form.cleaned_data["narrative"]}):
-        return redirect(board_url(request, "reports:section-preview", section_id=section.id))
     back = board_url(request, "reports:report", year=section.report.year.slug)
     context = {"form": form, "section": section, "back_url": back,
                "page_title": f"Write “{section.title}”"}  # fmt: skip
+    if request.method == "POST" and (locked or not writes):
+        why = LOCKED if locked else _not_yours(section)
+        return _refused(request, form, why, "reports/section_write.html", context)
+    saved = request.method == "POST" and form.is_valid()
+    if saved and _save(request, form, section, {"narrative": form.cleaned_data["narrative"]}):
+        return redirect(board_url(request, "reports:section-preview", section_id=section.id))
     return render(request, "reports/section_write.html", context)
+
+
+def _not_yours(section) -> str:
+    author = f" ({section.author.full_name})" if section.author_id else ""
+    return f"Only the section's author{author} or the board manager can save its text"
 
 
 @board_view(*ALL_ROLES)

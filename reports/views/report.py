@@ -8,13 +8,15 @@ from django.views.decorators.http import require_POST
 
 from board.access import board_view
 from board.models import ALL_ROLES, Role
+from core.forms import apply_errors
 from core.links import board_url
 from core.lookups import or_404
 
 from .. import services
 from ..checks import find_problems
-from ..forms import AcceptForm, ReportCreateForm
-from ..models import AnnualReport, CheckAcceptance, ReportState
+from ..fixes import fixes_for
+from ..forms import AcceptProblemsForm, ReportCreateForm
+from ..models import AnnualReport, ReportState
 from ..selectors import (
     readable_reports,
     reads_drafts,
@@ -26,6 +28,9 @@ from ..selectors import (
 )
 
 MANAGER, CHAIR = Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR
+# The next step first, going back last.
+BUTTON_ORDER = [ReportState.IN_REVIEW, ReportState.APPROVED, ReportState.PUBLISHED,
+                ReportState.DRAFTING]  # fmt: skip
 
 
 @board_view(*ALL_ROLES)
@@ -80,7 +85,9 @@ def report_detail(request: HttpRequest, year: str) -> HttpResponse:
         "is_manager": request.board_access.is_manager,
         "writes_in": writes_in(access=access, report=report),
         "versions": versions_visible(access=access, report=report)[:10],
-        "next_states": services.TRANSITIONS[ReportState(report.state)],
+        # Approved and locked: no Write, Edit, Move or Remove (nor Add) is offered.
+        "editable": request.board_access.is_manager and not report.is_locked,
+        "next_states": [s for s in BUTTON_ORDER if s in services.TRANSITIONS[report.state]],
         "mine": mine,
     }  # fmt: skip
     return render(request, "reports/report_detail.html", context)
@@ -89,56 +96,82 @@ def report_detail(request: HttpRequest, year: str) -> HttpResponse:
 @require_POST
 @board_view(MANAGER, CHAIR)
 def report_state(request: HttpRequest, year: str) -> HttpResponse:
+    """Sending for review and returning to drafting. Approval and publication are final
+    steps with a confirmation page of their own (views/approval.py): asked for here, they
+    are sent there, and nothing changes."""
     report = or_404(report_for, board=request.board, year=year)
     to = request.POST.get("to", "")
+    if to in CONFIRMED:
+        return redirect(board_url(request, CONFIRMED[to], year=year))
     if to not in ReportState.values:
         messages.error(request, "Choose what to do with the report.")
         return redirect(board_url(request, "reports:report", year=year))
-    if to != ReportState.APPROVED and not request.board_access.is_manager:
+    if not request.board_access.is_manager:
         raise PermissionDenied("Only the board manager moves the report between these states.")
     try:
         report = services.report_transition(report=report, to=to, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        if to == ReportState.APPROVED:
-            return redirect(board_url(request, "reports:checks", year=year))
     else:
         messages.success(request, f"The report is now: {report.get_state_display().lower()}.")
     return redirect(board_url(request, "reports:report", year=report.year.slug))
 
 
+CONFIRMED = {ReportState.APPROVED: "reports:report-approve",
+             ReportState.PUBLISHED: "reports:report-publish"}  # fmt: skip
+
+
 @board_view(MANAGER, CHAIR)
 def checks(request: HttpRequest, year: str) -> HttpResponse:
-    """Every consistency problem on one page; the manager accepts one with a reason."""
+    """Every consistency problem on one page, each with where it is fixed and who can
+    clear it; the manager accepts several at once with one reason. A fixed number of
+    queries whatever the number of sections, sub-groups or records
+    (tests/reports/test_checks_page.py)."""
     report = or_404(report_for, board=request.board, year=year)
-    form = AcceptForm(request.POST or None)
+    problems = find_problems(report)
+    accepted = {a.key: a for a in report.acceptances.select_related("accepted_by")}
+    outstanding = [p for p in problems if p.key not in accepted]
+    form = AcceptProblemsForm(_posted(request), problems=outstanding)
     if request.method == "POST":
         if not request.board_access.is_manager:
             raise PermissionDenied("Only the board manager accepts a problem.")
-        if report.is_locked:
-            raise PermissionDenied("The report is approved.")
-        if form.is_valid() and _accept(request, report, form.cleaned_data):
+        if form.is_valid() and _accept(request, report, form):
             return redirect(board_url(request, "reports:checks", year=year))
-    problems = find_problems(report)
-    accepted = {a.key: a for a in report.acceptances.select_related("accepted_by")}
-    rows = [(problem, accepted.get(problem.key)) for problem in problems]
+    fixes = fixes_for(report, problems)
+    boxes = {box.data["value"]: box for box in form["problems"]}
+    rows = [
+        {"problem": p, "acceptance": accepted.get(p.key), "fix": fixes[p.key],
+         "box": boxes.get(p.key)}
+        for p in problems
+    ]  # fmt: skip
     context = {
-        "report": report, "rows": rows, "form": form,
-        "outstanding": sum(1 for _, acceptance in rows if acceptance is None),
-        "is_manager": request.board_access.is_manager,
+        "report": report, "rows": rows, "form": form, "outstanding": len(outstanding),
+        "may_accept": request.board_access.is_manager and not report.is_locked,
         "back_url": board_url(request, "reports:report", year=year),
     }  # fmt: skip
     return render(request, "reports/checks.html", context)
 
 
-def _accept(request: HttpRequest, report: AnnualReport, data: dict) -> bool:
-    keys = {problem.key for problem in find_problems(report)}
-    if data["key"] not in keys:
-        messages.error(request, "That problem is no longer found: nothing to accept.")
-        return True
-    CheckAcceptance.objects.update_or_create(
-        board=report.board, report=report, key=data["key"],
-        defaults={"reason": data["reason"], "accepted_by": request.user},
-    )  # fmt: skip
-    messages.success(request, "Problem accepted, with your reason recorded.")
+def _posted(request: HttpRequest):
+    """The form's data. A form (or script) of the one-at-a-time kind posts `key`, the one
+    problem it accepts: read as a choice of that one problem."""
+    if request.method != "POST":
+        return None
+    data = request.POST.copy()
+    if "key" in data and "problems" not in data:
+        data.setlist("problems", data.getlist("key"))
+    return data
+
+
+def _accept(request: HttpRequest, report: AnnualReport, form: AcceptProblemsForm) -> bool:
+    chosen = form.cleaned_data["problems"]
+    try:
+        services.problems_accept(
+            report=report, keys=chosen, reason=form.cleaned_data["reason"], by=request.user
+        )
+    except ValidationError as error:
+        apply_errors(form, error)
+        return False
+    what = "Problem" if len(chosen) == 1 else f"{len(chosen)} problems"
+    messages.success(request, f"{what} accepted, with your reason recorded.")
     return True
