@@ -7,7 +7,7 @@ from core.periods import FinancialYear
 
 from . import services
 from .builtin import ANNUAL_REVIEW
-from .demo_text import GLOSSARY, LOCAL_CONTEXT_INDICATORS, NARRATIVE_BY_TITLE
+from .demo_text import FIGURES_BY_TITLE, GLOSSARY, LOCAL_CONTEXT_INDICATORS, NARRATIVE_BY_TITLE
 from .models import Acronym, AnnualReport, ReportState, ReportTemplate
 
 YEAR = FinancialYear(2014)
@@ -39,7 +39,14 @@ def _write_sections(report: AnnualReport) -> None:
             # No summary of the demo's own: one text signed under every sub-group read as
             # boilerplate. Each section shows its approved returns, or says none is approved.
             fields.update(narrative="", author=None)
-        if section.section_type == "dataset":
+        if section.title in FIGURES_BY_TITLE:
+            # The review prints these figures in the section's own text; here the records
+            # print them, under the authored text, as a dataset section.
+            fields.update(
+                section_type="dataset",
+                config={"indicators": FIGURES_BY_TITLE[section.title], "chart": True},
+            )
+        elif section.section_type == "dataset":
             fields["config"] = {"indicators": LOCAL_CONTEXT_INDICATORS, "chart": True}
         if fields:
             services.section_update(section=section, **fields)

@@ -56,16 +56,32 @@ each taken from the board's records.
 
 PRIVATE_FOSTERING = """\
 Private fostering is when a child under 16 (under 18 if disabled) is cared for for 28 days
-or more by someone who is not a parent or close relative. The private fostering lead
-raised awareness through training, leaflets and schools, and every new arrangement notified
-was visited and assessed.
+or more by someone who is not a parent or close relative. The local authority reports to
+the Board each year on how it keeps privately fostered children safe; the report presented
+in May 2015 showed that every recommendation of the year before had been addressed.
+
+A specialist private fostering social worker, appointed in March 2014, has raised awareness
+with partners, in the induction of new social workers and at a private fostering
+conference. A multi-agency private fostering panel has met quarterly since February 2015 to
+quality assure assessments and decisions about arrangements. Arrangements are still
+under-reported, but the number known to the local authority has risen steadily.
+
+*The private fostering lead*
 """
 
 LADO = """\
-The Local Authority Designated Officer manages allegations against people who work with
-children. Referrals came from schools, early years settings, health, the police and
-residential care; each was considered at an allegations management meeting where needed,
-and outcomes were recorded as substantiated, unsubstantiated, unfounded, false or malicious.
+The Local Authority Designated Officer (LADO) manages allegations against adults who work
+with children. Partners refer more each year: schools remain the largest source, contact
+with private schools has grown, and better recording now shows the sector in which each
+adult works, with growing awareness in health and social care.
+
+More strategy meetings were held, so thresholds are being kept while referrals rise, and
+more cases led to criminal prosecution. Awareness sessions reached childminders, early
+years settings, schools, the police, looked after children's teams and the fostering
+panel. The LADO sits on the Board's education sub-group and helped run the second national
+LADO conference in February 2015; funding has been found for a second LADO.
+
+*The LADO*
 """
 
 CONCLUSION = """\
@@ -94,11 +110,21 @@ NARRATIVE_BY_TITLE = {
     "Key issues and priorities for next year": PRIORITIES,
 }
 
+# Section 6 of the review, in its order: population, early help and children's centres
+# (Figures 2 and 3), social care, youth violence. Only indicators with a 2014/15 figure in
+# the review: one it does not print would read "No figure was recorded for 2014/15".
 LOCAL_CONTEXT_INDICATORS = (
-    "child_population, contacts, referrals, referral_rate, re_referral_pct, assessments, "
-    "assessments_45_pct, cin, cp_plans, cp_new, cp_repeat_pct, lac, private_fostering, "
-    "missing_episodes, return_interview_pct, training_attendance"
+    "child_population, under_fives, under_fives_disadvantaged, cc_families, "
+    "cc_bme_families, cc_lone_parents, cc_fathers, cc_teenage_parents, "
+    "early_help_assessments, fep_referrals, troubled_families, fjc_individuals, "
+    "marac_referrals, cin, cin_in_year, assessments, assessments_45_pct, cp_plans, lac, "
+    "youth_violence_offences, youth_violence_young_people"
 )
+# Sections 11 and 12 of the review: their figures beside their text (a dataset section).
+FIGURES_BY_TITLE = {
+    "Private fostering": "private_fostering, pf_safeguarding_interventions, pf_carers_prohibited",
+    "LADO overview": "lado_prosecutions, lado_dismissals",
+}
 
 GLOSSARY = [
     ("CAF", "Common assessment framework"),
