@@ -9,6 +9,14 @@ UASC) in April 2014 and 805 (397 and 408) in March 2015; private fostering by mo
 (Figure 9) and 6 and 9 arrangements in February and March 2014; training attendance by
 course (2014/15) and "over four hundred" at the SCR workshops (2013/14); training spend
 £26,387; 37 child deaths notified and 36 reviews, 26 expected and 10 unexpected (2013/14).
+From the 2014/15 review's local context, as printed: children under five and those in the
+most disadvantaged areas by locality (Figure 2, whose printed total does not add up: see
+UNDER_FIVES), families at children's centres by locality (Figure 3), early help (461 and
+564 assessments, 473 FEP referrals, 537 Troubled Families outcomes, 2,588 helped by the
+Family Justice Centre, 354 MARAC referrals), 6,392 children in need in the year, serious
+youth violence (351 offences, 101 young people), private fostering (2 children needing
+intervention, 1 carer prohibited) and the LADO's 12 cases awaiting prosecution and 10 staff
+dismissed or resigned.
 
 The reports give annual or year-end totals only, so quarterly splits, the category split
 of plans and the child population (about 89,000 aged 0-17) are ILLUSTRATIVE: chosen to add
