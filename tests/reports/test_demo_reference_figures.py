@@ -94,7 +94,13 @@ HEADLINES = [
     ("Staff dismissed or resigned after a LADO case", "10 2014/15"),
 ]
 # 10c. Audits: 73 vulnerable adolescents; MASH thresholds, 96 of 135 good or outstanding.
-AUDITS = ["73 cases audited", "135 cases audited", "Outstanding 20", "Good 76"]
+AUDITS = [
+    "73 cases audited",
+    "135 cases audited",
+    "Outstanding 20",
+    "Good 76",
+    "Pre-birth and under one",  # the third of the three audits the review names
+]
 PRIVATE_FOSTERING_BY_MONTH = "20 25 27 27 23 23 28 29 23 27 25 24"  # Figure 9, April first
 # The learning and development table: attendees to date by event.
 TRAINING = [
