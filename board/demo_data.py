@@ -82,7 +82,8 @@ PLAN_2014 = [
         "Early intervention preventing later harm remains a Board priority.",
         "Early Help Pathways and the Domestic Abuse and Sexual Violence Strategy were "
         "published in 2014.",
-        "Early help assessments rose 23%, from 461 in 2013/14 to 564 in 2014/15.",
+        # The review prints "increased 23%"; 461 to 564 is 22.3%, so 22%.
+        "Early help assessments rose by 22%, from 461 in 2013/14 to 564 in 2014/15.",
         [
             ("Use the Early Help Assessment to refer to MASH", "Croydon Early Help", "at_risk"),
             (

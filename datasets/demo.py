@@ -9,6 +9,14 @@ UASC) in April 2014 and 805 (397 and 408) in March 2015; private fostering by mo
 (Figure 9) and 6 and 9 arrangements in February and March 2014; training attendance by
 course (2014/15) and "over four hundred" at the SCR workshops (2013/14); training spend
 £26,387; 37 child deaths notified and 36 reviews, 26 expected and 10 unexpected (2013/14).
+From the 2014/15 review's local context, as printed: children under five and those in the
+most disadvantaged areas by locality (Figure 2, whose printed total does not add up: see
+UNDER_FIVES), families at children's centres by locality (Figure 3), early help (461 and
+564 assessments, 473 FEP referrals, 537 Troubled Families outcomes, 2,588 helped by the
+Family Justice Centre, 354 MARAC referrals), 6,392 children in need in the year, serious
+youth violence (351 offences, 101 young people), private fostering (2 children needing
+intervention, 1 carer prohibited) and the LADO's 12 cases awaiting prosecution and 10 staff
+dismissed or resigned.
 
 The reports give annual or year-end totals only, so quarterly splits, the category split
 of plans and the child population (about 89,000 aged 0-17) are ILLUSTRATIVE: chosen to add
@@ -99,6 +107,59 @@ def _rows() -> list[list]:
     rows.append(["cdop_reviews", Y1, "death_expectation:unexpected", 10, ""])
     rows.append(["child_population", Y1, "total", 88500, "approximately"])
     rows.append(["child_population", Y2, "total", 89400, "approximately"])
+    rows.extend(_review_2014_15_rows())
+    return rows
+
+
+# The 2014/15 review's tables by locality (North, South, East, West, Central), as printed.
+# Figure 2: children aged under five (ONS 2013 mid-year estimate). The review prints its
+# "Croydon" total as 28,651, but its five localities add up to 28,549: the total loaded is
+# the sum, so the report prints 28,549 (and tests/reports/test_demo_reference_figures.py
+# says so).
+LOCALITIES = ["north", "south", "east", "west", "central"]
+UNDER_FIVES = [6649, 5883, 2953, 6458, 6606]
+UNDER_FIVES_PRINTED_TOTAL = 28651
+UNDER_FIVES_DISADVANTAGED = [1659, 315, 2084, 3838, 2299]  # printed total 10,195: adds up
+# Figure 3: families at children's centres, by locality (2014/15) and the 2013/14 total.
+CHILDRENS_CENTRES = {
+    "cc_families": ([2115, 2229, 2496, 3478, 2909], 12269),
+    "cc_bme_families": ([1795, 955, 1000, 2508, 2049], 6295),
+    "cc_lone_parents": ([339, 186, 403, 508, 416], 1350),
+    "cc_fathers": ([299, 268, 366, 682, 275], 1681),
+    "cc_teenage_parents": ([33, 26, 51, 85, 50], 199),
+}
+# Single yearly figures the review prints: (indicator, year, value).
+YEARLY = [
+    ("early_help_assessments", Y1, 461),
+    ("early_help_assessments", Y2, 564),
+    ("fep_referrals", Y2, 473),
+    ("troubled_families", Y2, 537),
+    ("fjc_individuals", Y2, 2588),
+    ("marac_referrals", Y2, 354),
+    ("cin_in_year", Y2, 6392),
+    ("youth_violence_offences", Y2, 351),
+    ("youth_violence_young_people", Y2, 101),
+    ("pf_safeguarding_interventions", Y2, 2),
+    ("pf_carers_prohibited", Y2, 1),
+    ("lado_prosecutions", Y2, 12),
+    ("lado_dismissals", Y2, 10),
+]
+
+
+def _by_locality(code: str, year: str, values: list[int]) -> list[list]:
+    """One row per locality and the total worked out from them, never a typed total."""
+    rows = [[code, year, f"locality:{place}", value, ""] for place, value in zip(
+        LOCALITIES, values, strict=True)]  # fmt: skip
+    return rows + [[code, year, "total", sum(values), ""]]
+
+
+def _review_2014_15_rows() -> list[list]:
+    rows = _by_locality("under_fives", Y2, UNDER_FIVES)
+    rows += _by_locality("under_fives_disadvantaged", Y2, UNDER_FIVES_DISADVANTAGED)
+    for code, (localities, last_year) in CHILDRENS_CENTRES.items():
+        rows += _by_locality(code, Y2, localities)
+        rows.append([code, Y1, "total", last_year, ""])
+    rows += [[code, year, "total", value, ""] for code, year, value in YEARLY]
     return rows
 
 

@@ -7,7 +7,13 @@ from core.periods import FinancialYear
 
 from . import services
 from .builtin import ANNUAL_REVIEW
-from .demo_text import GLOSSARY, LOCAL_CONTEXT_INDICATORS, NARRATIVE_BY_TITLE
+from .demo_text import (
+    FIGURES_BY_TITLE,
+    GLOSSARY,
+    LOCAL_CONTEXT_INDICATORS,
+    NARRATIVE_BY_TITLE,
+    SUBGROUP_SUMMARIES,
+)
 from .models import Acronym, AnnualReport, ReportState, ReportTemplate
 
 YEAR = FinancialYear(2014)
@@ -36,10 +42,18 @@ def _write_sections(report: AnnualReport) -> None:
         if section.title == "Foreword":
             fields["author"] = chair
         if section.section_type == "subgroup_report":
-            # No summary of the demo's own: one text signed under every sub-group read as
-            # boilerplate. Each section shows its approved returns, or says none is approved.
-            fields.update(narrative="", author=None)
-        if section.section_type == "dataset":
+            # Each sub-group's own introduction from the review (never one text under every
+            # sub-group: that read as boilerplate), above its approved returns.
+            name = (section.config or {}).get("subgroup", "")
+            fields.update(narrative=SUBGROUP_SUMMARIES.get(name, ""), author=None)
+        if section.title in FIGURES_BY_TITLE:
+            # The review prints these figures in the section's own text; here the records
+            # print them, under the authored text, as a dataset section.
+            fields.update(
+                section_type="dataset",
+                config={"indicators": FIGURES_BY_TITLE[section.title], "chart": True},
+            )
+        elif section.section_type == "dataset":
             fields["config"] = {"indicators": LOCAL_CONTEXT_INDICATORS, "chart": True}
         if fields:
             services.section_update(section=section, **fields)

@@ -33,6 +33,12 @@ SEATS = {
         ("Health", "chair"),
         ("Education", "chair"),
         ("Serious Case Review", "deputy"),
+        # The sub-groups the review reports on, so that each has a chair to send returns.
+        ("Quality Assurance Practice and Performance", "chair"),
+        ("Learning and Development", "chair"),
+        ("Editorial Board", "chair"),
+        ("MASH – Multi Agency Safeguarding Hub", "chair"),
+        ("Child Sexual Exploitation and Missing Children", "chair"),
     ],
     "cdop": [("Child Death Overview Panel", "chair")],
     "scr": [("Serious Case Review", "chair")],
@@ -83,14 +89,18 @@ def _seats(board: Board) -> None:
                 )
 
 
-def _content(subgroup: SubGroup, quarter) -> dict:
+def _content(subgroup: SubGroup, position: int) -> dict:
+    """The answers of the sub-group's `position`-th return of the year (0 for its first):
+    each return its own part of the review's text, the last text for any later one."""
     spec = template_spec(subgroup)
     answers = NARRATIVE.get(subgroup.name, {})
+
+    def answer(text: str) -> str:
+        by_return = answers.get(text) or ["Nothing to report."]
+        return by_return[min(position, len(by_return) - 1)]
+
     return {
-        "questions": {
-            q["id"]: f"Q{quarter.number}: {answers.get(q['text'], 'Nothing to report.')}"
-            for q in spec["questions"]
-        },
+        "questions": {q["id"]: answer(q["text"]) for q in spec["questions"]},
         "actions": {
             a["id"]: {"status": "on_track", "comment": "On track."} for a in spec["actions"]
         },
@@ -106,19 +116,20 @@ def _chair(subgroup: SubGroup) -> User | None:
 
 def _returns(board: Board) -> None:
     manager = User.objects.filter(email=f"manager@{DOMAIN}").first()
+    positions: dict[str, int] = {}
     for name, number, state in RETURNS:
+        position = positions[name] = positions.get(name, -1) + 1
         subgroup = SubGroup.objects.get(board=board, name=name)
         quarter = YEAR.quarter(number)
         chair = _chair(subgroup)
         exists = QuarterlyReturn.objects.filter(subgroup=subgroup, period_start=quarter.start)
         if chair is None or manager is None or exists.exists() or state == "not_started":
             continue
-        _walk(subgroup, quarter, state, chair, manager)
+        _walk(subgroup, quarter, state, chair, manager, _content(subgroup, position))
 
 
-def _walk(subgroup, quarter, state, chair, manager) -> None:
+def _walk(subgroup, quarter, state, chair, manager, content) -> None:
     """Take a return through the real workflow to the wanted state."""
-    content = _content(subgroup, quarter)
     args = {"subgroup": subgroup, "quarter": quarter, "content": content, "by": chair}
     if state == "draft":
         services.quarterly_return_save(**args, expected_version=0)

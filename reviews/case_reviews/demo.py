@@ -5,7 +5,7 @@ of a 16-year-old convicted of murder. The report gives the methods used (SCIE, S
 hybrid with management reviews) without saying which review used which, and gives few
 dates: the dates, people and actions here are illustrative. Safe to run again."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from board.models import Action, ActionStatus, Agency, Board, Role, RoleAssignment
 
@@ -154,6 +154,53 @@ REVIEWS = [
             )
         ],
     },
+    # "The SCR sub-group agreed three Serious Case Reviews be initiated during 2014/15",
+    # one with each model the review names. The review gives no child or dates for them:
+    # the references, dates and agencies are illustrative.
+    *[
+        {
+            "reference": reference,
+            "review_type": "scr",
+            "incident_on": incident,
+            "notified_on": incident + timedelta(days=4),
+            "decision_on": decision,
+            "methodology": methodology,
+            "agencies": agencies,
+            "criteria": criteria,
+            "summary": "",
+            "milestones": [("practitioner_event", None, decision + timedelta(days=70))],
+            "recommendations": [],
+            "lessons": [],
+        }
+        for reference, incident, decision, methodology, agencies, criteria in [
+            (
+                "Child Q",
+                date(2014, 5, 12),
+                date(2014, 6, 17),
+                "scie",
+                [HEALTH, CSC],
+                "Serious harm; fabricated or induced illness suspected.",
+            ),
+            (
+                "Child R",
+                date(2014, 9, 1),
+                date(2014, 10, 14),
+                "silp",
+                [HEALTH, CSC, "Croydon Housing"],
+                "An infant seriously harmed; concerns about pre-birth planning and the "
+                "engagement of the father.",
+            ),
+            (
+                "Child S",
+                date(2014, 12, 8),
+                date(2015, 1, 20),
+                "hybrid",
+                [POLICE, CSC, SCHOOLS],
+                "A young person seriously harmed; concerns about how agencies worked "
+                "together while they were missing.",
+            ),
+        ]
+    ],
 ]
 
 

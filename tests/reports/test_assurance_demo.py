@@ -13,7 +13,7 @@ def test_the_demo_review_shows_its_audits_and_training(db):
     report = AnnualReport.objects.get(board__slug="croydon", start_year=2014)
     audits = gather_section(report, report.sections.get(section_type="audits"))
     training = gather_section(report, report.sections.get(section_type="training"))
-    assert [row["sample_size"] for row in audits.data["rows"]] == [73, 135]
+    assert [row["sample_size"] for row in audits.data["rows"]] == [73, 135, 24]
     assert training.data["total"] == 2819
     html = " ".join(render_section_html(report, audits).split())
     assert '<td>Good</td><td class="num">76</td><td class="num">56.3%</td>' in html

@@ -22,7 +22,7 @@ def test_the_demo_annual_review_renders_every_section(db, tmp_path):
         "From the sub-group's approved returns for Q1 2014/15, Q2 2014/15 and Q3 2014/15. "
         "No approved return for Q4 2014/15." in words
     )
-    assert "Q2 2014/15: Q2: Oversaw two serious case reviews" in words
+    assert "Q2 2014/15: Agreed that three serious case reviews be initiated" in words
     # Fit to print: no empty chart over a table of blanks, no boilerplate under every
     # sub-group, a cover sentence that reads well, plurals that agree.
     assert "no value" not in words

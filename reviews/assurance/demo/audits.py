@@ -18,7 +18,8 @@ cases rated good or outstanding, its period, the police protection audit's perio
 findings and recommendations (reworded). Illustrative, because the report does not say:
 the split of the 96 into 20 outstanding and 76 good, the 39 others as 33 requiring
 improvement and 6 inadequate, the vulnerable adolescents audit's period, the owners, due
-dates and progress of the actions. The two audits without published ratings have none.
+dates and progress of the actions, and the pre-birth and under one audit's period and sample
+size. The three audits without published ratings have none.
 
 Safe to run again: audits are found by title, findings and recommendations by their text,
 and an action's progress is recorded only while it is not yet at the demo's status.
@@ -130,6 +131,41 @@ AUDITS = [
                 date(2016, 3, 31),
                 ActionStatus.AT_RISK,
                 "Early help guidance launched; the step-down process is not yet agreed.",
+            ),
+        ],
+    },
+    {
+        # "the Board has commissioned three very different audits; Vulnerable Adolescents,
+        # MASH thresholds and multi-agency Pre-birth and Under One" (completed "earlier this
+        # year", with an audit day). Its period and sample size are illustrative: the review
+        # publishes neither.
+        "title": "Pre-birth and under one: multi-agency working with infants",
+        "audit_type": "multi_agency",
+        "commissioned_by": QAPP,
+        "period_start": date(2015, 1, 1),
+        "period_end": date(2015, 3, 31),
+        "sample_size": 24,
+        "ratings": {},
+        "findings": [
+            "Professionals did not work together enough during pregnancy and early infancy.",
+            "Fathers and other key men in the children's lives were too rarely engaged or "
+            "assessed.",
+        ],
+        "recommendations": [
+            (
+                "Establish a multi-agency pre-birth and under one project, and audit practice "
+                "again to see the impact of improvements.",
+                SOCIAL_CARE,
+                date(2016, 3, 31),
+                ActionStatus.ON_TRACK,
+                "The vulnerable women's group at Croydon University Hospital is established.",
+            ),
+            (
+                "Establish a project on engaging, assessing and working with fathers.",
+                EARLY_HELP,
+                date(2016, 3, 31),
+                ActionStatus.NOT_STARTED,
+                "",
             ),
         ],
     },

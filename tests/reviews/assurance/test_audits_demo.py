@@ -1,6 +1,6 @@
 """The demo audits: the figures Croydon's 2014/15 annual review published (73, 135 with
-96 good or outstanding, 59), recommendations that become tracker actions, and a second
-load that changes nothing."""
+96 good or outstanding, 59), its third audit (pre-birth and under one), recommendations
+that become tracker actions, and a second load that changes nothing."""
 
 from decimal import Decimal
 
@@ -26,17 +26,17 @@ def test_loading_twice_duplicates_nothing(db):
     first = counts()
     audits_demo.load(board, lambda line: None)
     assert counts() == first
-    assert first["Audit"] == 3
-    assert first["AuditRecommendation"] == 6
+    assert first["Audit"] == 4
+    assert first["AuditRecommendation"] == 8
     audit_actions = Action.objects.filter(board=board, source_type=action_sources.AUDIT)
-    assert audit_actions.count() == 6  # one per recommendation
+    assert audit_actions.count() == 8  # one per recommendation
 
 
 def test_the_published_figures(db):
     board = board_demo.load(lambda line: None)
     audits_demo.load(board, lambda line: None)
     sizes = dict(Audit.objects.filter(board=board).values_list("title", "sample_size"))
-    assert sorted(sizes.values()) == [59, 73, 135]
+    assert sorted(sizes.values()) == [24, 59, 73, 135]  # 24 is illustrative
     mash = Audit.objects.get(board=board, sample_size=135)
     ratings = {r.level.name: r.count for r in mash.ratings.select_related("level")}
     # Published: 96 of 135 good or outstanding ("over 70%"): 71.1%.
@@ -46,11 +46,11 @@ def test_the_published_figures(db):
     assert sum(ratings.values()) <= 135
 
 
-def test_the_2014_15_report_has_the_two_audits_that_ended_in_it(db):
+def test_the_2014_15_report_has_the_three_audits_that_ended_in_it(db):
     board = board_demo.load(lambda line: None)
     audits_demo.load(board, lambda line: None)
     in_2014 = audits_for_year(board=board, year=FinancialYear(2014))
-    assert [entry.audit.sample_size for entry in in_2014] == [73, 135]
+    assert [entry.audit.sample_size for entry in in_2014] == [73, 135, 24]
     mash = in_2014[1]
     assert {row.name: str(row.percent) for row in mash.ratings} == {
         "Outstanding": "14.8",
