@@ -47,9 +47,11 @@ def cdop_case_with_details(*, board: Board) -> QuerySet[CdopCase]:
 
 
 def cdop_cases_reviewed_in(*, board: Board, year: FinancialYear) -> QuerySet[CdopCase]:
-    return CdopCase.objects.current().filter(
-        board=board, panel_review_on__gte=year.start, panel_review_on__lte=year.end
-    ).select_related("locality")
+    return (
+        CdopCase.objects.current()
+        .filter(board=board, panel_review_on__gte=year.start, panel_review_on__lte=year.end)
+        .select_related("locality")
+    )
 
 
 def cdop_cases_notified_in(*, board: Board, year: FinancialYear) -> QuerySet[CdopCase]:

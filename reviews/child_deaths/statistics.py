@@ -248,9 +248,11 @@ def cdop_annual_statistics(
     cases = list(cdop_cases_reviewed_in(board=board, year=year).prefetch_related("risk_factors"))
     reviewed = len(cases)
     notified = cdop_cases_notified_in(board=board, year=year)
-    rapid = CdopCase.objects.current().filter(
-        board=board, rapid_response_on__gte=year.start, rapid_response_on__lte=year.end
-    ).count()
+    rapid = (
+        CdopCase.objects.current()
+        .filter(board=board, rapid_response_on__gte=year.start, rapid_response_on__lte=year.end)
+        .count()
+    )
     timeliness = review_timeliness(cases, months)
     stats = CdopAnnualStatistics(
         year=year,

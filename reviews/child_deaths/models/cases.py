@@ -300,11 +300,15 @@ class CdopCase(BoardOwnedModel):
     def _duplicate_error(self) -> dict[str, str]:
         if not self.nhs_number_hash or not self.date_of_death or not self.board_id:
             return {}
-        duplicates = CdopCase.objects.current().filter(
-            board_id=self.board_id,
-            nhs_number_hash=self.nhs_number_hash,
-            date_of_death=self.date_of_death,
-        ).exclude(pk=self.pk)
+        duplicates = (
+            CdopCase.objects.current()
+            .filter(
+                board_id=self.board_id,
+                nhs_number_hash=self.nhs_number_hash,
+                date_of_death=self.date_of_death,
+            )
+            .exclude(pk=self.pk)
+        )
         first = duplicates.first()
         if first is None:
             return {}
