@@ -2,7 +2,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
 from board.models import Agency
-from core.forms import FormHelper, formfield_for, name_every_field
+from core.forms import FormHelper, GdsForm, formfield_for, name_every_field, text_field
 from core.uploads import check_size
 
 from .models import CategorySet, Indicator
@@ -31,6 +31,7 @@ class IndicatorForm(forms.ModelForm):
             "valid_from",
             "valid_to",
             "notes",
+            "dfe_measure",
         ]
         widgets = {"breakdown_sets": forms.CheckboxSelectMultiple}
         formfield_callback = staticmethod(formfield_for)
@@ -74,6 +75,7 @@ class IndicatorForm(forms.ModelForm):
             Field("valid_from"),
             Field("valid_to"),
             Field.textarea("notes", rows=3),
+            Field.text("dfe_measure", field_width=20),
             Submit("submit", "Save indicator"),
         )
 
@@ -104,3 +106,39 @@ class ImportForm(forms.Form):
             raise forms.ValidationError("The file must be a CSV (.csv) or Excel (.xlsx) file")
         check_size(upload, kind="data", noun="data file")  # before anything reads it
         return upload
+
+
+class DfeImportForm(GdsForm):
+    """A Department for Education statistics file and the areas to compare with."""
+
+    submit_label = "Check the file"
+
+    file = forms.FileField(
+        label="Upload the DfE file",
+        help_text="The CSV file as the Department for Education publishes it (.csv).",
+        error_messages={"required": "Choose the DfE statistics file (.csv)"},
+    )
+    area = text_field(
+        "Local authority",
+        max_length=100,
+        help_text="Yours, as the file names it: its code (E09000008 or 306) or its name "
+        "(Croydon). Its region gives the regional figure.",
+    )
+    neighbours = text_field(
+        "Statistical neighbours",
+        required=False,
+        max_length=1000,
+        help_text="Their codes or names, separated by commas. Leave empty for England and "
+        "the region only.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError("The DfE file must be a CSV file (.csv)")
+        check_size(upload, kind="data", noun="DfE file")  # before anything reads it
+        return upload
+
+    def clean_neighbours(self) -> list[str]:
+        text = self.cleaned_data["neighbours"]
+        return [part.strip() for part in text.split(",") if part.strip()]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import catalogue, dashboard, data
+from .views import benchmarks, catalogue, dashboard, data
 
 app_name = "datasets"
 
@@ -22,6 +22,7 @@ urlpatterns = [
         data.import_problems_download,
         name="import-problems-download",
     ),
+    path("import/dfe/", benchmarks.dfe_import, name="dfe-import"),
     path("export/", data.export, name="export"),
     path("quality/", data.quality, name="quality"),
 ]

@@ -1,6 +1,7 @@
 """Child Death Overview Panel: the annual statistics for every board role (small numbers
 suppressed unless the caller is a CDOP member), the cases for CDOP members only."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers
@@ -13,6 +14,7 @@ from core.periods import FIRST_YEAR, LAST_YEAR, FinancialYear
 from reviews.child_deaths.models import CdopCase
 from reviews.child_deaths.selectors import CDOP_ROLES as CDOP
 from reviews.child_deaths.selectors import cdop_cases
+from reviews.child_deaths.services.cases import cdop_case_notify
 from reviews.child_deaths.statistics import Cell, cdop_annual_statistics
 
 from ..viewsets import BoardScopedViewSet
@@ -122,6 +124,7 @@ class CdopCaseSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "number",
+            "external_reference",
             "date_of_death",
             "age_band",
             "sex",
@@ -137,13 +140,62 @@ class CdopCaseSerializer(serializers.ModelSerializer):
         ]
 
 
+class CdopNotificationSerializer(serializers.ModelSerializer):
+    """A partner system's notification of a death: the case pages' fields, checked by the
+    same service (dates in order, under 18, duplicates). The NHS number is only hashed."""
+
+    nhs_number = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, max_length=20
+    )
+
+    class Meta:
+        model = CdopCase
+        fields = [
+            "external_reference",
+            "nhs_number",
+            "date_of_birth",
+            "date_of_death",
+            "sex",
+            "ethnicity",
+            "place_of_death",
+            "notified_by",
+            "notified_on",
+            "expectation",
+        ]
+        # The service checks the record as a whole, its constraints included.
+        validators = []
+
+    def create(self, validated_data):
+        try:
+            return cdop_case_notify(board=self.context["board"], **validated_data)
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict if hasattr(error, "error_dict") else {
+                "non_field_errors": error.messages}) from None  # fmt: skip
+
+
 @extend_schema(tags=["cdop"])
-class CdopCaseViewSet(BoardScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    """CDOP members only; every case returned is recorded in the board's audit log."""
+class CdopCaseViewSet(
+    BoardScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin
+):
+    """CDOP members only; every case returned is recorded in the board's audit log. A POST
+    records a notification (for partner systems), answering the case as it is read."""
 
     read_roles = CDOP
     write_roles = CDOP
     serializer_class = CdopCaseSerializer
+
+    def get_serializer_class(self):
+        return CdopNotificationSerializer if self.action == "create" else CdopCaseSerializer
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "board": getattr(self, "board", None)}
+
+    @extend_schema(request=CdopNotificationSerializer, responses={201: CdopCaseSerializer})
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        case = serializer.save()
+        return Response(CdopCaseSerializer(case).data, status=201)
 
     def get_queryset(self):
         if self.is_schema_generation:

@@ -285,7 +285,15 @@ class BenchmarkSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Benchmark
-        fields = ["id", "indicator", "comparator", "period_type", "period_start", "value"]
+        fields = [
+            "id",
+            "indicator",
+            "comparator",
+            "period_type",
+            "period_start",
+            "value",
+            "missing",
+        ]
 
 
 class BenchmarkFilter(django_filters.FilterSet):

@@ -1,5 +1,5 @@
 from .catalogue import Category, CategorySet, Indicator, PeriodType, Polarity, RollUp, Unit
-from .observations import Benchmark, Comparator, Observation, Qualifier, Source, Status
+from .observations import Benchmark, Comparator, Missing, Observation, Qualifier, Source, Status
 from .snapshots import ImportBatch, ImportStatus, Snapshot
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "Comparator",
     "ImportBatch",
     "ImportStatus",
+    "Missing",
     "Indicator",
     "Observation",
     "PeriodType",

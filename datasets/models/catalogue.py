@@ -111,6 +111,15 @@ class Indicator(BoardOwnedModel):
     valid_to = models.DateField(null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     notes = models.TextField(blank=True)
+    # Where the Department for Education's published statistics hold this indicator, so
+    # their national, regional and neighbour figures import as its benchmarks.
+    dfe_measure = models.CharField(
+        "column in the DfE statistics",
+        max_length=100,
+        blank=True,
+        help_text="The column of the Department for Education's children in need file "
+        "that holds this measure, e.g. cpp_rate. Leave empty if none.",
+    )
 
     class Meta:
         ordering = ["theme", "order", "name"]

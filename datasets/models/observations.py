@@ -88,15 +88,26 @@ class Comparator(models.TextChoices):
     STATISTICAL_NEIGHBOURS = "statistical_neighbours", "Statistical neighbours"
 
 
+class Missing(models.TextChoices):
+    """Why a published figure is not there, as the Department for Education's statistics
+    mark it ("c", ":", "z"; "x" in older files). Kept as what it means, never as 0."""
+
+    SUPPRESSED = "suppressed", "Suppressed (a small number)"
+    NOT_AVAILABLE = "not_available", "Not available"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+
+
 class Benchmark(BoardOwnedModel):
     """A comparator's value for an indicator and period: a published national, regional or
-    statistical-neighbour figure (typed, since it is not computed from our records)."""
+    statistical-neighbour figure (typed, since it is not computed from our records), or
+    the reason the publisher gives none (`missing`)."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="benchmarks")
     comparator = models.CharField(max_length=30, choices=Comparator.choices)
     period_type = models.CharField(max_length=10, choices=PeriodType.choices)
     period_start = models.DateField()
-    value = models.DecimalField(max_digits=14, decimal_places=4)
+    value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    missing = models.CharField(max_length=15, choices=Missing.choices, blank=True)
 
     class Meta:
         ordering = ["indicator", "period_start", "comparator"]
@@ -104,8 +115,14 @@ class Benchmark(BoardOwnedModel):
             models.UniqueConstraint(
                 fields=["board", "indicator", "comparator", "period_type", "period_start"],
                 name="benchmark_one_per_period",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False, missing="")
+                | Q(value__isnull=True) & ~Q(missing=""),
+                name="benchmark_value_or_reason",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_comparator_display()} {self.period_start}: {self.value}"
+        shown = self.get_missing_display() if self.missing else self.value
+        return f"{self.get_comparator_display()} {self.period_start}: {shown}"

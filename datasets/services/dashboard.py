@@ -14,7 +14,15 @@ from core.numbers import percent, percentage
 from core.periods import FinancialYear
 
 from .. import formatting, periods
-from ..models import Benchmark, Comparator, Indicator, Observation, PeriodType, RollUp
+from ..models import (
+    Benchmark,
+    Comparator,
+    Indicator,
+    Missing,
+    Observation,
+    PeriodType,
+    RollUp,
+)
 from .compute import Calculator, Rule, assessment, direction, rag
 
 TREND_PERIODS = 8
@@ -80,10 +88,12 @@ class BoardData:
             else:
                 self.parts[ind][start][ids.get(cat) or uuid.UUID(cat)] = value
         self.benchmarks: dict = defaultdict(dict)
-        for ind, comparator, period_type, start, value in Benchmark.objects.filter(
+        for ind, comparator, period_type, start, value, missing in Benchmark.objects.filter(
             board=board, period_start__gte=oldest, period_start__lte=last.end
-        ).values_list("indicator_id", "comparator", "period_type", "period_start", "value"):
-            self.benchmarks[ind][(comparator, period_type, start)] = value
+        ).values_list(
+            "indicator_id", "comparator", "period_type", "period_start", "value", "missing"
+        ):
+            self.benchmarks[ind][(comparator, period_type, start)] = (value, missing)
         self.calc = Calculator(self.totals)
 
 
@@ -241,12 +251,14 @@ def _benchmarks(data, indicator, year, latest: date | None, fig) -> list[dict]:
         for key in candidates:
             if key in found:
                 label = periods.label(key[2], key[1])
+                value, missing = found[key]
                 result.append(
                     {
                         "comparator": comparator.label,
                         "period": label,
-                        "value": _s(found[key]),
-                        "display": fig(found[key]),
+                        "value": _s(value),
+                        # A suppressed figure says so; it is never shown as 0.
+                        "display": Missing(missing).label if missing else fig(value),
                     }
                 )
                 break

@@ -11,7 +11,7 @@ from core.periods import FinancialYear
 
 from .. import periods
 from ..models import Benchmark, ImportBatch, Observation
-from .import_rows import COLUMNS, RowError
+from .import_rows import COLUMNS, MISSING_WORDS, RowError
 
 
 def plain(value: Decimal | None) -> Decimal | None:
@@ -52,7 +52,7 @@ def _benchmark_rows(board: Board, selection: dict) -> Iterator[list]:
             bench.indicator.code,
             periods.import_label(bench.period_start, bench.period_type),
             "total",
-            plain(bench.value),
+            MISSING_WORDS[bench.missing] if bench.missing else plain(bench.value),
             "exact",
             None,
             "",

@@ -13,6 +13,7 @@ from .. import periods
 from ..models import (
     Comparator,
     Indicator,
+    Missing,
     PeriodType,
     Qualifier,
     Status,
@@ -22,6 +23,22 @@ REQUIRED = ["board", "indicator", "period", "breakdown", "value", "qualifier"]
 OPTIONAL = ["value_high", "status", "comparator"]
 COLUMNS = REQUIRED + OPTIONAL
 _NUMBER = re.compile(r"^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
+# A benchmark's value may say why the publisher gives no figure, in the symbols of the
+# Department for Education's statistics or in words (see datasets/FORMAT.md).
+MISSING_CODES = {
+    "c": Missing.SUPPRESSED,
+    "suppressed": Missing.SUPPRESSED,
+    ":": Missing.NOT_AVAILABLE,
+    "x": Missing.NOT_AVAILABLE,
+    "not available": Missing.NOT_AVAILABLE,
+    "z": Missing.NOT_APPLICABLE,
+    "not applicable": Missing.NOT_APPLICABLE,
+}
+MISSING_WORDS = {  # how an export writes them, so it imports again
+    Missing.SUPPRESSED: "suppressed",
+    Missing.NOT_AVAILABLE: "not available",
+    Missing.NOT_APPLICABLE: "not applicable",
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +66,7 @@ class Record:
     value_high: Decimal | None
     status: str
     comparator: str | None
+    missing: str = ""  # a benchmark the publisher gives no figure for: why (value None)
 
     @property
     def key(self) -> tuple:
@@ -68,6 +86,10 @@ class Record:
             self.period_start,
             self.category.id if self.category else None,
         )
+
+    @property
+    def missing_label(self) -> str:
+        return Missing(self.missing).label if self.missing else ""
 
     @property
     def breakdown_label(self) -> str:
@@ -146,7 +168,12 @@ class RowReader:
         indicator = self._indicator(number, board, cells["indicator"], comparator)
         period_type, start = self._period(number, indicator, cells["period"], comparator)
         category = self._breakdown(number, indicator, cells["breakdown"], comparator)
-        value = self._number(number, "value", cells["value"], indicator, required=True)
+        missing = MISSING_CODES.get(cells["value"].strip().lower(), "")
+        value = None
+        if missing and not comparator:
+            self._missing_own_figure(number, cells["value"])
+        elif not missing:
+            value = self._number(number, "value", cells["value"], indicator, required=True)
         high = self._number(number, "value_high", cells.get("value_high", ""), indicator)
         qualifier = self._qualifier(number, cells["qualifier"], value, high)
         status = self._status(number, cells.get("status", ""))
@@ -164,6 +191,15 @@ class RowReader:
             high,
             status,
             comparator,
+            missing,
+        )
+
+    def _missing_own_figure(self, number, text) -> None:
+        self.error(
+            number,
+            "value",
+            f"{text.strip()!r} says a published figure is not there, which only a "
+            "benchmark can say; leave out a figure the board does not have",
         )
 
     def _board(self, number, text):

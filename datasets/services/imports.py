@@ -28,7 +28,7 @@ from ..models import (
     Observation,
     Source,
 )
-from .audit import log_bulk
+from .audit import audit_value, log_bulk
 from .import_rows import Change, Preview, Record, RowError, validate
 from .observations import apply_approval, lock_board_figures
 from .snapshots import mark_stale
@@ -81,7 +81,7 @@ def compare(records: list[Record]) -> list[Change]:
 
 def _same(record: Record, existing) -> bool:
     if record.comparator:
-        return existing.value == record.value
+        return (existing.value, existing.missing) == (record.value, record.missing)
     return (existing.value, existing.value_high, existing.qualifier, existing.status) == (
         record.value,
         record.value_high,
@@ -113,6 +113,15 @@ def import_preview(*, board: Board, filename: str, content: bytes, user) -> tupl
     the manager to apply, or, for a file with problems, a refused batch that keeps the
     problems (not the rows) so that the full list can be downloaded."""
     preview, table = read_preview(filename, content, [board])
+    return preview, hold_batch(board, filename, content, preview, table, user=user)
+
+
+def hold_batch(
+    board: Board, filename: str, content: bytes, preview: Preview, table: list, *, user, **about
+) -> ImportBatch:
+    """Keep a checked table as a batch for the manager to apply, or refused with its
+    problems. `about` (keys in ABOUT) is kept in the batch's summary, applied or not:
+    where a table made from another shape of file came from (see dfe_statistics)."""
     batch = ImportBatch(
         board=board,
         filename=filename[:255],
@@ -122,12 +131,19 @@ def import_preview(*, board: Board, filename: str, content: bytes, user) -> tupl
     if preview.errors:
         batch.status = ImportStatus.REFUSED
         batch.problems = [[e.row, e.column, e.message] for e in preview.errors]
-        batch.summary = {"problems": len(preview.errors)}
+        batch.summary = {"problems": len(preview.errors), **about}
     else:
-        batch.rows, batch.summary = table, preview.counts
+        batch.rows, batch.summary = table, {**preview.counts, **about}
     batch.full_clean()
     batch.save()
-    return preview, batch
+    return batch
+
+
+ABOUT = ("source", "notes")  # what hold_batch keeps beside the counts
+
+
+def _about(summary: dict) -> dict:
+    return {key: summary[key] for key in ABOUT if key in summary}
 
 
 def batch_problems(batch: ImportBatch) -> list[RowError]:
@@ -155,8 +171,8 @@ def write_changes(changes: list[Change], *, user=None, source: str = Source.IMPO
                 period_type=record.period_type,
                 period_start=record.period_start,
             )
-            before[bench] = None if change.existing is None else str(bench.value)
-            bench.value = record.value
+            before[bench] = None if change.existing is None else audit_value(bench)
+            bench.value, bench.missing = record.value, record.missing
             (benches_changed if change.existing else benches_new).append(bench)
             continue
         obs = change.existing or Observation(
@@ -197,7 +213,7 @@ def _write_in_steps(created, updated, benches_new, benches_changed) -> None:
         (created, lambda rows: Observation.objects.bulk_create(rows)),
         (updated, lambda rows: Observation.objects.bulk_update(rows, OBSERVATION_FIELDS)),
         (benches_new, lambda rows: Benchmark.objects.bulk_create(rows)),
-        (benches_changed, lambda rows: Benchmark.objects.bulk_update(rows, ["value"])),
+        (benches_changed, lambda rows: Benchmark.objects.bulk_update(rows, ["value", "missing"])),
     ]
     total, done = sum(len(rows) for rows, _ in steps), 0
     report_progress(0, total)
@@ -236,7 +252,7 @@ def import_apply(*, batch: ImportBatch, user) -> dict:
     counts["unchanged"] = preview.counts["unchanged"]
     batch.status = ImportStatus.APPLIED
     batch.applied_at = timezone.now()
-    batch.summary = counts
+    batch.summary = {**counts, **_about(batch.summary)}
     batch.save(update_fields=["status", "applied_at", "summary", "updated_at"])
     return counts
 

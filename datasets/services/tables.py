@@ -51,6 +51,15 @@ def read_table(filename: str, content: bytes) -> ReadTable:
     return table
 
 
+def read_wide_csv(content: bytes, *, max_columns: int) -> ReadTable:
+    """A published statistics file (datasets/services/dfe_statistics.py): a CSV with a
+    column per measure, read with the same encodings, separators and row limit."""
+    try:
+        return _read_csv(content, max_columns)
+    except TableTooLarge as exc:
+        raise TableError(str(exc)) from None
+
+
 def with_cell_problems(problems: list[RowError], errors: list[RowError]) -> list[RowError]:
     """The cells that could not be read, and the checks' errors on every other cell (a cell
     read as empty because it held a date is not reported again as "Enter a number")."""
@@ -86,7 +95,7 @@ def _delimiter(text: str) -> str:
     return max(DELIMITERS, key=lambda d: (known(d), d == ","))
 
 
-def _read_csv(content: bytes) -> ReadTable:
+def _read_csv(content: bytes, max_columns: int = MAX_COLUMNS) -> ReadTable:
     text = _decode(content)
     delimiter = _delimiter(text)
     limit = max_rows(KIND)
@@ -94,7 +103,7 @@ def _read_csv(content: bytes) -> ReadTable:
     for row in csv.reader(io.StringIO(text), delimiter=delimiter):
         if len(rows) == limit:
             raise TableTooLarge(too_many_rows(limit))
-        rows.append([cell.strip() for cell in row[:MAX_COLUMNS]])
+        rows.append([cell.strip() for cell in row[:max_columns]])
     problems = _decimal_commas(rows) if delimiter == ";" else []
     return ReadTable(rows, problems)
 

@@ -31,6 +31,7 @@ def gather_indicators(report, section, codes: list[str]) -> dict:
     for bench in Benchmark.objects.filter(
         board=report.board,
         indicator__in=chosen,
+        value__isnull=False,  # a suppressed or unpublished comparator is left out of print
         period_start__gte=year.start,
         period_start__lte=year.end,
     ).order_by("comparator", "period_start"):

@@ -8,7 +8,7 @@ class ChildDeathsConfig(AppConfig):
     verbose_name = "Child deaths (CDOP)"
 
     def ready(self) -> None:
-        from board import navigation, record_visibility, setup, waiting
+        from board import audit_tracking, navigation, record_visibility, setup, waiting
         from board.models import ALL_ROLES, Role
 
         from . import action_sources, models
@@ -32,8 +32,12 @@ class ChildDeathsConfig(AppConfig):
             models.AgencyForm,
             models.AgencyFormReminder,
             models.CdopRecommendation,
+            models.RegisterImport,
             readers=[Role.CDOP_MEMBER],
         )
+        # An uploaded register's rows (dates of birth and death) stay out of its audit
+        # entry: the cases made from them have entries of their own.
+        audit_tracking.track(models.RegisterImport, exclude_fields=("rows", "problems"))
         items = [
             ("Child deaths", "child_deaths:cdop-case-list", [Role.CDOP_MEMBER],
              "The Child Death Overview Panel's cases, forms and recommendations."),

@@ -5,6 +5,7 @@ from django import forms
 
 from board.models import Board
 from core.forms import GdsForm, ListChoiceField, choice_field, date_field, integer_field, text_field
+from core.uploads import check_size
 
 from .models import CdopCase, DeathCategory, Ethnicity, Expectation, Modifiable, PlaceOfDeath, Sex
 from .selectors import agencies_for_forms, locality_choices, risk_factor_choices
@@ -27,7 +28,16 @@ class NotificationFields(GdsForm):
     )
     expectation = choice_field("Expected or unexpected death", Expectation.choices, radios=True)
     notified_by = text_field(
-        "Notified by", max_length=200, help_text="The organisation or role, never a name"
+        "Notified by",
+        required=False,
+        max_length=200,
+        help_text="The organisation or role, never a name. Leave empty if not known",
+    )
+    external_reference = text_field(
+        "Register reference (optional)",
+        required=False,
+        max_length=50,
+        help_text="The case's reference in the panel's own register, if it has one",
     )
     notified_on = date_field("Date notified")
 
@@ -164,3 +174,30 @@ class LocalityListForm(GdsForm):
 
     def names_list(self) -> list[str]:
         return self.cleaned_data["names"].splitlines()
+
+
+class RegisterUploadForm(GdsForm):
+    submit_label = "Check the register"
+    file = forms.FileField(
+        label="Upload the register",
+        help_text="A CSV (.csv) or Excel (.xlsx) file, one row a case, in the format below.",
+        error_messages={"required": "Choose the register file to import"},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The register must be a CSV (.csv) or Excel (.xlsx) file")
+        check_size(upload, kind="data", noun="register")  # before anything reads it
+        return upload
+
+
+class RemoveCaseForm(GdsForm):
+    submit_label = "Remove the case"
+    reason = text_field(
+        "Reason for removing the case",
+        long=True,
+        max_length=2000,
+        help_text="For example: a duplicate of CDOP-2014-15-012. The case is kept in the "
+        "audit trail with this reason and left out of every list and statistic.",
+    )

@@ -25,7 +25,8 @@ CDOP_ROLES = frozenset({Role.CDOP_MEMBER})
 def cdop_cases(*, board: Board) -> QuerySet[CdopCase]:
     """The board's cases, with what the case list shows, in a constant number of queries."""
     return (
-        CdopCase.objects.filter(board=board)
+        CdopCase.objects.current()
+        .filter(board=board)
         .annotate(
             forms_requested=Count("agency_forms", distinct=True),
             forms_outstanding=Count(
@@ -46,13 +47,15 @@ def cdop_case_with_details(*, board: Board) -> QuerySet[CdopCase]:
 
 
 def cdop_cases_reviewed_in(*, board: Board, year: FinancialYear) -> QuerySet[CdopCase]:
-    return CdopCase.objects.filter(
-        board=board, panel_review_on__gte=year.start, panel_review_on__lte=year.end
-    ).select_related("locality")
+    return (
+        CdopCase.objects.current()
+        .filter(board=board, panel_review_on__gte=year.start, panel_review_on__lte=year.end)
+        .select_related("locality")
+    )
 
 
 def cdop_cases_notified_in(*, board: Board, year: FinancialYear) -> QuerySet[CdopCase]:
-    return CdopCase.objects.filter(
+    return CdopCase.objects.current().filter(
         board=board, notified_on__gte=year.start, notified_on__lte=year.end
     )
 
@@ -63,7 +66,8 @@ def cdop_cases_for_export(*, board: Board, year: FinancialYear) -> QuerySet[Cdop
         panel_review_on__gte=year.start, panel_review_on__lte=year.end
     )
     return (
-        CdopCase.objects.filter(in_year, board=board)
+        CdopCase.objects.current()
+        .filter(in_year, board=board)
         .select_related("locality")
         .prefetch_related("risk_factors", "recommendations")
         .order_by("number")
@@ -72,7 +76,9 @@ def cdop_cases_for_export(*, board: Board, year: FinancialYear) -> QuerySet[Cdop
 
 def outstanding_agency_forms(*, board: Board) -> QuerySet[AgencyForm]:
     return (
-        AgencyForm.objects.filter(board=board, received_on__isnull=True)
+        AgencyForm.objects.filter(
+            board=board, received_on__isnull=True, case__removed_on__isnull=True
+        )
         .select_related("agency", "case")
         .order_by("requested_on")
     )
@@ -101,7 +107,7 @@ def locality_choices(*, board: Board, chosen=None) -> QuerySet[Locality]:
 def available_years(*, board: Board, today: date | None = None) -> list[FinancialYear]:
     """Financial years from the first notification to the current one, newest first."""
     current = FinancialYear.containing(today or timezone.localdate())
-    first = CdopCase.objects.filter(board=board).order_by("notified_on").first()
+    first = CdopCase.objects.current().filter(board=board).order_by("notified_on").first()
     start = FinancialYear.containing(first.notified_on) if first else current
     years = []
     year = current

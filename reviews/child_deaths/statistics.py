@@ -28,6 +28,7 @@ from core.numbers import percentage
 from core.periods import FinancialYear
 
 from .models import AGE_BANDS, CdopCase, DeathCategory, Ethnicity, Expectation, Modifiable, Sex
+from .models.vocabularies import PUBLISHED_AGE_GROUPS, published_age_group_of
 from .selectors import (
     cdop_cases_notified_in,
     cdop_cases_reviewed_in,
@@ -141,6 +142,7 @@ def _tables(board: Board, cases, reviewed: int, months: int) -> list[Table]:
 
     bme = Ethnicity.black_and_minority_ethnic()
     age_labels = dict((key, label) for key, label, _ in AGE_BANDS)
+    published = dict(PUBLISHED_AGE_GROUPS)
     risk = count(factor.name for case in cases for factor in case.risk_factors.all())
     within = sum(reviewed_within(case, months) for case in cases)
     return [
@@ -163,6 +165,13 @@ def _tables(board: Board, cases, reviewed: int, months: int) -> list[Table]:
             "Age at death",
             list(age_labels.values()),
             count(age_labels[case.age_band] for case in cases),
+            reviewed,
+        ),
+        _counts_table(
+            "published_age_group",
+            "Age at death, as the board's earlier reports grouped it",
+            [label for _key, label in PUBLISHED_AGE_GROUPS],
+            count(published[published_age_group_of(case.age_band)] for case in cases),
             reviewed,
         ),
         _counts_table(
@@ -239,9 +248,11 @@ def cdop_annual_statistics(
     cases = list(cdop_cases_reviewed_in(board=board, year=year).prefetch_related("risk_factors"))
     reviewed = len(cases)
     notified = cdop_cases_notified_in(board=board, year=year)
-    rapid = CdopCase.objects.filter(
-        board=board, rapid_response_on__gte=year.start, rapid_response_on__lte=year.end
-    ).count()
+    rapid = (
+        CdopCase.objects.current()
+        .filter(board=board, rapid_response_on__gte=year.start, rapid_response_on__lte=year.end)
+        .count()
+    )
     timeliness = review_timeliness(cases, months)
     stats = CdopAnnualStatistics(
         year=year,

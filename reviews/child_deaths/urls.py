@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import cases, localities, statistics
+from .views import cases, localities, register, statistics
 
 app_name = "child_deaths"
 
@@ -22,6 +22,9 @@ urlpatterns = [
         name="cdop-recommendation-create",
     ),
     path(f"{CASE}close/", cases.case_close, name="cdop-case-close"),
+    path(f"{CASE}remove/", cases.case_remove, name="cdop-case-remove"),
+    path("cdop/register/", register.register_upload, name="cdop-register-import"),
+    path("cdop/register/<uuid:pk>/", register.register_preview, name="cdop-register-preview"),
     path("cdop/statistics/", statistics.statistics, name="cdop-statistics"),
     path("cdop/export/<str:year>/", statistics.export, name="cdop-export"),
     path("cdop/settings/", statistics.panel_settings, name="cdop-settings"),

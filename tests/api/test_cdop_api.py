@@ -84,3 +84,42 @@ def test_every_case_a_cdop_member_reads_is_logged_in_constant_queries(
     client.get(reverse("api:cdop-case-detail", kwargs={"board_slug": board.slug, "id": case_id}))
     assert reads.count() == 8
     assert "date_of_birth" not in body["results"][0]
+
+
+NOTIFICATION = {
+    "external_reference": "PARTNER-77",
+    "date_of_birth": "2014-01-02",
+    "date_of_death": "2014-05-06",
+    "sex": "male",
+    "ethnicity": "bme_not_known",
+    "place_of_death": "not_known",
+    "notified_by": "",
+    "notified_on": "2014-05-07",
+    "expectation": "unexpected",
+}
+
+
+def test_a_partner_system_records_a_notification_and_a_repeat_is_refused(cdop_member, board):
+    from reviews.child_deaths.models import CdopCase
+
+    client = token_client(cdop_member)
+    created = client.post(cases_url(board), NOTIFICATION, content_type="application/json")
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert body["number"].startswith("CDOP-2014-15-") and body["external_reference"] == "PARTNER-77"
+    case = CdopCase.objects.get(board=board, external_reference="PARTNER-77")
+    assert AuditEntry.objects.filter(object_pk=str(case.pk)).exists()
+
+    again = client.post(cases_url(board), NOTIFICATION, content_type="application/json")
+    assert again.status_code == 400
+    assert "external_reference" in again.json()
+    late = dict(NOTIFICATION, external_reference="P-78", date_of_death="2013-12-31")
+    wrong = client.post(cases_url(board), late, content_type="application/json")
+    assert wrong.status_code == 400 and "date_of_death" in wrong.json()
+    assert CdopCase.objects.filter(board=board).count() == 1
+
+
+def test_only_the_panel_may_record_a_notification(board_member, board):
+    client = token_client(board_member)
+    response = client.post(cases_url(board), NOTIFICATION, content_type="application/json")
+    assert response.status_code == 403

@@ -59,7 +59,7 @@ def test_a_cdop_member_takes_a_death_from_notification_to_the_statistics(
     page.get_by_role("link", name="Record the panel's analysis").click()
     fill_date(page, "Date of the panel review", today)
     page.get_by_label("Category of death").select_option(
-        label="Sudden unexpected, unexplained death"
+        label="10. Sudden unexpected, unexplained death"
     )
     page.get_by_label("Modifiable factors identified", exact=True).check()
     page.get_by_label("Co-sleeping").check()

@@ -24,6 +24,7 @@ OPENED_ON = {
     "child_deaths.AgencyForm": "child_deaths:cdop-form-update",
     "child_deaths.AgencyFormReminder": "child_deaths:cdop-form-update",
     "child_deaths.CdopRecommendation": "child_deaths:cdop-case-detail",
+    "child_deaths.RegisterImport": "child_deaths:cdop-register-preview",
     "case_reviews.ReviewDocument": "case_reviews:scr-document-download",
 }
 TRACKED = sorted(auditlog.get_models(), key=lambda model: model._meta.label)

@@ -62,7 +62,8 @@ class ReviewForm(ScrForm):
     def __init__(self, *args, board: Board, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agencies_involved"].queryset = Agency.objects.filter(board=board)
-        self.fields["cdop_case"].queryset = CdopCase.objects.filter(board=board).order_by("-number")
+        cases = CdopCase.objects.current().filter(board=board)
+        self.fields["cdop_case"].queryset = cases.order_by("-number")
 
 
 class DecisionForm(ScrForm):

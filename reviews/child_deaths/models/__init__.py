@@ -10,6 +10,7 @@ from .cases import (
     CdopSettings,
     RiskFactor,
 )
+from .imports import RegisterImport, RegisterImportStatus
 from .localities import Locality
 from .vocabularies import (
     AGE_BANDS,
@@ -34,6 +35,8 @@ __all__ = [
     "Locality",
     "Modifiable",
     "PlaceOfDeath",
+    "RegisterImport",
+    "RegisterImportStatus",
     "RiskFactor",
     "Sex",
 ]

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from board.models import Agency, BoardOwnedModel
+from board.scoping import board_scoped_manager
 
 from .vocabularies import (
     AGE_BANDS,
@@ -85,8 +86,23 @@ class RiskFactor(BoardOwnedModel):
         return self.name
 
 
+class CdopCaseQuerySet(models.QuerySet):
+    def current(self) -> "CdopCaseQuerySet":
+        """Leaves out the cases removed as wrong (a duplicate, a death that is not the
+        panel's): every list, count and statistic reads these."""
+        return self.filter(removed_on__isnull=True)
+
+
 class CdopCase(BoardOwnedModel):
     number = models.CharField("case number", max_length=30, editable=False)
+    # The register's own reference for a case made before this system (or kept beside
+    # it): shown next to the generated number, so both can be looked up.
+    external_reference = models.CharField(
+        "register reference",
+        max_length=50,
+        blank=True,
+        help_text="The case's reference in the panel's own register, if it has one.",
+    )
     nhs_number_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     # Notification
@@ -108,7 +124,9 @@ class CdopCase(BoardOwnedModel):
     # (see reviews.models.cdop_localities). Cleared once the case has an area from the list.
     locality_as_typed = models.CharField(max_length=100, blank=True, editable=False)
     notified_by = models.CharField(
-        max_length=200, help_text="The organisation or role that notified the death."
+        max_length=200,
+        blank=True,  # old registers seldom kept it: "Not recorded" rather than made up
+        help_text="The organisation or role that notified the death.",
     )
     notified_on = models.DateField("date notified")
     expectation = models.CharField(
@@ -141,11 +159,27 @@ class CdopCase(BoardOwnedModel):
     scr_referred_on = models.DateField("referred to the SCR sub-group", null=True, blank=True)
     scr_referral_reason = models.TextField("reason for the referral", blank=True)
 
+    # Removed as wrong (a duplicate, entered on the wrong board): kept for the audit
+    # trail, left out of every list and statistic (CdopCaseQuerySet.current).
+    removed_on = models.DateTimeField(null=True, blank=True, editable=False)
+    removed_reason = models.TextField("reason for removing the case", blank=True)
+    removed_by = models.ForeignKey(
+        "board.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = board_scoped_manager(CdopCaseQuerySet)
+
     class Meta:
         ordering = ["-notified_on", "-number"]
         verbose_name = "CDOP case"
         constraints = [
             models.UniqueConstraint(fields=["board", "number"], name="cdop_case_number_unique"),
+            models.UniqueConstraint(
+                fields=["board", "external_reference"],
+                condition=~Q(external_reference="") & Q(removed_on__isnull=True),
+                name="cdop_case_register_reference_unique",
+                violation_error_message="Another case has this register reference.",
+            ),
             models.UniqueConstraint(
                 fields=["board", "nhs_number_hash", "date_of_death"],
                 condition=~Q(nhs_number_hash=""),
@@ -224,18 +258,57 @@ class CdopCase(BoardOwnedModel):
             errors["closed_on"] = "A case is closed only after the panel's review."
         if self.scr_referred_on and not self.scr_referral_reason.strip():
             errors["scr_referral_reason"] = "Enter the reason for the referral."
+        errors.update(self._analysis_errors())
+        errors.update(self._reference_error())
         errors.update(self._duplicate_error())
         if errors:
             raise ValidationError(errors)
 
+    FACTOR_FIELDS = ("factors_child", "factors_family", "factors_physical", "factors_service")
+
+    def _analysis_errors(self) -> dict[str, str]:
+        """The analysis form's own consistency: category 10 is by definition an unexpected
+        death, and "modifiable" means the panel named a factor in one of the four domains."""
+        errors = {}
+        if self.category == DeathCategory.SUDDEN and self.expectation == Expectation.EXPECTED:
+            errors["category"] = (
+                "Category 10 (sudden unexpected, unexplained death) is for an unexpected "
+                "death: choose another category, or record the death as unexpected."
+            )
+        if self.modifiable == Modifiable.YES and not any(
+            getattr(self, name).strip() for name in self.FACTOR_FIELDS
+        ):
+            errors["modifiable"] = (
+                "Modifiable factors were identified: describe at least one, in the child, "
+                "the family and environment, the physical environment or service provision."
+            )
+        return errors
+
+    def _reference_error(self) -> dict[str, str]:
+        if not self.external_reference or not self.board_id:
+            return {}
+        other = (
+            CdopCase.objects.current()
+            .filter(board_id=self.board_id, external_reference__iexact=self.external_reference)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if other is None:
+            return {}
+        return {"external_reference": f"Case {other.number} has this register reference."}
+
     def _duplicate_error(self) -> dict[str, str]:
         if not self.nhs_number_hash or not self.date_of_death or not self.board_id:
             return {}
-        duplicates = CdopCase.objects.filter(
-            board_id=self.board_id,
-            nhs_number_hash=self.nhs_number_hash,
-            date_of_death=self.date_of_death,
-        ).exclude(pk=self.pk)
+        duplicates = (
+            CdopCase.objects.current()
+            .filter(
+                board_id=self.board_id,
+                nhs_number_hash=self.nhs_number_hash,
+                date_of_death=self.date_of_death,
+            )
+            .exclude(pk=self.pk)
+        )
         first = duplicates.first()
         if first is None:
             return {}
@@ -249,6 +322,8 @@ class CdopCase(BoardOwnedModel):
             super().validate_constraints(exclude=exclude)
         except ValidationError as error:
             if "date_of_death" not in (exclude or ()) and self._duplicate_error():
+                return
+            if self._reference_error():  # clean() named the case that has it
                 return
             raise error
 

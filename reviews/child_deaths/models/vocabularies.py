@@ -21,11 +21,13 @@ class Ethnicity(models.TextChoices):
     ASIAN = "asian", "Asian or Asian British"
     BLACK = "black", "Black, African, Caribbean or Black British"
     OTHER = "other", "Other ethnic group"
+    # Old registers often say only that a child was of a minority group, not which.
+    BME_NOT_KNOWN = "bme_not_known", "Black and minority ethnic, group not known"
     NOT_KNOWN = "not_known", "Not known"
 
     @classmethod
     def black_and_minority_ethnic(cls) -> frozenset[str]:
-        return frozenset({cls.MIXED, cls.ASIAN, cls.BLACK, cls.OTHER})
+        return frozenset({cls.MIXED, cls.ASIAN, cls.BLACK, cls.OTHER, cls.BME_NOT_KNOWN})
 
 
 class PlaceOfDeath(models.TextChoices):
@@ -35,6 +37,7 @@ class PlaceOfDeath(models.TextChoices):
     PUBLIC_PLACE = "public_place", "Public place"
     HOSPICE = "hospice", "Hospice"
     OTHER = "other", "Other"
+    NOT_KNOWN = "not_known", "Not known"
 
 
 class Expectation(models.TextChoices):
@@ -43,18 +46,19 @@ class Expectation(models.TextChoices):
 
 
 class DeathCategory(models.TextChoices):
-    """The ten categories of the analysis form (formerly Form C)."""
+    """The ten categories of the analysis form (formerly Form C), with their national
+    numbers, as the forms and the published tables name them."""
 
-    ABUSE = "1", "Deliberately inflicted injury, abuse or neglect"
-    SUICIDE = "2", "Suicide or deliberate self-inflicted harm"
-    TRAUMA = "3", "Trauma and other external factors"
-    MALIGNANCY = "4", "Malignancy"
-    ACUTE = "5", "Acute medical or surgical condition"
-    CHRONIC = "6", "Chronic medical condition"
-    CONGENITAL = "7", "Chromosomal, genetic and congenital anomalies"
-    PERINATAL = "8", "Perinatal/neonatal event"
-    INFECTION = "9", "Infection"
-    SUDDEN = "10", "Sudden unexpected, unexplained death"
+    ABUSE = "1", "1. Deliberately inflicted injury, abuse or neglect"
+    SUICIDE = "2", "2. Suicide or deliberate self-inflicted harm"
+    TRAUMA = "3", "3. Trauma and other external factors"
+    MALIGNANCY = "4", "4. Malignancy"
+    ACUTE = "5", "5. Acute medical or surgical condition"
+    CHRONIC = "6", "6. Chronic medical condition"
+    CONGENITAL = "7", "7. Chromosomal, genetic and congenital anomalies"
+    PERINATAL = "8", "8. Perinatal/neonatal event"
+    INFECTION = "9", "9. Infection"
+    SUDDEN = "10", "10. Sudden unexpected, unexplained death"
 
 
 class Modifiable(models.TextChoices):
@@ -72,12 +76,22 @@ AGE_BANDS = [
     ("10-14", "10 to 14 years", 15),
     ("15-17", "15 to 17 years", 18),
 ]
+# The grouping the reference reports publish, beside the national bands above.
+PUBLISHED_AGE_GROUPS = [
+    ("neonate", "Under 28 days"),
+    ("infant", "28 days to under 1 year"),
+    ("1_and_over", "1 year and over"),
+]
 NEONATAL_DAYS = 28
 ADULT_AGE = 18
 
 
 def completed_years(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def published_age_group_of(band: str) -> str:
+    return band if band in ("neonate", "infant") else "1_and_over"
 
 
 def age_band_of(born: date, died: date) -> str | None:

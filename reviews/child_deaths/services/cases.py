@@ -5,6 +5,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from board.models import Agency, Board, User
 from board.services.actions import action_create
@@ -27,6 +28,7 @@ DEFAULT_RISK_FACTORS = [
 ]
 
 NOTIFICATION_FIELDS = (
+    "external_reference",
     "date_of_birth",
     "date_of_death",
     "sex",
@@ -229,3 +231,20 @@ def cdop_recommendation_create(
         created_by=created_by,
     )
     return recommendation
+
+
+@transaction.atomic
+def cdop_case_remove(*, case: CdopCase, reason: str, user: User) -> CdopCase:
+    """Take a wrong case (a duplicate, a death that is not the panel's) out of every list
+    and statistic. It is kept, with who removed it and why, for the audit trail; its NHS
+    fingerprint and register reference are freed for the right case."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the case is being removed."})
+    if case.removed_on:
+        raise ValidationError("This case has already been removed.")
+    case.removed_on = timezone.now()
+    case.removed_reason = reason.strip()
+    case.removed_by = user
+    case.nhs_number_hash = ""
+    case.save()
+    return case

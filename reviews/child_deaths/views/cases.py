@@ -206,3 +206,28 @@ def case_close(request: HttpRequest, case_id) -> HttpResponse:
         _case_url(request, case),
         lead="Close the case only when the panel's review is complete and nothing is outstanding.",
     )
+
+
+@board_view(*CDOP)
+def case_remove(request: HttpRequest, case_id) -> HttpResponse:
+    """Remove a wrong case (a duplicate, a death that is not the panel's), with a reason:
+    it stays in the audit trail and leaves every list and statistic."""
+    case = _case(request, case_id)
+    form = forms.RemoveCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cdop_case_remove(case=case, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, f"Case {case.number} removed")
+            return redirect(board_url(request, "child_deaths:cdop-case-list"))
+    return form_page(
+        request,
+        form,
+        f"Remove case {case.number}",
+        _case_url(request, case),
+        lead="Remove a case only if it is wrong: a second record of the same death, or a "
+        "death that is not the panel's. It is left out of every list and statistic, and "
+        "kept, with your reason, in the audit trail. This cannot be undone here.",
+    )

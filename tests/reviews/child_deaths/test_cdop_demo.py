@@ -27,7 +27,7 @@ def test_the_demo_caseload_reproduces_the_published_2013_14_figures(db):
         ("age_band", "28 days to under 1 year"): (12, Decimal("33.3")),
         ("expectation", "Expected"): (26, Decimal("72.2")),
         ("expectation", "Unexpected"): (10, Decimal("27.8")),
-        ("category", "Sudden unexpected, unexplained death"): (2, Decimal("5.6")),
+        ("category", "10. Sudden unexpected, unexplained death"): (2, Decimal("5.6")),
         ("modifiable", "Modifiable factors identified"): (1, Decimal("2.8")),
         ("minority_ethnic", "Black and minority ethnic groups"): (16, Decimal("44.4")),
     }

@@ -23,7 +23,7 @@ def test_the_years_cases_download_as_csv_safe_from_formulas_and_logged(
     assert row["Case number"] == case.number
     assert row["Area of residence"].startswith("'=")
     assert row["Learning points"] == "'+1 idea"
-    assert row["Category of death"] == "Perinatal/neonatal event"
+    assert row["Category of death"] == "8. Perinatal/neonatal event"
     assert row["Age band"] == "Neonate (under 28 days)"
     assert "nhs" not in ",".join(row).lower()
     assert AuditEntry.objects.filter(

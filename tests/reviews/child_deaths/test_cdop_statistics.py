@@ -104,6 +104,7 @@ def test_published_statistics_suppress_small_numbers_and_the_panel_view_does_not
             panel_review_on=PANEL_DAY,
             category=DeathCategory.SUDDEN if index < 2 else DeathCategory.PERINATAL,
             modifiable=Modifiable.YES if index == 0 else Modifiable.NO,
+            factors_family="Unsafe sleeping" if index == 0 else "",
         )
 
     published = cdop_annual_statistics(board=board, year=YEAR, suppress=True)
