@@ -72,7 +72,8 @@ def cdop_cases_for_export(*, board: Board, year: FinancialYear) -> QuerySet[Cdop
 
 def outstanding_agency_forms(*, board: Board) -> QuerySet[AgencyForm]:
     return (
-        AgencyForm.objects.filter(board=board, received_on__isnull=True)
+        # A closed case waits for nothing: its missing forms are history, not work.
+        AgencyForm.objects.filter(board=board, received_on__isnull=True, case__closed_on=None)
         .select_related("agency", "case")
         .order_by("requested_on")
     )
