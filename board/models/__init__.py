@@ -70,3 +70,7 @@ __all__ += [
     "SessionEvaluation",
     "TrainingSession",
 ]
+
+from .calendar import CalendarFeed  # noqa: E402
+
+__all__ += ["CalendarFeed"]
