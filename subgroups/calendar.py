@@ -17,9 +17,11 @@ ROLES = frozenset({Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR, Role.SUBGROUP_CHA
 
 def return_due_dates(board: Board, access: BoardAccess, start: date, end: date):
     working_days = returns_settings(board).due_working_days
-    page = "subgroups:completeness" if access.has_any(
-        [Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
-    ) else "subgroups:my-returns"
+    page = (
+        "subgroups:completeness"
+        if access.has_any([Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR])
+        else "subgroups:my-returns"
+    )
     year = FinancialYear.containing(start).previous()  # a quarter ends before its due date
     while year.start <= end:
         for quarter in year.quarters:
