@@ -124,3 +124,29 @@ def test_the_demo_has_a_current_year_dated_from_today(db):
         assert first == {
             m.__name__: m.objects.count() for m in (Meeting, Action, CaseReview, QuarterlyReturn)
         }
+
+
+def test_after_load_demo_the_pages_kept_by_year_open_on_this_year_with_records(db):
+    from board import demo_live
+    from core.years import this_year
+    from tests.factories import signed_in_client
+
+    load_demo()
+    board = Board.objects.get(slug="croydon")
+    client = signed_in_client(User.objects.get(email="manager@demo.lscb.example"))
+    label = this_year().label
+    expected = {
+        "meeting-list": demo_live.HELD_TITLE,
+        "attendance-report": "1 board meeting",
+        "plan": demo_live.PRIORITY,
+        "budget": "Employee costs",
+        "training-summary": demo_live.COURSE,
+        "training-session-list": demo_live.SESSION_PLACE,
+        "subgroups:completeness": "Health",
+        "child_deaths:cdop-statistics": label,
+    }
+    for name, marker in expected.items():
+        response = client.get(reverse(name, kwargs={"board_slug": board.slug}))
+        text = response.content.decode()
+        assert response.status_code == 200, name
+        assert label in text and marker in text, name

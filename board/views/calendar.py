@@ -6,6 +6,7 @@ for a token that is not (or no longer) one, never saying which."""
 
 import calendar
 from datetime import date, datetime, timedelta
+from urllib.parse import urlencode
 
 import icalendar
 from dateutil.relativedelta import relativedelta
@@ -107,7 +108,7 @@ def feed_renew(request: HttpRequest) -> HttpResponse:
             else "",
         )
     token = calendar_feed_renew(board=request.board, user=request.user)
-    address = request.build_absolute_uri(reverse("calendar-ics", kwargs={"token": token}))
+    address = request.build_absolute_uri(feed_path(token))
     context = {"address": address, "back_url": board_url(request, "calendar")}
     # Shown this once: only the token's hash is kept.
     return render(request, "board/calendar/feed_address.html", context)
@@ -129,9 +130,14 @@ def feed_revoke(request: HttpRequest) -> HttpResponse:
     return redirect(back_url)
 
 
+def feed_path(token: str) -> str:
+    return f"{reverse('calendar-ics')}?{urlencode({'key': token})}"
+
+
 @require_GET
-def feed(request: HttpRequest, token: str) -> HttpResponse:
+def feed(request: HttpRequest) -> HttpResponse:
     """The iCalendar file. No session: the token is the key, looked up by its hash."""
+    token = request.GET.get("key", "")
     with scopes_disabled():
         found = CalendarFeed.objects.filter(token_hash=token_hash(token)).select_related(
             "board", "user"

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from board.models import CalendarFeed
 from board.services.calendar import calendar_feed_renew
+from board.views.calendar import feed_path
 from reviews.child_deaths.services.cases import agency_form_request
 from tests.board.factories import MeetingFactory
 from tests.factories import AgencyFactory
@@ -21,7 +22,7 @@ def _path(board, name: str) -> str:
 
 
 def _feed(client, token: str):
-    return client.get(reverse("calendar-ics", kwargs={"token": token}))
+    return client.get(feed_path(token))
 
 
 def _events(response) -> dict[str, str]:
@@ -76,6 +77,7 @@ def test_a_renewed_or_revoked_token_is_404(db, client, client_for, board, manage
     assert page.post(_path(board, "calendar-feed-revoke")).status_code == 302
     assert _feed(client, new).status_code == 404
     assert _feed(client, "made-up").status_code == 404
+    assert client.get(reverse("calendar-ics")).status_code == 404
 
 
 def test_only_the_hash_of_the_token_is_kept(db, board, manager):
@@ -119,3 +121,13 @@ def test_a_month_that_is_not_one_opens_this_month_under_a_banner(db, client_for,
     text = client_for(viewer).get(_path(board, "calendar"), {"month": "2026-1x"}).content.decode()
     assert "“2026-1x” is not a month such as 2026-12" in text
     assert timezone.localdate().strftime("%B %Y") in text
+
+
+def test_the_access_log_leaves_out_the_query_that_carries_the_key():
+    from pathlib import Path
+
+    namespace: dict = {}
+    exec((Path(__file__).parents[2] / "gunicorn.conf.py").read_text(), namespace)  # noqa: S102
+    assert "%(U)s" in namespace["access_log_format"]
+    assert "%(r)s" not in namespace["access_log_format"]
+    assert "%(q)s" not in namespace["access_log_format"]
