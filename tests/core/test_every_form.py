@@ -171,9 +171,9 @@ def test_no_radio_offers_a_blank_choice(arguments):
 
 @pytest.mark.django_db
 def test_a_blank_or_negative_post_says_each_fault_once_and_names_the_field(arguments):
-    """What a person sees after posting a form empty, or with -1 in every number box: no
-    bare "This field is required." on a field they fill in (a hidden one is the page's), no message twice on one field, "an Excel workbook"
-    (never "a Excel")."""
+    """What a person sees after posting a form empty, or with -1 in every number box:
+    no bare "This field is required." on a field they fill in (a hidden one is the
+    page's), no message twice on one field, "an Excel workbook" (never "a Excel")."""
     import re
 
     problems = []
