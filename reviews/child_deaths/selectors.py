@@ -29,7 +29,10 @@ def cdop_cases(*, board: Board) -> QuerySet[CdopCase]:
         .annotate(
             forms_requested=Count("agency_forms", distinct=True),
             forms_outstanding=Count(
-                "agency_forms", filter=Q(agency_forms__received_on__isnull=True), distinct=True
+                "agency_forms",
+                # A closed case waits for nothing, whatever never came.
+                filter=Q(agency_forms__received_on__isnull=True, closed_on__isnull=True),
+                distinct=True,
             ),
         )
         .order_by("-notified_on", "-number")

@@ -37,7 +37,9 @@ def test_a_clock_of_a_closed_review_stops_at_the_closure():
 
 def test_an_agency_form_of_a_closed_case_stops_counting(db, board):
     from reviews.child_deaths.models import AgencyForm
-    from reviews.child_deaths.selectors import outstanding_agency_forms
+    from reviews.child_deaths.selectors import cdop_cases, outstanding_agency_forms
+    from reviews.child_deaths.services.reminders import agency_form_reminders_send
+    from reviews.child_deaths.waiting import agency_forms_waiting
     from tests.factories import AgencyFactory
     from tests.reviews.child_deaths.factories import notify, review
 
@@ -56,5 +58,8 @@ def test_an_agency_form_of_a_closed_case_stops_counting(db, board):
     case.save()
     form = AgencyForm.objects.select_related("case").get(pk=form.pk)
     assert form.days_outstanding == 110
-    # Nor is it listed as outstanding any more.
+    # Nor is it listed, counted on the home page or chased any more.
     assert form not in outstanding_agency_forms(board=board)
+    assert cdop_cases(board=board).get(pk=case.pk).forms_outstanding == 0
+    assert agency_forms_waiting(board, None, today)[0].count == 0
+    assert agency_form_reminders_send(today=today) == 0

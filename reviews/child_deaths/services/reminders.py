@@ -79,9 +79,10 @@ def agency_form_reminders_send(*, today: date | None = None) -> int:
     today = today or timezone.localdate()
     panels: dict = {}
     sent = 0
-    outstanding = AgencyForm.objects.filter(received_on__isnull=True).select_related(
-        "board", "case"
-    )
+    # A closed case waits for no form: its agencies are not chased.
+    outstanding = AgencyForm.objects.filter(
+        received_on__isnull=True, case__closed_on__isnull=True
+    ).select_related("board", "case")
     for agency_form in outstanding.order_by("board_id", "requested_on"):
         with scope(board=agency_form.board_id):
             if agency_form.board_id not in panels:
