@@ -150,3 +150,18 @@ def test_after_load_demo_the_pages_kept_by_year_open_on_this_year_with_records(d
         text = response.content.decode()
         assert response.status_code == 200, name
         assert label in text and marker in text, name
+
+
+def test_the_manager_signs_in_with_the_printed_password_and_the_demo_code(db, settings, client):
+    """`make run`'s promise: the manager's pages open without a phone."""
+    settings.DEBUG = settings.SHOW_DEMO_PASSWORDS = True
+    load_demo()
+    email = "manager@demo.lscb.example"
+    assert password_accepted(client, email, DEVELOPMENT_PASSWORD)
+    board_page = reverse("board-detail", kwargs={"board_slug": "croydon"})
+    assert client.get(board_page).status_code == 302  # held for the code
+    out = StringIO()
+    call_command("demo_code", email, stdout=out)
+    answer = client.post(reverse("two-factor"), {"code": out.getvalue().strip()})
+    assert answer.status_code == 302
+    assert client.get(board_page).status_code == 200
