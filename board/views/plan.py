@@ -93,7 +93,7 @@ class ObjectiveDeleteView(RecordDeleteView):
 
 @board_view(*WRITE)
 def plan_carry_over_view(request: HttpRequest) -> HttpResponse:
-    year = year_from_query(request, this_year())
+    year = year_from_query(request, latest_year(select.plan_years(request.board)))
     if request.method == "POST":
         count = plan_carry_over(board=request.board, year=year, created_by=request.user)
         messages.success(

@@ -63,3 +63,21 @@ def test_an_agency_form_of_a_closed_case_stops_counting(db, board):
     assert cdop_cases(board=board).get(pk=case.pk).forms_outstanding == 0
     assert agency_forms_waiting(board, None, today)[0].count == 0
     assert agency_form_reminders_send(today=today) == 0
+
+
+def test_no_page_defaults_to_this_year_whatever_its_records():
+    """A page kept by year opens on core.years.latest_year(...) of its records; only a
+    form adding a record (`self.request`) starts from this year."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    views = [*root.glob("*/views/*.py"), *root.glob("reviews/*/views/*.py")]
+    found = [
+        str(path.relative_to(root))
+        for path in views
+        if re.search(
+            r"year_from_query\(request, (this_year\(\)|FinancialYear\.containing)", path.read_text()
+        )
+    ]
+    assert found == []
