@@ -11,9 +11,9 @@ class BoardConfig(AppConfig):
     def ready(self) -> None:
         from lscb.schedules import ensure_default_schedules
 
-        from . import audit_admin, audit_tracking, navigation, setup, waiting
+        from . import audit_admin, audit_tracking, calendar_sources, navigation, setup, waiting
         from .home import own_actions_waiting
-        from .models import Role
+        from .models import CalendarFeed, Role
 
         # Before the other apps' ready(), which may exclude or re-track their records.
         audit_tracking.track_domain_models()
@@ -30,6 +30,7 @@ class BoardConfig(AppConfig):
             ("Challenge log", "challenge-list", "Challenges between partners and their outcomes."),
             ("Training", "training-summary", "Courses, sessions, attendance and evaluation."),
             ("Budget", "budget", "Contributions, income and expenditure for the year."),
+            ("Calendar", "calendar", "Meetings and deadlines by month, and your calendar feed."),
         ]
         for order, (label, url_name, description) in enumerate(business, start=10):
             navigation.register(
@@ -38,6 +39,8 @@ class BoardConfig(AppConfig):
         navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)
         waiting.register("actions", "Your actions", own_actions_waiting, order=20)
         self._register_notifications()
+        calendar_sources.register("meetings", calendar_sources.meeting_events)
+        audit_tracking.exclude(CalendarFeed, reason="holds a secret (the feed token's hash)")
         self._register_action_sources()
 
     def _register_notifications(self) -> None:

@@ -158,8 +158,9 @@ def check_upload(
         raise ValidationError(f"The selected file must be {article} {labels}.", code="wrong_type")
     file_type = TYPES[key]
     if extension not in file_type.extensions:
+        article = "an" if file_type.label[:1] in "AEIOUaeiou" else "a"
         raise ValidationError(
-            f"The selected file is a {file_type.label} but its name ends in "
+            f"The selected file is {article} {file_type.label} but its name ends in "
             f"“{extension or 'nothing'}”. Rename it to end in {file_type.extensions[0]}.",
             code="wrong_extension",
         )

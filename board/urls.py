@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import forms, views
-from .views import actions, budget, meetings, membership, notifications, plan, training
+from .views import actions, budget, calendar, meetings, membership, notifications, plan, training
 from .views.password_reset import LimitedPasswordResetView
 
 auth_patterns = [
@@ -33,6 +33,9 @@ auth_patterns = [
 urlpatterns = [
     *auth_patterns,
     path("", views.home, name="home"),
+    # A calendar app's address: no session, the token in ?key= is the key (the query, not
+    # the path, so that access logs, which leave queries out, never hold it).
+    path("calendar-feeds/board.ics", calendar.feed, name="calendar-ics"),
     path("boards/<slug:board_slug>/", views.board_detail, name="board-detail"),
     path(
         "boards/<slug:board_slug>/sections/<slug:section>/",
@@ -97,6 +100,10 @@ board_patterns = [
         actions.MeetingActionFormView.as_view(),
         name="meeting-action-create",
     ),
+    path("calendar/", calendar.month, name="calendar"),
+    path("calendar/feed/", calendar.feed_settings, name="calendar-feed"),
+    path("calendar/feed/new/", calendar.feed_renew, name="calendar-feed-renew"),
+    path("calendar/feed/stop/", calendar.feed_revoke, name="calendar-feed-revoke"),
     path("actions/", actions.action_list, name="action-list"),
     path("actions/<uuid:pk>/", actions.action_detail, name="action-detail"),
     *record_paths("actions/", "action", actions.ActionFormView, actions.ActionDeleteView),

@@ -7,6 +7,9 @@ which is not true, and silently showing another year would let them read the wro
 figures as the one they asked for. A download, which has no page to carry the banner,
 refuses with the same sentence instead (see `year_error`)."""
 
+from collections.abc import Iterable
+from datetime import date
+
 from django.contrib import messages
 from django.http import HttpRequest
 from django.utils import timezone
@@ -21,6 +24,26 @@ _SHOWN_CHARS = 20
 def this_year() -> FinancialYear:
     """The usual default: the financial year of today's date."""
     return FinancialYear.containing(timezone.localdate())
+
+
+def latest_year(years: Iterable[FinancialYear | date | int]) -> FinancialYear:
+    """The default of a page whose records are kept by year: the latest year that has
+    records, so that the page never opens empty while another year holds the board's work.
+    Years after this one (a meeting already planned for next April) are not chosen over
+    this year's; with no records at all, this year. `years` may be financial years, dates
+    or start years (2014 for 2014/15)."""
+    current = this_year()
+    found = [_as_year(y) for y in years]
+    past = [y for y in found if y <= current]
+    return max(past, default=current)
+
+
+def _as_year(value: FinancialYear | date | int) -> FinancialYear:
+    if isinstance(value, FinancialYear):
+        return value
+    if isinstance(value, date):
+        return FinancialYear.containing(value)
+    return FinancialYear(value)
 
 
 def _asked(request: HttpRequest) -> tuple[str, FinancialYear | None]:

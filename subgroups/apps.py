@@ -52,3 +52,8 @@ class SubgroupsConfig(AppConfig):
             roles=[Role.BOARD_MANAGER],
             order=11,
         )
+        from board import calendar_sources
+
+        from .calendar import ROLES, return_due_dates
+
+        calendar_sources.register("returns-due", return_due_dates, roles=ROLES)

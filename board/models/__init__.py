@@ -79,3 +79,6 @@ from .notifications import (  # noqa: E402
 )
 
 __all__ += ["EmailChoice", "EmailState", "Notification", "NotificationPreference"]
+from .calendar import CalendarFeed  # noqa: E402
+
+__all__ += ["CalendarFeed"]

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.links import board_url
-from core.years import this_year, year_from_query
+from core.years import latest_year, this_year, year_from_query
 
 from ..access import board_view
 from ..forms.plan import ExpenditureLineForm, IncomeLineForm
@@ -13,10 +13,11 @@ from .base import READ, RecordDeleteView, RecordFormView, year_links
 
 @board_view(*READ)
 def budget(request: HttpRequest) -> HttpResponse:
-    year = year_from_query(request, this_year())
+    years = select.budget_years(request.board)
+    year = year_from_query(request, latest_year(years))
     context = {
         "statement": select.budget_for_year(request.board, year),
-        **year_links(request, "budget", year, select.budget_years(request.board)),
+        **year_links(request, "budget", year, years),
     }
     return render(request, "board/budget.html", context)
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from core.links import board_url
 from core.paging import paginate
 from core.periods import FinancialYear
-from core.years import this_year, year_from_query
+from core.years import latest_year, year_from_query
 
 from ..access import board_view
 from ..files import file_response
@@ -25,11 +25,12 @@ def _meeting_years(board) -> set[FinancialYear]:
 
 @board_view(*READ)
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    year = year_from_query(request, this_year())
+    years = _meeting_years(request.board)
+    year = year_from_query(request, latest_year(years))
     meetings = select.meetings_in_year(request.board, year)
     context = {
         "page": paginate(request, meetings),
-        **year_links(request, "meeting-list", year, _meeting_years(request.board)),
+        **year_links(request, "meeting-list", year, years),
     }
     return render(request, "board/meeting_list.html", context)
 
@@ -104,10 +105,11 @@ def attendance_edit(request: HttpRequest, pk) -> HttpResponse:
 
 @board_view(*READ)
 def attendance_report(request: HttpRequest) -> HttpResponse:
-    year = year_from_query(request, this_year())
+    years = _meeting_years(request.board)
+    year = year_from_query(request, latest_year(years))
     context = {
         "rates": select.attendance_rates(request.board, year),
-        **year_links(request, "attendance-report", year, _meeting_years(request.board)),
+        **year_links(request, "attendance-report", year, years),
     }
     return render(request, "board/attendance_report.html", context)
 

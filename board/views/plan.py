@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.links import board_url
 from core.paging import paginate
-from core.years import this_year, year_from_query
+from core.years import latest_year, this_year, year_from_query
 
 from ..access import board_view
 from ..forms.plan import ChallengeForm, ObjectiveForm, PriorityForm
@@ -18,14 +18,15 @@ from .base import READ, WRITE, RecordDeleteView, RecordFormView, year_links
 
 @board_view(*READ)
 def plan(request: HttpRequest) -> HttpResponse:
-    year = year_from_query(request, this_year())
+    years = select.plan_years(request.board)
+    year = year_from_query(request, latest_year(years))
     priorities = list(select.plan_priorities(request.board, year))
     for priority in priorities:
         priority.rollup = select.priority_rollup(priority)
     context = {
         "priorities": priorities,
         "today": timezone.localdate(),
-        **year_links(request, "plan", year, select.plan_years(request.board)),
+        **year_links(request, "plan", year, years),
     }
     return render(request, "board/plan.html", context)
 
@@ -92,7 +93,7 @@ class ObjectiveDeleteView(RecordDeleteView):
 
 @board_view(*WRITE)
 def plan_carry_over_view(request: HttpRequest) -> HttpResponse:
-    year = year_from_query(request, this_year())
+    year = year_from_query(request, latest_year(select.plan_years(request.board)))
     if request.method == "POST":
         count = plan_carry_over(board=request.board, year=year, created_by=request.user)
         messages.success(

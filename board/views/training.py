@@ -10,7 +10,7 @@ from core.links import board_url
 from core.lookups import or_404
 from core.paging import paginate
 from core.periods import FinancialYear
-from core.years import this_year, year_from_query
+from core.years import latest_year, year_from_query
 
 from ..access import board_view
 from ..forms.training import AttendanceForm, CourseForm, SessionEvaluationForm, TrainingSessionForm
@@ -22,10 +22,11 @@ from .base import READ, WRITE, RecordDeleteView, RecordFormView, apply_errors, y
 
 @board_view(*READ)
 def training_summary(request: HttpRequest) -> HttpResponse:
-    year = year_from_query(request, this_year())
+    years = select.training_years(request.board)
+    year = year_from_query(request, latest_year(years))
     context = {
         "summary": select.year_summary(request.board, year),
-        **year_links(request, "training-summary", year, select.training_years(request.board)),
+        **year_links(request, "training-summary", year, years),
     }
     return render(request, "board/training/summary.html", context)
 
@@ -38,10 +39,11 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 @board_view(*READ)
 def session_list(request: HttpRequest) -> HttpResponse:
-    year = year_from_query(request, this_year())
+    years = select.training_years(request.board)
+    year = year_from_query(request, latest_year(years))
     context = {
         "page": paginate(request, select.sessions_for_year(request.board, year)),
-        **year_links(request, "training-session-list", year, select.training_years(request.board)),
+        **year_links(request, "training-session-list", year, years),
     }
     return render(request, "board/training/session_list.html", context)
 

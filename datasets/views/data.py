@@ -12,7 +12,7 @@ from board.models import ALL_ROLES, Role
 from core.exports import download
 from core.links import board_url
 from core.paging import paginate
-from core.years import this_year, year_error, year_from_query
+from core.years import latest_year, year_error, year_from_query
 
 from ..forms import ImportForm
 from ..models import ImportBatch, ImportStatus, Indicator
@@ -28,6 +28,7 @@ from ..services.imports import (
     preview_table,
 )
 from ..services.quality import quality_report
+from ..services.snapshots import years_with_figures
 from .dashboard import QUALITY_ROLES
 
 PREVIEW_PAGE = 50
@@ -205,7 +206,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @board_view(*QUALITY_ROLES)
 def quality(request: HttpRequest) -> HttpResponse:
-    year = year_from_query(request, this_year())
+    year = year_from_query(request, latest_year(years_with_figures(request.board)))
     report = quality_report(board=request.board, year=year, today=timezone.localdate())
     sections = [
         {"id": key, "title": title, "explanation": explanation, "findings": report[key]}

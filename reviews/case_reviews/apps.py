@@ -40,3 +40,8 @@ class CaseReviewsConfig(AppConfig):
         waiting.register(
             "case-review-clocks", "Case reviews", clocks_waiting, roles=scr_readers, order=70
         )
+        from board import calendar_sources
+
+        from .calendar import clock_deadlines
+
+        calendar_sources.register("review-clocks", clock_deadlines, roles=scr_readers)

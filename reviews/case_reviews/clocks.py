@@ -8,14 +8,14 @@
 
 Working-day clocks skip weekends and the England bank holidays (board.working_days)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
 from board.working_days import add_working_days, working_days_between
 
-from .models import CaseReview, MilestoneKind, ReviewType, ScrSettings
+from .models import CaseReview, Decision, MilestoneKind, ReviewType, ScrSettings
 
 RUNNING, DUE_SOON, OVERDUE, MET, MISSED = "running", "due_soon", "overdue", "met", "missed"
 STATUS_LABELS = {
@@ -45,6 +45,9 @@ class Clock:
     working_days: bool
     status: str
     elapsed: int  # days (or working days) from the start to the stop, or to today
+    # Stopped because the review closed (published, or not initiated) before this clock's
+    # own event: a closed review's clock never keeps counting to today.
+    closed_with_review: bool = False
 
     @property
     def status_label(self) -> str:
@@ -61,7 +64,12 @@ class Clock:
     @property
     def elapsed_label(self) -> str:
         unit = "working day" if self.working_days else "day"
-        return f"{self.elapsed} {unit}{'' if self.elapsed == 1 else 's'} of {self.limit}"
+        taken = f"{self.elapsed} {unit}{'' if self.elapsed == 1 else 's'} of {self.limit}"
+        if self.closed_with_review:
+            return f"{taken}, stopped when the review closed on {self.stopped_on:%-d %b %Y}"
+        if self.stopped_on:
+            return f"took {taken}"
+        return taken
 
 
 def _status(deadline: date, stopped_on: date | None, today: date, warn_days: int) -> str:
@@ -113,7 +121,35 @@ def _actual(review: CaseReview, kind: str) -> date | None:
     return min(dates, default=None)
 
 
+def closed_on(review: CaseReview) -> date | None:
+    """The day the review closed: its publication, or the decision not to initiate one."""
+    if review.decision == Decision.NOT_INITIATE:
+        return review.decision_on
+    return _actual(review, MilestoneKind.PUBLICATION)
+
+
+def _stopped_at_closure(clock: Clock, closed: date | None, today: date) -> Clock:
+    if clock.stopped_on or closed is None or closed > today:
+        return clock
+    end = max(closed, clock.start)
+    elapsed = (
+        working_days_between(clock.start, end) if clock.working_days else (end - clock.start).days
+    )
+    return replace(
+        clock,
+        stopped_on=end,
+        status=MET if end <= clock.deadline else MISSED,
+        elapsed=max(elapsed, 0),
+        closed_with_review=True,
+    )
+
+
 def clocks_for(review: CaseReview, settings: ScrSettings, today: date) -> list[Clock]:
+    closed = closed_on(review)
+    return [_stopped_at_closure(c, closed, today) for c in _clocks(review, settings, today)]
+
+
+def _clocks(review: CaseReview, settings: ScrSettings, today: date) -> list[Clock]:
     warn = settings.alert_days_before
     clocks = [
         _working_clock(

@@ -51,3 +51,8 @@ class ChildDeathsConfig(AppConfig):
         waiting.register(
             "cdop-forms", "Child deaths", agency_forms_waiting, roles=CDOP_ROLES, order=60
         )
+        from board import calendar_sources
+
+        from .calendar import agency_form_due_dates
+
+        calendar_sources.register("cdop-forms-due", agency_form_due_dates, roles=CDOP_ROLES)

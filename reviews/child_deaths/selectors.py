@@ -30,7 +30,10 @@ def cdop_cases(*, board: Board) -> QuerySet[CdopCase]:
         .annotate(
             forms_requested=Count("agency_forms", distinct=True),
             forms_outstanding=Count(
-                "agency_forms", filter=Q(agency_forms__received_on__isnull=True), distinct=True
+                "agency_forms",
+                # A closed case waits for nothing, whatever never came.
+                filter=Q(agency_forms__received_on__isnull=True, closed_on__isnull=True),
+                distinct=True,
             ),
         )
         .order_by("-notified_on", "-number")
@@ -76,8 +79,9 @@ def cdop_cases_for_export(*, board: Board, year: FinancialYear) -> QuerySet[Cdop
 
 def outstanding_agency_forms(*, board: Board) -> QuerySet[AgencyForm]:
     return (
+        # A closed or removed case waits for nothing: its missing forms are not work.
         AgencyForm.objects.filter(
-            board=board, received_on__isnull=True, case__removed_on__isnull=True
+            board=board, received_on__isnull=True, case__closed_on=None, case__removed_on=None
         )
         .select_related("agency", "case")
         .order_by("requested_on")

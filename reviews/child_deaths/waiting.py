@@ -12,8 +12,9 @@ from .models import AgencyForm
 
 
 def agency_forms_waiting(board: Board, access: BoardAccess, today: date) -> list[Waiting]:
-    count = AgencyForm.objects.filter(
-        board=board, received_on__isnull=True, case__removed_on__isnull=True
-    ).count()
+    waiting = AgencyForm.objects.filter(
+        board=board, received_on=None, case__closed_on=None, case__removed_on=None
+    )
+    count = waiting.count()
     href = board_url(board, "child_deaths:cdop-case-list", query={"forms": "outstanding"})
     return [Waiting(count, "agency form outstanding", "agency forms outstanding", href)]

@@ -10,11 +10,11 @@ from django.utils import timezone
 from board.access import board_view
 from board.models import Role
 from core.forms import FORM_PAGE
-from core.periods import FinancialYear
-from core.years import year_from_query
+from core.years import latest_year, year_from_query
 
 from .. import selectors
 from ..forms.returns import ApproveForm, ReasonForm, ReturnForm
+from ..models import QuarterlyReturn
 from ..services import returns as services
 from ..services.spec import figure_keys, spec_for
 from ..services.validation import check, content_from_data, data_from_content, history
@@ -54,7 +54,8 @@ def completeness(request: HttpRequest) -> HttpResponse:
     """The year's grid; ?awaiting=1 (the manager's home page link) lists above it every
     return, of any year, waiting for the manager's approval."""
     today = timezone.localdate()
-    year = year_from_query(request, FinancialYear.containing(today))
+    started = QuarterlyReturn.objects.filter(board=request.board).dates("period_start", "month")
+    year = year_from_query(request, latest_year(started))
     awaiting = request.GET.get("awaiting") == "1"
     context = {
         "grid": selectors.completeness(request.board, year, today),

@@ -39,7 +39,9 @@ def test_the_demo_board_has_members_meetings_a_plan_and_both_budget_years(db):
     first = load()
     assert load() == first  # idempotent
     board = Board.objects.get(slug="croydon")
-    assert first["Membership"] >= 18 and first["Meeting"] == 7
+    assert first["Membership"] >= 18
+    # The 2014/15 history's meetings (the current year's are board/demo_live.py's).
+    assert Meeting.objects.filter(board=board, date__year__lt=2016).count() == 7
     assert Objective.objects.filter(board=board, priority__year=2014).count() == 4
     assert budget_for_year(board, FinancialYear(2014)).income_actual == Decimal("352902")
     assert budget_for_year(board, FinancialYear(2013)).expenditure_outturn == Decimal("368624")

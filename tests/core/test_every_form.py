@@ -112,3 +112,88 @@ def test_no_form_renders_a_browser_number_or_date_input(arguments):
         rendered.append(form_class.__name__)
     assert problems == []
     assert len(rendered) > 60, rendered
+
+
+def bound(form_class, arguments, data):
+    """The form as its view binds it to what was posted (None when it cannot be built)."""
+    blank = build(form_class, arguments)
+    if blank is None:
+        return None
+    wanted = {k: v for k, v in arguments.items() if k in _keyword_names(form_class)}
+    model = getattr(getattr(form_class, "_meta", None), "model", None)
+    if model is not None and any(f.name == "board" for f in model._meta.fields):
+        # A model form is given a record of the board, as its view does.
+        fields = {f.name for f in model._meta.fields}
+        extra = {"year": 2014} if "year" in fields else {}  # a record kept by year
+        wanted["instance"] = model(board=arguments["board"], **extra)
+    try:
+        return form_class(data, **wanted)
+    except (TypeError, ValueError):
+        return None
+
+
+def _keyword_names(form_class) -> set[str]:
+    names = set()
+    for cls in form_class.__mro__:
+        init = cls.__dict__.get("__init__")
+        if init is not None:
+            names |= {
+                p.name
+                for p in inspect.signature(init).parameters.values()
+                if p.kind is p.KEYWORD_ONLY and p.default is p.empty
+            }
+    return names
+
+
+def _messages(form) -> dict[str, list[str]]:
+    try:
+        form.is_valid()
+    except Exception:  # noqa: BLE001 - a form that needs more than a blank post to clean
+        return {}
+    return {name: [str(m) for m in errors] for name, errors in form.errors.items()}
+
+
+def test_no_radio_offers_a_blank_choice(arguments):
+    """A radio button labelled "---------" (a model choice field's empty choice) is chosen
+    by nobody and reads as nonsense."""
+    problems = []
+    for form_class in FORM_CLASSES:
+        form = build(form_class, arguments)
+        if form is None:
+            continue
+        for name, field in form.fields.items():
+            if isinstance(field.widget, forms.RadioSelect):
+                labels = [str(label) for _value, label in field.choices]
+                if any(label.strip("-") == "" for label in labels):
+                    problems.append(f"{form_class.__qualname__}.{name}: a blank radio")
+    assert problems == []
+
+
+@pytest.mark.django_db
+def test_a_blank_or_negative_post_says_each_fault_once_and_names_the_field(arguments):
+    """What a person sees after posting a form empty, or with -1 in every number box:
+    no bare "This field is required." on a field they fill in (a hidden one is the
+    page's), no message twice on one field, "an Excel workbook" (never "a Excel")."""
+    import re
+
+    problems = []
+    for form_class in FORM_CLASSES:
+        blank = build(form_class, arguments)
+        if blank is None:
+            continue
+        negative = {name: "-1" for name, f in blank.fields.items() if isinstance(f, NumberField)}
+        for data in ({}, negative):
+            form = bound(form_class, arguments, data)
+            if form is None:
+                continue
+            for name, messages in _messages(form).items():
+                where = f"{form_class.__qualname__}.{name}"
+                hidden = name in form.fields and form.fields[name].widget.is_hidden
+                if "This field is required." in messages and not hidden:
+                    problems.append(f"{where}: 'This field is required.'")
+                if len(messages) != len(set(messages)):
+                    problems.append(f"{where}: a message shown twice: {messages}")
+                for message in messages:
+                    if re.search(r"\ba [AEIOU]", message):
+                        problems.append(f"{where}: {message!r}")
+    assert problems == [], "\n".join(problems)

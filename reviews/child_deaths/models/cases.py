@@ -356,7 +356,12 @@ class AgencyForm(BoardOwnedModel):
         return f"{self.agency} form for {self.case}"
 
     def days_outstanding_on(self, today: date) -> int | None:
-        return None if self.received_on else (today - self.requested_on).days
+        """Days since the request while the form is awaited; the count stops when the case
+        closes (a closed case waits for nothing), so an old case never reads "4484 days"."""
+        if self.received_on:
+            return None
+        end = min(today, self.case.closed_on or today)
+        return max((end - self.requested_on).days, 0)
 
     @property
     def days_outstanding(self) -> int | None:

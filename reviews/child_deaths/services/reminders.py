@@ -52,8 +52,9 @@ def agency_form_reminders_send(*, today: date | None = None) -> int:
     today = today or timezone.localdate()
     panels: dict = {}
     sent = 0
+    # A closed or removed case waits for no form: its agencies are not chased.
     outstanding = AgencyForm.objects.filter(
-        received_on__isnull=True, case__removed_on__isnull=True
+        received_on__isnull=True, case__closed_on__isnull=True, case__removed_on__isnull=True
     ).select_related("board", "case")
     for agency_form in outstanding.order_by("board_id", "requested_on"):
         with scope(board=agency_form.board_id):

@@ -13,11 +13,11 @@ from board.models import ALL_ROLES, Role
 from core.exports import download
 from core.forms import form_page
 from core.periods import FinancialYear
-from core.years import not_a_year, this_year, year_from_query
+from core.years import latest_year, not_a_year, year_from_query
 
 from ..export import cases_csv
 from ..forms import SettingsForm
-from ..models import RiskFactor
+from ..models import CdopCase, RiskFactor
 from ..selectors import available_years, cdop_cases_for_export
 from ..services.cases import cdop_settings, cdop_settings_update
 from ..statistics import cdop_annual_statistics
@@ -30,7 +30,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
     """CDOP members see the panel's own figures, unless they ask for the published view;
     everyone else sees the published figures, small numbers suppressed."""
     board = request.board
-    year = year_from_query(request, this_year())
+    notified = CdopCase.objects.filter(board=board).dates("notified_on", "month")
+    year = year_from_query(request, latest_year(notified))
     is_panel = Role.CDOP_MEMBER in request.board_access.roles
     suppress = not is_panel or request.GET.get("view") == "published"
     stats = cdop_annual_statistics(board=board, year=year, suppress=suppress)
