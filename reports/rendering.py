@@ -87,7 +87,7 @@ def inputs_hash(report: AnnualReport, gathered: list[GatheredSection]) -> str:
         "renderer": RENDERER_VERSION,
         "css": hashlib.sha256(_print_css().encode()).hexdigest(),
         "report": [str(report.board_id), report.board.name, report.start_year, report.title,
-                   report.state],
+                   report.state, report.cover_colour, str(report.cover_logo_id or "")],
         "sections": [
             [str(g.section.id), g.section.section_type, g.section.title, g.section.narrative,
              g.section.config, g.data]

@@ -1,3 +1,4 @@
+from .cover import cover_edit
 from .editing import (
     section_add,
     section_edit,
@@ -11,6 +12,7 @@ from .editing import (
     template_list,
 )
 from .images import image, image_add, image_list, image_remove
+from .published import published
 from .report import checks, index, report_create, report_detail, report_state
 from .versions import (
     render_request,
@@ -22,11 +24,13 @@ from .versions import (
 
 __all__ = [
     "checks",
+    "cover_edit",
     "image",
     "image_add",
     "image_list",
     "image_remove",
     "index",
+    "published",
     "render_request",
     "report_create",
     "report_detail",
