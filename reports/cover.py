@@ -55,7 +55,7 @@ def cover_colours(colour: str) -> CoverColours | None:
 
 
 def normalised(colour: str) -> str:
-    """"#1D70B8", "1d70b8" and " #1d70b8 " are the same colour: "#1d70b8"."""
+    """ "#1D70B8", "1d70b8" and " #1d70b8 " are the same colour: "#1d70b8"."""
     colour = colour.strip().lower()
     return f"#{colour}" if colour and not colour.startswith("#") else colour
 

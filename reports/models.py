@@ -62,7 +62,7 @@ class AnnualReport(BoardOwnedModel):
     )
     cover_colour = models.CharField(
         max_length=7, blank=True,
-        validators=[RegexValidator(r"^#[0-9a-f]{6}$", "Enter the colour as a hex code, like #1d70b8")],
+        validators=[RegexValidator(r"^#[0-9a-f]{6}$", "Enter the colour as a hex code: #1d70b8")],
     )  # fmt: skip
 
     class Meta:

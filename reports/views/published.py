@@ -39,8 +39,7 @@ def published(request: HttpRequest, year: str) -> HttpResponse:
         "pdf": pdf,
         # The records changed since the published PDF was made: say which one to trust.
         "changed_since_pdf": pdf is not None and pdf.inputs_hash != inputs_hash(report, gathered),
-        "download_url": pdf and board_url(
-            request, "reports:version-download", year=year, version_id=pdf.id
-        ),
+        "download_url": pdf
+        and board_url(request, "reports:version-download", year=year, version_id=pdf.id),
     }
     return render(request, "reports/published.html", context)

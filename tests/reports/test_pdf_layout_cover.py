@@ -21,7 +21,12 @@ def url(board, name="cover", year="2014-15"):
 
 @pytest.mark.parametrize(
     ("colour", "text"),
-    [("#1d70b8", "#ffffff"), ("#0b0c0c", "#ffffff"), ("#ffdd00", "#0b0c0c"), ("#ffffff", "#0b0c0c")],
+    [
+        ("#1d70b8", "#ffffff"),
+        ("#0b0c0c", "#ffffff"),
+        ("#ffdd00", "#0b0c0c"),
+        ("#ffffff", "#0b0c0c"),
+    ],
 )
 def test_the_text_is_the_colour_that_can_be_read_on_the_boards_colour(colour, text):
     chosen = cover_colours(colour)
