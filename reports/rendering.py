@@ -25,7 +25,7 @@ from .sections import registry
 
 PRINT_CSS = "css/report-print.css"
 # Bumped when the templates or CSS change in a way that the inputs hash cannot see.
-RENDERER_VERSION = "3"
+RENDERER_VERSION = "4"
 
 
 @dataclass
