@@ -6,6 +6,7 @@ The demo is loaded and rendered once for the module (about 30 s), in a transacti
 rolled back, so the other tests never see it."""
 
 import re
+from html import unescape
 from io import BytesIO
 
 import pytest
@@ -88,6 +89,16 @@ def test_a_table_wider_than_seven_columns_is_on_a_landscape_page_in_the_normal_t
     portrait = demo.reader.pages[0].mediabox
     assert portrait.width < portrait.height
     assert "font-size: 7pt" not in _print_css()  # the type of every other table
+
+
+def test_every_table_over_seven_columns_is_turned_or_reflowed(demo):
+    tables = re.findall(r"<table[^>]*>\s*<caption>(.*?)</caption>\s*<thead>(.*?)</thead>",
+                        demo.html, re.S)  # fmt: skip
+    wide = [caption for caption, head in tables if head.count("<th") > 7]
+    assert wide  # the demo has one at least: attendees by course and agency
+    for caption in wide:
+        box = demo.reader.pages[demo.page_of(" ".join(unescape(caption).split()), plain=True)]
+        assert box.mediabox.width > box.mediabox.height, caption
 
 
 def test_a_monthly_indicator_is_tabulated_one_row_a_month(demo):
