@@ -1,14 +1,17 @@
+import re
+
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
 from board.files import ImageUploadField
 from board.models import RoleAssignment, User
-from core.forms import FormHelper
+from core.forms import FormHelper, GdsForm, text_field
 from core.periods import FinancialYear
 
+from . import cover
 from .builtin import BUILTIN_TEMPLATES
 from .checks import problems_gone
-from .models import ReportTemplate
+from .models import ReportImage, ReportTemplate
 from .sections import registry
 
 
@@ -156,6 +159,33 @@ class AcceptProblemsForm(forms.Form):
 
 
 BUILTIN_CHOICES = [(key, value["name"]) for key, value in BUILTIN_TEMPLATES.items()]
+
+
+class CoverForm(GdsForm):
+    """The cover's logo (one of the report's images) and colour (reports/cover.py)."""
+
+    submit_label = "Save the cover"
+    cover_logo = forms.ModelChoiceField(
+        label="Logo", queryset=ReportImage.objects.none(), required=False, empty_label="No logo",
+        help_text="One of the report's images: upload it on the report's images page.",
+        error_messages={"invalid_choice": "Choose the logo from the report's images"},
+    )  # fmt: skip
+
+    cover_colour = text_field(
+        "Cover colour", required=False, max_length=20,
+        help_text="A hex code, like #1d70b8. The text on it is white or black, whichever "
+        "can be read. Leave empty for a white cover.",
+    )  # fmt: skip
+
+    def __init__(self, *args, report, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cover_logo"].queryset = report.images.all()
+
+    def clean_cover_colour(self) -> str:
+        colour = cover.normalised(self.cleaned_data["cover_colour"])
+        if colour and not re.fullmatch(r"#[0-9a-f]{6}", colour):
+            raise forms.ValidationError("Enter the cover colour as a hex code, like #1d70b8")
+        return colour
 
 
 class ReportImageForm(forms.Form):

@@ -6,6 +6,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 
@@ -54,6 +55,15 @@ class AnnualReport(BoardOwnedModel):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The cover (reports/cover.py): one of the report's uploaded images as the logo, and the
+    # board's colour as a hex code ("#1d70b8"; empty for a white cover).
+    cover_logo = models.ForeignKey(
+        "ReportImage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cover_colour = models.CharField(
+        max_length=7, blank=True,
+        validators=[RegexValidator(r"^#[0-9a-f]{6}$", "Enter the colour as a hex code: #1d70b8")],
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-start_year"]
@@ -73,6 +83,10 @@ class AnnualReport(BoardOwnedModel):
     @property
     def is_locked(self) -> bool:
         return self.state in LOCKED_STATES
+
+    def clean(self) -> None:
+        if self.cover_logo_id and self.cover_logo.report_id != self.pk:
+            raise ValidationError({"cover_logo": "Choose one of this report's images."})
 
 
 class Section(BoardOwnedModel):

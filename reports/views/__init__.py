@@ -1,4 +1,5 @@
 from .approval import report_approve, report_publish
+from .cover import cover_edit
 from .editing import (
     section_add,
     section_edit,
@@ -12,6 +13,7 @@ from .editing import (
     template_list,
 )
 from .images import image, image_add, image_list, image_remove
+from .published import published
 from .report import checks, index, report_create, report_detail, report_state
 from .versions import (
     render_request,
@@ -23,11 +25,13 @@ from .versions import (
 
 __all__ = [
     "checks",
+    "cover_edit",
     "image",
     "image_add",
     "image_list",
     "image_remove",
     "index",
+    "published",
     "render_request",
     "report_approve",
     "report_create",
