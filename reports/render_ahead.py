@@ -91,8 +91,11 @@ def queue_for_board(board_id) -> list:
         )
         return [
             enqueue(
-                render_report_ahead, str(report_id), board_id=board_id,
-                dedupe_key=dedupe_key(report_id), countdown=delay_seconds(),
+                render_report_ahead,
+                str(report_id),
+                board_id=board_id,
+                dedupe_key=dedupe_key(report_id),
+                countdown=delay_seconds(),
             )  # fmt: skip
             for report_id in open_reports.values_list("pk", flat=True)
         ]
