@@ -11,10 +11,18 @@ one run, alternating: WeasyPrint's INFO progress lines logged (as before the log
 setting) or not, and the garbage collector running or paused; medians, and whether the
 bytes are the same.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/lscb_reports \\
-        .venv/bin/python benchmarks/report_render.py [--runs 3] [--levers]
+With --chair it measures what the chair feels, for the demo and for `--scales` times it
+(report_scale.py: every section N times, the audit trail N times): the click-to-download
+time once the render made ahead has finished, against Chromium's print of the same HTML;
+the raw render against Chromium; seconds and MiB per page (peak RSS of a fresh process);
+the "unchanged" answer from the change marker against the full gather and hash it
+replaced; and the training summary in SQL against main's Python sums. Side by side in one
+run, alternating, medians.
 
-A test database (test_<name>) is created and dropped.
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/lscb_reports \\
+        .venv/bin/python benchmarks/report_render.py [--runs 3] [--levers | --chair] [--keep]
+
+A test database (test_<name>) is created and dropped (kept with --keep, and reused).
 """
 
 import argparse
@@ -29,6 +37,7 @@ import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lscb_reports")
 os.environ.pop("REDIS_URL", None)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lscb.settings_test")
@@ -52,6 +61,8 @@ def bundled_fonts_for_chromium() -> str:
 
 
 def chromium_print(html: str, css: str) -> tuple[float, int] | None:
+    """Seconds (the process's start included, as a print run from the command line) and
+    pages of Chromium's print of the HTML."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         return None
@@ -74,7 +85,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--levers", action="store_true", help="compare logging and gc levers")
+    parser.add_argument("--chair", action="store_true", help="click-to-download and scales")
+    parser.add_argument("--scales", default="1,5,20", help="with --chair: N times the demo")
+    parser.add_argument("--layout", action="store_true", help="table layout and chart levers")
+    parser.add_argument("--keep", action="store_true", help="keep (and reuse) the database")
+    parser.add_argument("--child-rss", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    if arguments.child_rss:
+        return child_rss()
 
     import django
 
@@ -86,13 +104,58 @@ def main() -> None:
 
     from board.scoping import scopes_disabled
 
-    name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    name = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, keepdb=arguments.keep, serialize=False
+    )
     try:
-        call_command("load_demo", stdout=StringIO())
+        from board.models import Board
+
+        if not Board.objects.filter(slug="croydon").exists():
+            call_command("load_demo", stdout=StringIO())
         with scopes_disabled():  # a script reading one board's report (board/scoping.py)
-            (measure_levers if arguments.levers else measure)(arguments.runs)
+            if arguments.layout:
+                from report_scale import measure_layout
+
+                measure_layout(arguments.runs)
+            elif arguments.chair:
+                from report_scale import measure_chair
+
+                measure_chair(arguments.runs, [int(n) for n in arguments.scales.split(",")])
+            else:
+                (measure_levers if arguments.levers else measure)(arguments.runs)
     finally:
-        connection.creation.destroy_test_db(name, verbosity=0)
+        if not arguments.keep:
+            connection.creation.destroy_test_db(name, verbosity=0)
+
+
+def child_rss() -> None:
+    """In a fresh process (the database named by DATABASE_URL, already made): render the
+    demo report once and print its pages and the process's RSS before and at its peak."""
+    import json
+
+    import django
+
+    django.setup()
+    from board.scoping import scopes_disabled
+    from reports.models import AnnualReport
+    from reports.rendering import gather_all, render_html, report_pdf
+
+    with scopes_disabled():
+        report = AnnualReport.objects.select_related("board").get(
+            board__slug="croydon", start_year=2014
+        )
+        html = render_html(report, gather_all(report))
+        before = _rss_now()
+        _pdf, pages = report_pdf(report, html)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"pages": pages, "rss_before": before, "rss_peak": peak}))
+
+
+def _rss_now() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def measure(runs: int) -> None:

@@ -42,3 +42,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# Rendering reports ahead of the request (reports/render_ahead.py) is turned on by the tests
+# of it: elsewhere a committed edit would queue renders no test asked for.
+REPORTS_RENDER_AHEAD = False

@@ -6,11 +6,14 @@ class ReportsConfig(AppConfig):
     name = "reports"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+
         from board import navigation, waiting
-        from board.models import Role
+        from board.models import AuditEntry, Role
         from core.jobs.signals import job_failed
 
         from .notices import register_kinds
+        from .render_ahead import audit_entry_saved
         from .tasks import render_job_failed
 
         register_kinds()
@@ -26,3 +29,5 @@ class ReportsConfig(AppConfig):
             order=51,
         )
         job_failed.connect(render_job_failed, dispatch_uid="reports.render_job_failed")
+        # Records changed: render open reports ahead of the request (render_ahead.py).
+        post_save.connect(audit_entry_saved, sender=AuditEntry, dispatch_uid="reports.ahead")

@@ -214,6 +214,9 @@ class ReportVersion(BoardOwnedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     inputs_hash = models.CharField(max_length=64, blank=True)
+    # The board's change marker (reports/changes.py) read before the version's inputs were
+    # gathered: the same marker now means the same inputs, without gathering them again.
+    changes_marker = models.CharField(max_length=64, blank=True)
     file_name = models.CharField(max_length=300, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)
@@ -237,6 +240,14 @@ class ReportVersion(BoardOwnedModel):
                 fields=["report", "inputs_hash"],
                 condition=models.Q(status__in=["queued", "rendering"]) & ~models.Q(inputs_hash=""),
                 name="reportversion_one_render_per_inputs",
+            ),
+            # The same for a version asked for by its change marker (its inputs not yet
+            # gathered): a second request with the same marker joins the first.
+            models.UniqueConstraint(
+                fields=["report", "changes_marker"],
+                condition=models.Q(status__in=["queued", "rendering"])
+                & ~models.Q(changes_marker=""),
+                name="reportversion_one_render_per_marker",
             ),
         ]
 

@@ -1,9 +1,12 @@
-"""Rendered versions of a report. A request gathers the inputs and hashes them: a finished
-version made from the same inputs is returned at once, and so is one being made from them
-(one render per inputs at a time: a second "Make the PDF" joins the first); otherwise a
-new version is recorded with its background job (core/jobs), in one transaction, and the
-worker renders it. Rendering never runs in a request. The worker's part is in
-reports/rendering_job.py."""
+"""Rendered versions of a report. A request reads the board's change marker
+(reports/changes.py, one query) rather than gathering the report: a finished version made
+at the same marker is returned at once, and so is one being made at it (one render per
+marker at a time: a second "Make the PDF" joins the first); otherwise a new version is
+recorded with its background job (core/jobs), in one transaction, and the worker gathers
+the inputs once, hashes them and renders them (or, when the hash is a finished version's,
+stores that version's PDF again without rendering). Rendering never runs in a request.
+The worker's part is in reports/rendering_job.py; rendering ahead of the request, as soon
+as records change, in reports/render_ahead.py."""
 
 from datetime import timedelta
 
@@ -15,6 +18,7 @@ from board.models import User
 from core.jobs.outbox import enqueue
 from core.jobs.selectors import job_state
 
+from .changes import change_marker
 from .models import IN_PROGRESS, AnnualReport, ReportVersion, VersionStatus
 from .rendering import gather_all, inputs_hash
 from .rendering_job import version_failed, version_render
@@ -24,12 +28,14 @@ COMMAND_LINE_RENDER_LIMIT = timedelta(minutes=10)
 
 
 def current_inputs_hash(report: AnnualReport) -> str:
+    """The hash of a full gather (what a version's `inputs_hash` records)."""
     return inputs_hash(report, gather_all(report))
 
 
-def reusable_version(report: AnnualReport, digest: str) -> ReportVersion | None:
+def reusable_version(report: AnnualReport, marker: str) -> ReportVersion | None:
+    """The latest finished version made at this change marker."""
     return (
-        report.versions.filter(inputs_hash=digest, status=VersionStatus.DONE)
+        report.versions.filter(changes_marker=marker, status=VersionStatus.DONE)
         .order_by("-number")
         .first()
     )
@@ -37,17 +43,19 @@ def reusable_version(report: AnnualReport, digest: str) -> ReportVersion | None:
 
 @transaction.atomic
 def version_request(*, report: AnnualReport, by: User | None) -> tuple[ReportVersion, str]:
-    """(version, how): "reused" (a finished one from the same inputs), "joined" (one being
-    made from them) or "queued" (a new one, sent to the worker after commit)."""
-    digest = current_inputs_hash(report)
+    """(version, how): "reused" (a finished one at the same change marker), "joined" (one
+    being made at it) or "queued" (a new one, sent to the worker after commit). The marker
+    is read before the lock is taken and the versions are looked at: a change committed
+    meanwhile makes the next request's marker differ."""
+    marker = change_marker(report)
     report = _locked(report)
-    existing = reusable_version(report, digest)
+    existing = reusable_version(report, marker)
     if existing is not None:
         return existing, "reused"
-    joined = version_in_progress(report, digest)
+    joined = version_in_progress(report, marker)
     if joined is not None:
         return joined, "joined"
-    version = _new_version(report, by, digest)
+    version = _new_version(report, by, marker)
     _queue(version)
     return version, "queued"
 
@@ -62,8 +70,8 @@ def version_retry(*, version: ReportVersion) -> ReportVersion:
         return version
     if version.status in IN_PROGRESS:
         version_failed(version_id=version.pk, reason=_job_reason(version))
-    joined = version_in_progress(version.report, version.inputs_hash)
-    if joined is not None:
+    joined = version_in_progress(version.report, change_marker(version.report))
+    if joined is not None and joined.pk != version.pk:
         return joined
     version.status, version.error, version.finished_at = VersionStatus.QUEUED, "", None
     version.save(update_fields=["status", "error", "finished_at", "updated_at"])
@@ -71,11 +79,11 @@ def version_retry(*, version: ReportVersion) -> ReportVersion:
     return version
 
 
-def version_in_progress(report: AnnualReport, digest: str) -> ReportVersion | None:
-    """The version being made from these inputs, if its job is still going. One whose job
-    failed or ran out of time is marked failed here, so a new one can start."""
+def version_in_progress(report: AnnualReport, marker: str) -> ReportVersion | None:
+    """The version being made at this change marker, if its job is still going. One whose
+    job failed or ran out of time is marked failed here, so a new one can start."""
     version = (
-        report.versions.filter(inputs_hash=digest, status__in=IN_PROGRESS)
+        report.versions.filter(changes_marker=marker, status__in=IN_PROGRESS)
         .select_related("job")
         .first()
     )
@@ -105,11 +113,12 @@ def _locked(report: AnnualReport) -> AnnualReport:
     return AnnualReport.objects.select_for_update().get(pk=report.pk)
 
 
-def _new_version(report: AnnualReport, by: User | None, digest: str) -> ReportVersion:
+def _new_version(report: AnnualReport, by: User | None, marker: str, **fields) -> ReportVersion:
+    """A version at this change marker; its inputs hash is the worker's, once gathered."""
     last = report.versions.aggregate(last=Max("number"))["last"] or 0
     version = ReportVersion(
         board=report.board, report=report, number=last + 1, report_state=report.state,
-        requested_by=by, inputs_hash=digest,
+        requested_by=by, changes_marker=marker, **fields,
     )  # fmt: skip
     version.full_clean()
     version.save()
@@ -130,12 +139,12 @@ def version_render_now(*, report: AnnualReport, by: User | None) -> tuple[Report
     """For the command line: the same as a request, rendered in this process (a version
     already being made from the same inputs is finished here; storing it is safe twice)."""
     with transaction.atomic():
-        digest = current_inputs_hash(report)
+        marker = change_marker(report)
         report = _locked(report)
-        existing = reusable_version(report, digest)
+        existing = reusable_version(report, marker)
         if existing is not None:
             return existing, True
-        version = version_in_progress(report, digest) or _new_version(report, by, digest)
+        version = version_in_progress(report, marker) or _new_version(report, by, marker)
     try:
         return version_render(version_id=version.id), False
     except Exception as exc:

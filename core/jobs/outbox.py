@@ -22,11 +22,15 @@ BROKER_PAUSE_SECONDS = 10.0
 _broker_paused_until = 0.0
 
 
-def enqueue(task: Task, *args, board_id=None, dedupe_key: str = "") -> Job:
+def enqueue(
+    task: Task, *args, board_id=None, dedupe_key: str = "", countdown: int | None = None
+) -> Job:
     """Record a job for `task(*args)` (ids and plain values only) in the current
     transaction; it is sent after commit, and never if the transaction rolls back. With a
     `dedupe_key`, a job of that key still waiting or running is returned instead (the
-    second identical request joins the first)."""
+    second identical request joins the first). With a `countdown`, the worker starts it
+    that many seconds after the send (keep it well under PICKUP_GRACE): with a dedupe
+    key, everything asked for meanwhile joins it (a debounce)."""
     try:
         plain_args = json.loads(json.dumps(list(args)))
     except TypeError as exc:
@@ -39,7 +43,7 @@ def enqueue(task: Task, *args, board_id=None, dedupe_key: str = "") -> Job:
     }  # fmt: skip
     job = _join(dedupe_key) or _record(fields)
     if job.status == JobStatus.WAITING and job.sent_at is None:
-        transaction.on_commit(partial(send, job.pk))
+        transaction.on_commit(partial(send, job.pk, countdown=countdown))
     return job
 
 
