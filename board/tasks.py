@@ -1,8 +1,8 @@
 from celery import shared_task
 from django.utils import timezone
 
-from .models import WorkerHeartbeat
-from .scoping import across_boards, outside_boards
+from .models import Invitation, WorkerHeartbeat
+from .scoping import across_boards, for_board, outside_boards
 
 
 @shared_task(bind=True)
@@ -25,3 +25,12 @@ def sync_membership_access() -> int:
     from .services.membership import memberships_sync_access
 
     return memberships_sync_access()
+
+
+@shared_task
+@for_board(Invitation)
+def send_invitation_email(invitation_id: str) -> bool:
+    """The invitation's e-mail, with its link (rebuilt here: never passed in the job)."""
+    from .services.invitations import invitation_email_send
+
+    return invitation_email_send(invitation=Invitation.objects.get(pk=invitation_id))
