@@ -72,12 +72,8 @@ def record_paths(prefix: str, name: str, form_view, delete_view, create: bool = 
 board_patterns = [
     path("invitations/", invitations.invitation_list, name="invitation-list"),
     path("invitations/new/", invitations.invitation_create, name="invitation-create"),
-    path(
-        "invitations/<uuid:pk>/resend/", invitations.invitation_resend, name="invitation-resend"
-    ),
-    path(
-        "invitations/<uuid:pk>/revoke/", invitations.invitation_revoke, name="invitation-revoke"
-    ),
+    path("invitations/<uuid:pk>/resend/", invitations.invitation_resend, name="invitation-resend"),
+    path("invitations/<uuid:pk>/revoke/", invitations.invitation_revoke, name="invitation-revoke"),
     path("agencies/", membership.agency_list, name="agency-list"),
     *record_paths("agencies/", "agency", membership.AgencyFormView, membership.AgencyDeleteView),
     path("members/", membership.member_list, name="member-list"),

@@ -2,7 +2,8 @@
 
 Required for the roles that see the most sensitive records or run the board (board
 managers, chairs, CDOP and SCR members), for the administrators of the Django admin
-(staff and superusers, who need no board role), for host administrators, and for anyone who has chosen to set it up. After
+(staff and superusers, who need no board role), for host administrators, and for anyone
+who has chosen to set it up. After
 the password, such a person is held by `RequireTwoFactorMiddleware` until they enter a
 code, or set up their app on their first sign-in."""
 

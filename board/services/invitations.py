@@ -27,7 +27,7 @@ from .membership import person_save
 from .roles import role_grant
 
 VALID_FOR = timedelta(days=14)
-TOKEN_PURPOSE = "board.invitation"
+TOKEN_PURPOSE = "board.invitation"  # noqa: S105 (the HMAC key salt, not a secret)
 
 
 def invitation_token(invitation: Invitation) -> str:
@@ -89,8 +89,10 @@ def invitation_create(
     )
     if any(other.is_open for other in waiting):
         raise ValidationError(
-            {"email": "An invitation to this address is waiting for an answer: resend it "
-             "from the list of invitations instead."}  # fmt: skip
+            {
+                "email": "An invitation to this address is waiting for an answer: resend it "
+                "from the list of invitations instead."
+            }  # fmt: skip
         )
     if person is not None and person.board_id != board.pk:
         raise ValidationError({"person": "Choose a person of this board."})
@@ -109,7 +111,9 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
     """A new link (and a new expiry); the old link stops working."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != InvitationStatus.PENDING:
-        raise ValidationError(f"This invitation has been {invitation.get_status_display().lower()}.")
+        raise ValidationError(
+            f"This invitation has been {invitation.get_status_display().lower()}."
+        )
     _new_link(invitation)
     invitation.save()
     _send(invitation)
@@ -120,7 +124,9 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
 def invitation_revoke(*, invitation: Invitation) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != InvitationStatus.PENDING:
-        raise ValidationError(f"This invitation has been {invitation.get_status_display().lower()}.")
+        raise ValidationError(
+            f"This invitation has been {invitation.get_status_display().lower()}."
+        )
     invitation.status = InvitationStatus.REVOKED
     invitation.answered_at = timezone.now()
     invitation.save()

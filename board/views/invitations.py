@@ -151,9 +151,7 @@ def _accept_with_new_account(request: HttpRequest, invitation: Invitation) -> Ht
 
 def _accept_as_existing_user(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     user = request.user
-    signed_in_as_invited = (
-        user.is_authenticated and user.email.lower() == invitation.email.lower()
-    )
+    signed_in_as_invited = user.is_authenticated and user.email.lower() == invitation.email.lower()
     if request.method == "POST" and signed_in_as_invited:
         try:
             service.invitation_accept(invitation=invitation, user=user)

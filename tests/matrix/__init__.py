@@ -29,9 +29,9 @@ def board_kwargs(context) -> dict:
 class Rule:
     """`kind` is "public" (anyone), "signed_out" (for signing in: a signed-in user is
     sent on), "login" (any signed-in user), "board" (the roles given, on the board in
-    the URL), "host" (host administrators only), or their API forms "api" and "api_board" (401, not a redirect, without
-    credentials). `kwargs` builds the URL's arguments from the test
-    context; `method` and `data` say how the URL is called; `ok_for` gives a signed-in
+    the URL), "host" (host administrators only), or their API forms "api" and
+    "api_board" (401, not a redirect, without credentials). `kwargs` builds the URL's
+    arguments from the test context; `method` and `data` say how the URL is called; `ok_for` gives a signed-in
     persona a success code of its own (a redirect that depends on who they are)."""
 
     kind: str

@@ -99,7 +99,5 @@ ENTRIES = {
     "datasets:catalogue-import": board_page(MANAGER),
     "datasets:catalogue-import-preview": page(MANAGER, _catalogue_import),
     # An empty file cannot be applied: the manager is sent back to its preview.
-    "datasets:catalogue-import-apply": page(
-        MANAGER, _catalogue_import, method="post", ok=302
-    ),
+    "datasets:catalogue-import-apply": page(MANAGER, _catalogue_import, method="post", ok=302),
 }
