@@ -31,8 +31,9 @@ class Rule:
     sent on), "login" (any signed-in user), "board" (the roles given, on the board in
     the URL), "host" (host administrators only), or their API forms "api" and
     "api_board" (401, not a redirect, without credentials). `kwargs` builds the URL's
-    arguments from the test context; `method` and `data` say how the URL is called; `ok_for` gives a signed-in
-    persona a success code of its own (a redirect that depends on who they are)."""
+    arguments from the test context; `method` and `data` say how the URL is called;
+    `ok_for` gives a signed-in persona a success code of its own (a redirect that
+    depends on who they are)."""
 
     kind: str
     roles: frozenset = frozenset()
