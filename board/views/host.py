@@ -43,7 +43,9 @@ def host_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 @host_view
 def host_boards(request: HttpRequest) -> HttpResponse:
     managers = Q(role_assignments__role=Role.BOARD_MANAGER)
-    boards = Board.objects.annotate(manager_count=Count("role_assignments", filter=managers))
+    boards = Board.objects.annotate(
+        manager_count=Count("role_assignments", filter=managers)
+    ).order_by("name")
     return render(request, "board/host/boards.html", {"page": paginate(request, boards)})
 
 

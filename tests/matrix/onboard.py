@@ -93,7 +93,9 @@ ENTRIES = {
     "datasets:breakdown-detail": page(list(Role), _category_set_kwargs),
     "datasets:breakdown-edit": page(MANAGER, _category_set_kwargs),
     "datasets:breakdown-delete": page(MANAGER, _category_set_kwargs),
-    "datasets:category-create": page(MANAGER, _category_set_kwargs),
+    "datasets:category-create": page(
+        MANAGER, lambda c: {"board_slug": c.board.slug, "set_pk": _category_set(c).pk}
+    ),
     "datasets:category-edit": page(MANAGER, _category_kwargs),
     "datasets:category-delete": page(MANAGER, _category_kwargs),
     "datasets:catalogue-import": board_page(MANAGER),
