@@ -27,6 +27,11 @@ class CategorySetForm(BoardModelForm):
         )
 
 
+    def _get_validation_exclusions(self):
+        # The code may be left empty: the service makes it and checks it is unique.
+        return super()._get_validation_exclusions() | {"code"}
+
+
 class CategoryForm(BoardModelForm):
     submit_label = "Save category"
 
@@ -47,7 +52,9 @@ class CategoryForm(BoardModelForm):
         )
 
     def _get_validation_exclusions(self):
-        return super()._get_validation_exclusions() - {"category_set"}
+        # The set is given by the page; the code may be left empty (the service makes it
+        # and checks it is unique, with its own message).
+        return (super()._get_validation_exclusions() - {"category_set"}) | {"code"}
 
 
 class CatalogueFileForm(GdsForm):
