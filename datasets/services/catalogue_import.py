@@ -126,12 +126,12 @@ def _read_row(number: int, cells: dict, errors: list, sets: dict) -> Row:
     code = cells["code"].strip().lower()
     values: dict = {}
     if not code:
-        problem("code", "Enter the indicator's code")
+        problem("code", "Enter the indicator code")
     elif not code.replace("_", "").replace("-", "").isalnum() or len(code) > 50:
         problem("code", f"“{code}” is not a code: use letters, numbers and underscores")
     for name in ("name", "theme"):
         if not cells[name].strip():
-            problem(name, f"Enter the indicator's {name}")
+            problem(name, f"Enter the indicator {name}")
     for name in TEXT:
         if cells.get(name, "").strip():
             values[name] = cells[name].strip()
