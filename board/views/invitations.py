@@ -145,7 +145,7 @@ def _accept_with_new_account(request: HttpRequest, invitation: Invitation) -> Ht
             apply_errors(form, error)
         else:
             return _accepted(request, invitation, user)
-    context = {"form": form, "invitation": invitation}
+    context = {"form": form, "invitation": invitation, "page_title": "Create your account"}
     return render(request, "board/invitations/new_account.html", context)
 
 
