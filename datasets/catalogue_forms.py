@@ -26,7 +26,6 @@ class CategorySetForm(BoardModelForm):
             "The code must use only letters, numbers, underscores and hyphens"
         )
 
-
     def _get_validation_exclusions(self):
         # The code may be left empty: the service makes it and checks it is unique.
         return super()._get_validation_exclusions() | {"code"}
