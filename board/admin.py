@@ -31,12 +31,12 @@ class AgencyAdmin(admin.ModelAdmin):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "is_active", "is_staff"]
+    list_display = ["email", "full_name", "is_active", "is_staff", "is_host_admin"]
     search_fields = ["email", "full_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Personal details", {"fields": ["full_name"]}),
-        ("Access", {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        ("Access", {"fields": ["is_active", "is_staff", "is_superuser", "is_host_admin"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [

@@ -37,6 +37,10 @@ class BoardConfig(AppConfig):
                 label, url_name, order=order, section="business", description=description
             )
         navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)
+        navigation.register(
+            "Invitations", "invitation-list", roles=[Role.BOARD_MANAGER], order=17,
+            section="business", description="Invite people to the board by e-mail.",
+        )  # fmt: skip
         waiting.register("actions", "Your actions", own_actions_waiting, order=20)
         self._register_notifications()
         calendar_sources.register("meetings", calendar_sources.meeting_events)

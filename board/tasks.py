@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from .models import Notification, WorkerHeartbeat
+from .models import Invitation, Notification, WorkerHeartbeat
 from .scoping import across_boards, for_board, outside_boards
 
 
@@ -61,3 +61,12 @@ def send_action_reminders() -> int:
     from .services.action_reminders import action_reminders_send
 
     return action_reminders_send()
+
+
+@shared_task
+@for_board(Invitation)
+def send_invitation_email(invitation_id: str) -> bool:
+    """The invitation's e-mail, with its link (rebuilt here: never passed in the job)."""
+    from .services.invitations import invitation_email_send
+
+    return invitation_email_send(invitation=Invitation.objects.get(pk=invitation_id))

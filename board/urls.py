@@ -2,7 +2,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import forms, views
-from .views import actions, budget, calendar, meetings, membership, notifications, plan, training
+from .views import (
+    actions,
+    budget,
+    calendar,
+    host,
+    invitations,
+    meetings,
+    membership,
+    notifications,
+    plan,
+    training,
+)
 from .views.password_reset import LimitedPasswordResetView
 
 auth_patterns = [
@@ -42,6 +53,22 @@ urlpatterns = [
         views.board_section,
         name="board-section",
     ),
+    path("invitations/accept/", invitations.invitation_answer, name="invitation-answer"),
+    path("invitations/<str:token>/", invitations.invitation_open, name="invitation-accept"),
+    path("host/boards/", host.host_boards, name="host-boards"),
+    path("host/boards/new/", host.host_board_create, name="host-board-create"),
+    path("host/boards/<slug:slug>/", host.host_board_detail, name="host-board-detail"),
+    path("host/boards/<slug:slug>/invite/", host.host_invite_manager, name="host-invite-manager"),
+    path(
+        "host/boards/<slug:slug>/invitations/<uuid:pk>/resend/",
+        host.host_invitation_resend,
+        name="host-invitation-resend",
+    ),
+    path(
+        "host/boards/<slug:slug>/invitations/<uuid:pk>/revoke/",
+        host.host_invitation_revoke,
+        name="host-invitation-revoke",
+    ),
 ]
 
 
@@ -64,6 +91,10 @@ board_patterns = [
         notifications.notification_preferences,
         name="notification-preferences",
     ),
+    path("invitations/", invitations.invitation_list, name="invitation-list"),
+    path("invitations/new/", invitations.invitation_create, name="invitation-create"),
+    path("invitations/<uuid:pk>/resend/", invitations.invitation_resend, name="invitation-resend"),
+    path("invitations/<uuid:pk>/revoke/", invitations.invitation_revoke, name="invitation-revoke"),
     path("agencies/", membership.agency_list, name="agency-list"),
     *record_paths("agencies/", "agency", membership.AgencyFormView, membership.AgencyDeleteView),
     path("members/", membership.member_list, name="member-list"),

@@ -10,12 +10,13 @@ class DatasetsConfig(AppConfig):
         from board import audit_tracking, navigation
         from board.models import ALL_ROLES
 
-        from .models import ImportBatch, Snapshot
+        from .models import CatalogueImport, ImportBatch, Snapshot
 
         # Snapshots are computed (rebuilt when their figures change): auditing them would
         # only repeat the observations' own history. An import's rows are kept out of its entry.
         audit_tracking.exclude(Snapshot, reason="rebuilt from the observations, which are tracked")
         audit_tracking.track(ImportBatch, exclude_fields=("rows",))
+        audit_tracking.track(CatalogueImport, exclude_fields=("rows",))
         navigation.register(
             "Performance",
             "datasets:dashboard",

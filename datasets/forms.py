@@ -79,6 +79,17 @@ class IndicatorForm(forms.ModelForm):
             Submit("submit", "Save indicator"),
         )
 
+    def clean_period_type(self) -> str:
+        """Refused while the indicator has figures (services/catalogue.py says why)."""
+        from .services.catalogue import period_type_change_error
+
+        period_type = self.cleaned_data["period_type"]
+        if self.instance.pk and period_type != self.initial.get("period_type"):
+            message = period_type_change_error(self.instance)
+            if message:
+                raise forms.ValidationError(message)
+        return period_type
+
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].lower()
         clash = Indicator.objects.filter(board=self.instance.board, code=code)

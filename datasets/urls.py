@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import benchmarks, catalogue, dashboard, data
+from .views import benchmarks, breakdowns, catalogue, catalogue_import, dashboard, data
 
 app_name = "datasets"
 
@@ -24,5 +24,40 @@ urlpatterns = [
     ),
     path("import/dfe/", benchmarks.dfe_import, name="dfe-import"),
     path("export/", data.export, name="export"),
+    path("breakdowns/", breakdowns.breakdown_list, name="breakdown-list"),
+    path("breakdowns/new/", breakdowns.CategorySetFormView.as_view(), name="breakdown-create"),
+    path("breakdowns/<uuid:pk>/", breakdowns.breakdown_detail, name="breakdown-detail"),
+    path(
+        "breakdowns/<uuid:pk>/edit/",
+        breakdowns.CategorySetFormView.as_view(),
+        name="breakdown-edit",
+    ),
+    path(
+        "breakdowns/<uuid:pk>/delete/",
+        breakdowns.CategorySetDeleteView.as_view(),
+        name="breakdown-delete",
+    ),
+    path(
+        "breakdowns/<uuid:set_pk>/categories/new/",
+        breakdowns.CategoryFormView.as_view(),
+        name="category-create",
+    ),
+    path("categories/<uuid:pk>/edit/", breakdowns.CategoryFormView.as_view(), name="category-edit"),
+    path(
+        "categories/<uuid:pk>/delete/",
+        breakdowns.CategoryDeleteView.as_view(),
+        name="category-delete",
+    ),
+    path("indicators/import/", catalogue_import.catalogue_import, name="catalogue-import"),
+    path(
+        "indicators/import/<uuid:pk>/",
+        catalogue_import.catalogue_import_preview,
+        name="catalogue-import-preview",
+    ),
+    path(
+        "indicators/import/<uuid:pk>/apply/",
+        catalogue_import.catalogue_import_apply,
+        name="catalogue-import-apply",
+    ),
     path("quality/", data.quality, name="quality"),
 ]

@@ -2,7 +2,8 @@
 
 Required for the roles that see the most sensitive records or run the board (board
 managers, chairs, CDOP and SCR members), for the administrators of the Django admin
-(staff and superusers, who need no board role), and for anyone who has chosen to set it up. After
+(staff and superusers, who need no board role), for host administrators, and for anyone
+who has chosen to set it up. After
 the password, such a person is held by `RequireTwoFactorMiddleware` until they enter a
 code, or set up their app on their first sign-in."""
 
@@ -44,7 +45,7 @@ EXEMPT_URL_NAMES = frozenset({"two-factor", "two-factor-setup", "logout", "healt
 def requires_two_factor(user: User) -> bool:
     """Is the user an administrator, or (one query) do they hold a privileged role
     anywhere or have an app set up?"""
-    if user.is_staff or user.is_superuser:
+    if user.is_staff or user.is_superuser or user.is_host_admin:
         return True
     privileged_or_enrolled = Q(role_assignments__role__in=PRIVILEGED_ROLES) | Q(
         totpdevice__confirmed=True

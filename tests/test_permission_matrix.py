@@ -46,6 +46,7 @@ def context(db):
     users["outsider"] = UserFactory()
     users["other_board_manager"] = user_with_role(other_board, Role.BOARD_MANAGER)
     users["deactivated"] = user_with_role(board, Role.BOARD_MANAGER, is_active=False)
+    users["host_admin"] = UserFactory(is_host_admin=True)
     return SimpleNamespace(board=board, users=users)
 
 

@@ -31,8 +31,10 @@ class PersonForm(BoardModelForm):
         user = User.objects.filter(email__iexact=email, is_active=True).first()
         if user is None:
             raise ValidationError(
-                "There is no active user account with this e-mail address. Leave it empty "
-                "to record the person without access."
+                "There is no active user account with this e-mail address. Invite them "
+                "(the link below the form), or leave it empty to record the person without "
+                "access.",
+                code="no_account",
             )
         self.instance.user = user
         return email

@@ -4,6 +4,7 @@ from .audit import AuditEntry
 from .base import BoardOwnedModel, TimestampedModel, UUIDModel
 from .boards import ALL_ROLES, Board, Role, RoleAssignment
 from .grants import RoleGrant
+from .invitations import Invitation, InvitationStatus
 from .membership import ACCESS_FOR_BOARD_ROLE, BoardRole, Membership, Person
 from .system import WorkerHeartbeat
 from .users import User
@@ -18,6 +19,8 @@ __all__ = [
     "ActionUpdate",
     "Agency",
     "AuditEntry",
+    "Invitation",
+    "InvitationStatus",
     "Board",
     "BoardOwnedModel",
     "BoardRole",

@@ -40,6 +40,14 @@ class User(UUIDModel, AbstractBaseUser, PermissionsMixin):
     full_name = models.CharField(max_length=200)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="Can log in to the admin site.")
+    # Site-level, not a board role: creates boards and invites their managers
+    # (board/views/host.py), and reads no board's records unless given a role there.
+    is_host_admin = models.BooleanField(
+        "host administrator",
+        default=False,
+        help_text="Can create boards and invite their managers. Gives no access to any "
+        "board's records.",
+    )
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()

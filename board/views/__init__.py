@@ -21,6 +21,8 @@ def home(request: HttpRequest) -> HttpResponse:
         boards.setdefault(assignment.board, []).append(assignment.get_role_display())
     if len(boards) == 1:
         return redirect(board_url(next(iter(boards)), "board-detail"))
+    if not boards and request.user.is_host_admin:
+        return redirect("host-boards")  # a host administrator's work is the boards page
     return render(request, "board/home.html", {"boards": boards})
 
 

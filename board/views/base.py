@@ -77,6 +77,7 @@ class RecordFormView(BoardPage):
 
     def render_form(self, form, obj) -> HttpResponse:
         context = {"form": form, "page_title": self.page_title(obj), "back_url": self.back_url(obj)}
+        context["view"] = self
         return render(self.request, self.template_name, context)
 
     def get(self, request: HttpRequest, **kwargs) -> HttpResponse:

@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.links import board_url
 from core.paging import paginate
 
 from ..access import board_view
@@ -58,6 +59,16 @@ def person_list(request: HttpRequest) -> HttpResponse:
 class PersonFormView(RecordFormView):
     model, form_class, noun = Person, PersonForm, "person"
     list_url_name = "person-list"
+    template_name = "board/person_form.html"
+    invite_url = ""
+
+    def render_form(self, form, obj) -> HttpResponse:
+        """An address with no account offers to invite them (board/views/invitations.py)."""
+        if form.has_error("account_email", code="no_account"):
+            saved = obj.pk and not obj._state.adding
+            query = {"email": form.data.get("account_email"), "person": obj.pk if saved else ""}
+            self.invite_url = board_url(self.request, "invitation-create", query=query)
+        return super().render_form(form, obj)
 
     def save(self, form):
         return person_save(person=form.save(commit=False))

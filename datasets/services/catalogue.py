@@ -5,6 +5,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from board.models import Board
@@ -70,6 +71,34 @@ def catalogue_install_starter(*, board: Board) -> int:
     return added
 
 
+def period_type_change_error(indicator: Indicator) -> str:
+    """Why the indicator's period type cannot change now ("" if it can). A figure is
+    stored by the first day of its period, so a quarterly figure re-read as monthly would
+    silently become the figure of the quarter's first month."""
+    from ..models import Observation
+
+    count = Observation.objects.filter(board=indicator.board_id, indicator=indicator.pk).count()
+    if not count:
+        return ""
+    stored = Indicator.objects.get(pk=indicator.pk).get_period_type_display().lower()
+    return (
+        f"The period type cannot change while the indicator has figures: it has {count:,} "
+        f"recorded by {stored}, which would move to the wrong periods. To collect it by "
+        "another period, add a new indicator with its own code and that period type, and "
+        "give this one an end of validity."
+    )
+
+
+def check_period_type(indicator: Indicator) -> None:
+    if indicator.pk is None:
+        return
+    before = Indicator.objects.filter(pk=indicator.pk).values_list("period_type", flat=True)
+    if before and before[0] != indicator.period_type:
+        message = period_type_change_error(indicator)
+        if message:
+            raise ValidationError({"period_type": message})
+
+
 @transaction.atomic
 def indicator_save(*, form) -> Indicator:
     """Save a validated IndicatorForm. A changed definition changes the dashboards, so
@@ -77,6 +106,7 @@ def indicator_save(*, form) -> Indicator:
     from .snapshots import mark_all_stale
 
     indicator = form.save(commit=False)
+    check_period_type(indicator)
     indicator.full_clean()
     indicator.save()
     form.save_m2m()

@@ -17,6 +17,7 @@ PERSONAS = [
     "outsider",
     "other_board_manager",
     "deactivated",
+    "host_admin",  # creates boards (kind "host"), holds no role on any (404 on each)
 ]
 
 
@@ -28,10 +29,11 @@ def board_kwargs(context) -> dict:
 class Rule:
     """`kind` is "public" (anyone), "signed_out" (for signing in: a signed-in user is
     sent on), "login" (any signed-in user), "board" (the roles given, on the board in
-    the URL), or their API forms "api" and "api_board" (401, not a redirect, without
-    credentials). `kwargs` builds the URL's arguments from the test
-    context; `method` and `data` say how the URL is called; `ok_for` gives a signed-in
-    persona a success code of its own (a redirect that depends on who they are)."""
+    the URL), "host" (host administrators only), or their API forms "api" and
+    "api_board" (401, not a redirect, without credentials). `kwargs` builds the URL's
+    arguments from the test context; `method` and `data` say how the URL is called;
+    `ok_for` gives a signed-in persona a success code of its own (a redirect that
+    depends on who they are)."""
 
     kind: str
     roles: frozenset = frozenset()
@@ -54,7 +56,9 @@ class Rule:
             return self.ok
         if self.kind == "login":
             return self.ok  # any signed-in person
-        if persona in {"outsider", "other_board_manager"}:
+        if self.kind == "host":
+            return self.ok if persona == "host_admin" else 403
+        if persona in {"outsider", "other_board_manager", "host_admin"}:
             return 404  # another board's page does not confirm that the board exists
         return self.ok if Role(persona) in self.roles else 403
 

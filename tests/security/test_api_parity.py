@@ -23,7 +23,7 @@ from .api_counterparts import API_ONLY, PAGE_COUNTERPART, PARITY_API_KWARGS
 ENTRIES = all_entries()
 API_ENDPOINTS = sorted(name for name in ENTRIES if name.startswith("api:"))
 SIGNED_OUT = {"anonymous", "deactivated"}
-OTHER_BOARD = {"outsider", "other_board_manager"}
+OTHER_BOARD = {"outsider", "other_board_manager", "host_admin"}  # no role on the board
 
 
 def test_every_api_endpoint_has_a_page_counterpart_or_a_reason():
@@ -73,6 +73,7 @@ def context(db):
     users["outsider"] = UserFactory()
     users["other_board_manager"] = user_with_role(other_board, Role.BOARD_MANAGER)
     users["deactivated"] = user_with_role(board, Role.BOARD_MANAGER, is_active=False)
+    users["host_admin"] = UserFactory(is_host_admin=True)
     return SimpleNamespace(board=board, users=users)
 
 
