@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import forms, views
-from .views import actions, budget, meetings, membership, plan, training
+from .views import actions, budget, exports, meetings, membership, plan, training
 from .views.password_reset import LimitedPasswordResetView
 
 auth_patterns = [
@@ -58,6 +58,8 @@ board_patterns = [
     *record_paths("agencies/", "agency", membership.AgencyFormView, membership.AgencyDeleteView),
     path("members/", membership.member_list, name="member-list"),
     path("members/gaps/", membership.membership_gaps, name="membership-gaps"),
+    path("members/export/", exports.member_export, name="member-export"),
+    path("members/gaps/export/", exports.membership_gaps_export, name="membership-gaps-export"),
     *record_paths(
         "members/", "membership", membership.MembershipFormView, membership.MembershipDeleteView
     ),
@@ -67,6 +69,7 @@ board_patterns = [
     path("people/<uuid:pk>/edit/", membership.PersonFormView.as_view(), name="person-edit"),
     path("meetings/", meetings.meeting_list, name="meeting-list"),
     path("meetings/attendance/", meetings.attendance_report, name="attendance-report"),
+    path("meetings/attendance/export/", exports.attendance_export, name="attendance-export"),
     path("meetings/<uuid:pk>/", meetings.meeting_detail, name="meeting-detail"),
     *record_paths("meetings/", "meeting", meetings.MeetingFormView, meetings.MeetingDeleteView),
     path("meetings/<uuid:pk>/attendance/", meetings.attendance_edit, name="attendance-edit"),
@@ -91,6 +94,7 @@ board_patterns = [
         name="meeting-action-create",
     ),
     path("actions/", actions.action_list, name="action-list"),
+    path("actions/export/", exports.action_export, name="action-export"),
     path("actions/<uuid:pk>/", actions.action_detail, name="action-detail"),
     *record_paths("actions/", "action", actions.ActionFormView, actions.ActionDeleteView),
     path(
@@ -120,6 +124,7 @@ board_patterns = [
     path("challenges/", plan.challenge_list, name="challenge-list"),
     *record_paths("challenges/", "challenge", plan.ChallengeFormView, plan.ChallengeDeleteView),
     path("budget/", budget.budget, name="budget"),
+    path("budget/export/", exports.budget_export, name="budget-export"),
     *record_paths(
         "budget/expenditure/",
         "expenditure-line",
