@@ -7,7 +7,7 @@ from datetime import timedelta
 import django_filters
 from django.db.models import Q
 
-from core.filters import CheckboxFilter, DateFilter, GdsFilterSet
+from core.filters import CheckboxFilter, DateFilter, GdsFilterSet, ListChoiceFilter
 
 from . import action_sources
 from .models import Action, ActionStatus
@@ -16,10 +16,10 @@ from .selectors.actions import DUE_SOON_DAYS
 
 
 class ActionFilter(GdsFilterSet):
-    owner = django_filters.ModelChoiceFilter(
+    owner = ListChoiceFilter(
         label="Owner", field_name="owner_person", queryset=None, empty_label="Anyone"
     )
-    agency = django_filters.ModelChoiceFilter(
+    agency = ListChoiceFilter(
         label="Agency", field_name="owner_agency", queryset=None, empty_label="Any agency"
     )
     source = django_filters.ChoiceFilter(

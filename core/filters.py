@@ -12,6 +12,7 @@ from django import forms
 
 from .forms import layout_for
 from .forms.dates import DateField
+from .forms.plain import ListChoiceField
 
 
 class CheckboxFilter(django_filters.Filter):
@@ -19,6 +20,13 @@ class CheckboxFilter(django_filters.Filter):
     the query ticks it, so a link's ?overdue=1 or ?forms=outstanding does."""
 
     field_class = forms.BooleanField
+
+
+class ListChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice from one of the board's lists (give it the board's queryset): another
+    board's id, or no id at all, is "Choose the ... from the list"."""
+
+    field_class = ListChoiceField
 
 
 class DateFilter(django_filters.Filter):
