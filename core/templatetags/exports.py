@@ -1,5 +1,6 @@
-"""{% load exports %}: `{% export_href url "xlsx" year=year.slug %}`, the link to a list's download with
-the list's own filters (the page's query without its page number) and the format."""
+"""{% load exports %}: `{% export_href url "xlsx" year=year.slug %}`, the link to a list's
+download with the list's own filters (the page's query without its page number) and the
+format."""
 
 from django import template
 

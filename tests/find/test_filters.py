@@ -168,7 +168,7 @@ def test_the_filtered_tracker_costs_the_same_queries_for_more_actions(
         return len(queries)
 
     few = count()
-    for n in range(20):
+    for _ in range(20):
         ActionFactory(board=board, owner_agency=actions["police"], owner_person=actions["ann"])
     with django_assert_num_queries(few):
         assert client.get(address, query).status_code == 200
