@@ -11,7 +11,7 @@ class BoardConfig(AppConfig):
     def ready(self) -> None:
         from lscb.schedules import ensure_default_schedules
 
-        from . import audit_admin, audit_tracking, navigation, setup, waiting
+        from . import audit_admin, audit_tracking, navigation, searchable, setup, waiting
         from .home import own_actions_waiting
         from .models import Role
 
@@ -37,6 +37,7 @@ class BoardConfig(AppConfig):
             )
         navigation.register("Audit log", "audit-log", roles=[Role.BOARD_MANAGER], order=90)
         waiting.register("actions", "Your actions", own_actions_waiting, order=20)
+        searchable.register()
         self._register_action_sources()
 
     def _register_action_sources(self) -> None:

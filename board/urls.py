@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import forms, views
-from .views import actions, budget, exports, meetings, membership, plan, training
+from .views import actions, budget, exports, meetings, membership, plan, search, training
 from .views.password_reset import LimitedPasswordResetView
 
 auth_patterns = [
@@ -54,6 +54,7 @@ def record_paths(prefix: str, name: str, form_view, delete_view, create: bool = 
 
 
 board_patterns = [
+    path("search/", search.board_search, name="board-search"),
     path("agencies/", membership.agency_list, name="agency-list"),
     *record_paths("agencies/", "agency", membership.AgencyFormView, membership.AgencyDeleteView),
     path("members/", membership.member_list, name="member-list"),

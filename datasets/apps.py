@@ -16,6 +16,9 @@ class DatasetsConfig(AppConfig):
         # only repeat the observations' own history. An import's rows are kept out of its entry.
         audit_tracking.exclude(Snapshot, reason="rebuilt from the observations, which are tracked")
         audit_tracking.track(ImportBatch, exclude_fields=("rows",))
+        from . import search
+
+        search.register()
         navigation.register(
             "Performance",
             "datasets:dashboard",

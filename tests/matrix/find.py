@@ -15,3 +15,4 @@ ENTRIES = {
     "subgroups:completeness-export": board_page([Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]),
     "child_deaths:cdop-case-export": board_page([Role.CDOP_MEMBER]),
 }
+ENTRIES["board-search"] = board_page(ALL_ROLES)
