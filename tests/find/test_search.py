@@ -27,7 +27,8 @@ def search_url(board) -> str:
 def results(response) -> list[tuple[str, str, str]]:
     """(kind, title, address) of each result shown."""
     found = re.findall(
-        r'<span class="govuk-caption-s">(.*?)</span>\s*<a class="govuk-link[^"]*" href="([^"]+)">(.*?)</a>',
+        r'<span class="govuk-caption-s">(.*?)</span>\s*'
+        r'<a class="govuk-link[^"]*" href="([^"]+)">(.*?)</a>',
         response.content.decode(),
         re.S,
     )
