@@ -15,11 +15,27 @@ from .forms.dates import DateField
 from .forms.plain import ListChoiceField
 
 
+class TickedCheckbox(forms.CheckboxInput):
+    """A checkbox that sends `on` when ticked and counts as ticked only for that value."""
+
+    def __init__(self, on: str) -> None:
+        super().__init__(attrs={"value": on})
+        self.on = on
+
+    def value_from_datadict(self, data, files, name) -> bool:
+        return data.get(name) == self.on
+
+
 class CheckboxFilter(django_filters.Filter):
-    """A checkbox (give it a `method=`) that narrows the list when ticked; any value in
-    the query ticks it, so a link's ?overdue=1 or ?forms=outstanding does."""
+    """A checkbox (give it a `method=`) that narrows the list when ticked. It sends `on`
+    ("1", or a link's word such as ?forms=outstanding); any other value is no tick, so an
+    old or mistyped link shows the whole list rather than an error."""
 
     field_class = forms.BooleanField
+
+    def __init__(self, *args, on: str = "1", **kwargs) -> None:
+        kwargs.setdefault("widget", TickedCheckbox(on))
+        super().__init__(*args, **kwargs)
 
 
 class ListChoiceFilter(django_filters.ModelChoiceFilter):

@@ -58,7 +58,9 @@ class CaseFilter(GdsFilterSet):
     category = django_filters.ChoiceFilter(
         label="Category of death", choices=DeathCategory.choices, empty_label="Any category"
     )
-    forms = CheckboxFilter(label="Only cases waiting for an agency form", method="filter_forms")
+    forms = CheckboxFilter(
+        label="Only cases waiting for an agency form", method="filter_forms", on="outstanding"
+    )
 
     class Meta:
         model = CdopCase

@@ -292,3 +292,13 @@ def test_a_register_filter_it_cannot_read_is_an_error(client_for, board, board_m
     summary = error_summary(response)
     assert "Choose the stage from the list" in summary
     assert "Choose the year notified from the list" in summary
+
+
+def test_the_home_pages_links_tick_their_checkboxes(client_for, board, cdop_member):
+    notify(board)  # no agency form requested
+    address = url("child_deaths:cdop-case-list", board)
+    response = client_for(cdop_member).get(address, {"forms": "outstanding"})
+    page = response.content.decode()
+    assert re.search(r'<input[^>]*name="forms"[^>]*checked', page)
+    assert listed(response) == []
+    assert "waiting for an agency form" in page
