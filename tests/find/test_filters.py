@@ -302,3 +302,21 @@ def test_the_home_pages_links_tick_their_checkboxes(client_for, board, cdop_memb
     assert re.search(r'<input[^>]*name="forms"[^>]*checked', page)
     assert listed(response) == []
     assert "waiting for an agency form" in page
+
+
+def test_the_filtered_register_costs_the_same_queries_for_more_reviews(
+    client_for, board, board_member, reviews, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(board_member)
+    address, query = url("case_reviews:scr-register", board), {"stage": "In progress"}
+    client.get(address, query)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(address, query)
+    for n in range(12):
+        _milestone(initiated_review(board, reference=f"More {n}"), MilestoneKind.CHRONOLOGY)
+    with django_assert_num_queries(len(queries)):
+        response = client.get(address, query)
+    assert len(listed(response)) == 13
