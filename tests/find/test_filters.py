@@ -320,3 +320,24 @@ def test_the_filtered_register_costs_the_same_queries_for_more_reviews(
     with django_assert_num_queries(len(queries)):
         response = client.get(address, query)
     assert len(listed(response)) == 13
+
+
+def test_each_cdop_stage_filter_finds_the_cases_shown_at_that_stage(board):
+    from reviews.child_deaths.filters import STAGES as CASE_STAGES
+    from reviews.child_deaths.models import CdopCase
+
+    notify(board, date_of_death=date(2014, 1, 1))
+    rapid = notify(board, date_of_death=date(2014, 1, 2))
+    CdopCase.objects.filter(pk=rapid.pk).update(rapid_response_on=date(2014, 1, 5))
+    held = notify(board, date_of_death=date(2014, 1, 3))
+    CdopCase.objects.filter(pk=held.pk).update(
+        rapid_response_on=date(2014, 1, 5), review_meeting_on=date(2014, 2, 1)
+    )
+    review(notify(board, date_of_death=date(2014, 1, 4)))
+    closed = review(notify(board, date_of_death=date(2014, 1, 6)))
+    CdopCase.objects.filter(pk=closed.pk).update(closed_on=date(2014, 9, 1))
+    everything = list(CdopCase.objects.filter(board=board))
+    for key, (label, condition) in CASE_STAGES.items():
+        shown = {case.pk for case in everything if case.stage == label}
+        found = set(CdopCase.objects.filter(condition, board=board).values_list("pk", flat=True))
+        assert found == shown and len(found) == 1, key
