@@ -91,3 +91,15 @@ def test_an_indicators_numerator_is_picked_by_typing(page, sign_in, board, manag
     expect(numerator).to_be_visible()
     rate.refresh_from_db()
     assert rate.numerator == referrals
+
+
+def test_a_cdop_member_finds_a_case_by_its_number_from_the_home_page(
+    page, sign_in, board, cdop_member
+):
+    case = notify(board)
+    sign_in(cdop_member)
+    page.goto(f"/boards/{board.slug}/")
+    page.get_by_role("search").get_by_label("Search this board").fill(case.number)
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+    page.get_by_role("link", name=case.number).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(case.number)
