@@ -1,4 +1,4 @@
-"""Finding things: the manager searches the board from the header and opens an action;
+"""Finding things: the manager searches the board from its home and opens an action;
 filters the tracker by agency and keeps the filter on the next page and in the download;
 an SCR sub-group member links a review to a child death by typing part of its number in
 the searchable picker, and a manager picks an indicator's numerator the same way."""
@@ -23,9 +23,8 @@ def test_the_manager_searches_the_board_and_opens_the_action(page, sign_in, boar
     ActionFactory(board=board, description="Refresh the escalation policy")
     sign_in(manager)
     page.goto(f"/boards/{board.slug}/")
-    page.get_by_role("link", name="Search", exact=True).click()
-    page.get_by_label("Search this board").fill("fostering")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("search").get_by_label("Search this board").fill("fostering")
+    page.get_by_role("search").get_by_role("button", name="Search").click()
     expect(page.get_by_role("heading", name="1 result for “fostering”")).to_be_visible()
     page.get_by_role("link", name="Audit the fostering panel's minutes").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Action")

@@ -148,9 +148,12 @@ def test_odd_words_are_an_answer_not_an_error(client_for, board, manager, record
         assert shown in response.content.decode()
 
 
-def test_the_header_offers_the_search_on_every_board_page(client_for, board, viewer):
+def test_the_boards_home_has_the_search_box(client_for, board, viewer):
+    """On the home, not in the header, which keeps to its few sections (test_navigation)."""
     response = client_for(viewer).get(reverse("board-detail", kwargs={"board_slug": board.slug}))
-    assert f'href="{search_url(board)}"' in response.content.decode()
+    page = response.content.decode()
+    assert f'action="{search_url(board)}"' in page
+    assert 'name="q"' in page
 
 
 def test_a_kind_registered_for_some_roles_is_not_searched_for_others(board, viewer, manager):
