@@ -11,7 +11,15 @@ class BoardConfig(AppConfig):
     def ready(self) -> None:
         from lscb.schedules import ensure_default_schedules
 
-        from . import audit_admin, audit_tracking, calendar_sources, navigation, setup, waiting
+        from . import (
+            audit_admin,
+            audit_tracking,
+            calendar_sources,
+            navigation,
+            searchable,
+            setup,
+            waiting,
+        )
         from .home import own_actions_waiting
         from .models import CalendarFeed, Role
 
@@ -45,6 +53,7 @@ class BoardConfig(AppConfig):
         self._register_notifications()
         calendar_sources.register("meetings", calendar_sources.meeting_events)
         audit_tracking.exclude(CalendarFeed, reason="holds a secret (the feed token's hash)")
+        searchable.register()
         self._register_action_sources()
 
     def _register_notifications(self) -> None:

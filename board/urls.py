@@ -6,12 +6,14 @@ from .views import (
     actions,
     budget,
     calendar,
+    exports,
     host,
     invitations,
     meetings,
     membership,
     notifications,
     plan,
+    search,
     training,
 )
 from .views.password_reset import LimitedPasswordResetView
@@ -95,10 +97,13 @@ board_patterns = [
     path("invitations/new/", invitations.invitation_create, name="invitation-create"),
     path("invitations/<uuid:pk>/resend/", invitations.invitation_resend, name="invitation-resend"),
     path("invitations/<uuid:pk>/revoke/", invitations.invitation_revoke, name="invitation-revoke"),
+    path("search/", search.board_search, name="board-search"),
     path("agencies/", membership.agency_list, name="agency-list"),
     *record_paths("agencies/", "agency", membership.AgencyFormView, membership.AgencyDeleteView),
     path("members/", membership.member_list, name="member-list"),
     path("members/gaps/", membership.membership_gaps, name="membership-gaps"),
+    path("members/export/", exports.member_export, name="member-export"),
+    path("members/gaps/export/", exports.membership_gaps_export, name="membership-gaps-export"),
     *record_paths(
         "members/", "membership", membership.MembershipFormView, membership.MembershipDeleteView
     ),
@@ -108,6 +113,7 @@ board_patterns = [
     path("people/<uuid:pk>/edit/", membership.PersonFormView.as_view(), name="person-edit"),
     path("meetings/", meetings.meeting_list, name="meeting-list"),
     path("meetings/attendance/", meetings.attendance_report, name="attendance-report"),
+    path("meetings/attendance/export/", exports.attendance_export, name="attendance-export"),
     path("meetings/<uuid:pk>/", meetings.meeting_detail, name="meeting-detail"),
     *record_paths("meetings/", "meeting", meetings.MeetingFormView, meetings.MeetingDeleteView),
     path("meetings/<uuid:pk>/attendance/", meetings.attendance_edit, name="attendance-edit"),
@@ -136,6 +142,7 @@ board_patterns = [
     path("calendar/feed/new/", calendar.feed_renew, name="calendar-feed-renew"),
     path("calendar/feed/stop/", calendar.feed_revoke, name="calendar-feed-revoke"),
     path("actions/", actions.action_list, name="action-list"),
+    path("actions/export/", exports.action_export, name="action-export"),
     path("actions/<uuid:pk>/", actions.action_detail, name="action-detail"),
     *record_paths("actions/", "action", actions.ActionFormView, actions.ActionDeleteView),
     path(
@@ -165,6 +172,7 @@ board_patterns = [
     path("challenges/", plan.challenge_list, name="challenge-list"),
     *record_paths("challenges/", "challenge", plan.ChallengeFormView, plan.ChallengeDeleteView),
     path("budget/", budget.budget, name="budget"),
+    path("budget/export/", exports.budget_export, name="budget-export"),
     *record_paths(
         "budget/expenditure/",
         "expenditure-line",

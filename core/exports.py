@@ -121,3 +121,23 @@ def download(content: bytes, filename: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+FORMATS = ("xlsx", "csv")
+
+
+def format_error(request) -> str:
+    """Why the ?format= asked for cannot be given ("" when it can: XLSX unless CSV)."""
+    if request.GET.get("format", "xlsx") in FORMATS:
+        return ""
+    return "Choose format=xlsx or format=csv"
+
+
+def table_download(request, stem: str, *tables: Table) -> HttpResponse:
+    """A list's download in the format asked for (?format=xlsx, the default, or csv): an
+    XLSX has a sheet per table, a CSV holds the first. A format that is not one is 400."""
+    if error := format_error(request):
+        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    if request.GET.get("format", "xlsx") == "csv":
+        return download(csv_bytes(tables[0]), f"{stem}.csv")
+    return download(xlsx_bytes(*tables), f"{stem}.xlsx")

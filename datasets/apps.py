@@ -17,6 +17,9 @@ class DatasetsConfig(AppConfig):
         audit_tracking.exclude(Snapshot, reason="rebuilt from the observations, which are tracked")
         audit_tracking.track(ImportBatch, exclude_fields=("rows",))
         audit_tracking.track(CatalogueImport, exclude_fields=("rows",))
+        from . import search
+
+        search.register()
         navigation.register(
             "Performance",
             "datasets:dashboard",

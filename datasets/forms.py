@@ -2,7 +2,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
 from board.models import Agency
-from core.forms import FormHelper, GdsForm, formfield_for, name_every_field, text_field
+from core.forms import FormHelper, GdsForm, formfield_for, name_every_field, picker, text_field
 from core.uploads import check_size
 
 from .models import CategorySet, Indicator
@@ -47,8 +47,9 @@ class IndicatorForm(forms.ModelForm):
         others = Indicator.objects.filter(board=board)
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
-        self.fields["numerator"].queryset = others
-        self.fields["denominator"].queryset = others
+        for name in ("numerator", "denominator"):
+            self.fields[name].queryset = others
+            picker(self.fields[name])  # a board may keep hundreds of indicators
         self.fields["breakdown_sets"].queryset = CategorySet.objects.filter(board=board)
         self.fields["source_agency"].queryset = Agency.objects.filter(board=board)
         name_every_field(self)

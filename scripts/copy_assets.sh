@@ -28,3 +28,12 @@ cp "$ARIMO"/files/arimo-latin-400-*.woff "$ARIMO"/files/arimo-latin-700-*.woff \
    "$ARIMO"/files/arimo-latin-ext-400-*.woff "$ARIMO"/files/arimo-latin-ext-700-*.woff \
    static/fonts/arimo/
 cp "$ARIMO/LICENSE" static/fonts/arimo/OFL.txt
+
+# GOV.UK's accessible autocomplete (alphagov), the searchable pickers' component
+# (static/js/picker.mjs): kept beside GOV.UK Frontend, so the Dockerfile copies it too.
+# With its source maps, which the files name: collectstatic's manifest fails without them.
+AUTOCOMPLETE=node_modules/accessible-autocomplete/dist
+mkdir -p static/govuk/accessible-autocomplete
+cp "$AUTOCOMPLETE"/accessible-autocomplete.min.js "$AUTOCOMPLETE"/accessible-autocomplete.min.css \
+   "$AUTOCOMPLETE"/accessible-autocomplete.min.js.map "$AUTOCOMPLETE"/accessible-autocomplete.min.css.map \
+   node_modules/accessible-autocomplete/LICENSE.txt static/govuk/accessible-autocomplete/

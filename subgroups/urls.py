@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import groups, returns, spreadsheets, templates
+from .views import exports, groups, returns, spreadsheets, templates
 
 app_name = "subgroups"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("settings/", groups.returns_settings, name="settings"),
     path("my-returns/", returns.my_returns, name="my-returns"),
     path("completeness/", returns.completeness, name="completeness"),
+    path("completeness/export/", exports.completeness_export, name="completeness-export"),
     path(GROUP, groups.subgroup_detail, name="subgroup-detail"),
     path(f"{GROUP}edit/", groups.subgroup_edit, name="subgroup-edit"),
     path(f"{GROUP}seats/new/", groups.seat_add, name="seat-add"),

@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -10,37 +8,31 @@ from core.links import board_url
 from core.paging import paginate
 
 from ..access import board_view
+from ..filters import ActionFilter
 from ..forms.actions import ActionForm, ActionUpdateForm
-from ..models import Action, ActionStatus, Meeting, Objective
+from ..models import Action, Meeting, Objective
 from ..selectors import actions as select
 from ..services.actions import action_add_update, action_create, action_edit, action_sign_off
 from .base import READ, WRITE, RecordDeleteView, RecordFormView
 
 
+def filtered_actions(request: HttpRequest) -> ActionFilter:
+    """The tracker's filters as asked in the query; the export reads the same ones."""
+    return ActionFilter(
+        request.GET,
+        queryset=select.actions(request.board),
+        board=request.board,
+        user=request.user,
+        today=timezone.localdate(),
+    )
+
+
 @board_view(*READ)
 def action_list(request: HttpRequest) -> HttpResponse:
-    """The tracker, filtered by status, "overdue only", "due soon" and "my actions" (the
-    home page links here with the last three); any other value of a filter is ignored."""
-    today = timezone.localdate()
-    status = request.GET.get("status", "")
-    overdue = request.GET.get("overdue") == "1"
-    due_soon = request.GET.get("due_soon") == "1"
-    mine = request.GET.get("mine") == "1"
-    actions = select.actions_filtered(
-        request.board,
-        status=status,
-        overdue_on=today if overdue else None,
-        due_soon_on=today if due_soon else None,
-        owned_by=request.user if mine else None,
-    )
-    filters = {"status": status, "overdue": overdue, "due_soon": due_soon, "mine": mine}
-    context = {
-        "page": paginate(request, actions),
-        "statuses": ActionStatus.choices,
-        **filters,
-        "due_soon_days": select.DUE_SOON_DAYS,
-        "query": urlencode({k: "1" if v is True else v for k, v in filters.items() if v}),
-    }
+    """The tracker, filtered by owner, agency, source, status and when it is due (the home
+    page links here with "overdue", "due soon" and "my actions")."""
+    filters = filtered_actions(request)
+    context = {"page": paginate(request, filters.qs), "filters": filters}
     return render(request, "board/action_list.html", context)
 
 

@@ -14,6 +14,7 @@ from .numbers import (
     money_field,
 )
 from .pages import FORM_PAGE, apply_errors, form_page, save_form
+from .pickers import picker
 from .plain import GdsForm, ListChoiceField, choice_field, text_field
 from .wording import name_every_field
 
@@ -40,4 +41,5 @@ __all__ = [
     "layout_item",
     "money_field",
     "name_every_field",
+    "picker",
 ]

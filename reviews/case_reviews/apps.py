@@ -11,10 +11,11 @@ class CaseReviewsConfig(AppConfig):
         from board import navigation, record_visibility, setup, waiting
         from board.models import ALL_ROLES, Role
 
-        from . import action_sources, models
+        from . import action_sources, models, search
         from .services.reviews import scr_board_set_up
         from .waiting import clocks_waiting
 
+        search.register()
         action_sources.register(self.label)
         setup.register(scr_board_set_up)
         from .services.alerts import register_kinds

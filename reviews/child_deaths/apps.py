@@ -11,11 +11,12 @@ class ChildDeathsConfig(AppConfig):
         from board import audit_tracking, navigation, record_visibility, setup, waiting
         from board.models import ALL_ROLES, Role
 
-        from . import action_sources, models
+        from . import action_sources, models, search
         from .selectors import CDOP_ROLES
         from .services.cases import cdop_board_set_up
         from .waiting import agency_forms_waiting
 
+        search.register()
         action_sources.register(self.label)
         setup.register(cdop_board_set_up)
         from board import notifications

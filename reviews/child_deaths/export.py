@@ -40,6 +40,10 @@ COLUMNS = [
 ]
 
 
-def cases_csv(cases: Iterable[CdopCase]) -> bytes:
+def cases_table(cases: Iterable[CdopCase]) -> Table:
     rows = ([value(case) for _, value in COLUMNS] for case in cases)
-    return csv_bytes(Table([heading for heading, _ in COLUMNS], rows, title="cases"))
+    return Table([heading for heading, _ in COLUMNS], rows, title="cases")
+
+
+def cases_csv(cases: Iterable[CdopCase]) -> bytes:
+    return csv_bytes(cases_table(cases))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import cases, localities, register, statistics
+from .views import cases, localities, register, register_export, statistics
 
 app_name = "child_deaths"
 
@@ -11,6 +11,7 @@ CASE = "cdop/cases/<uuid:case_id>/"
 urlpatterns = [
     path("cdop/cases/", cases.case_list, name="cdop-case-list"),
     path("cdop/cases/new/", cases.case_create, name="cdop-case-create"),
+    path("cdop/cases/export/", register_export.case_export, name="cdop-case-export"),
     path(CASE, cases.case_detail, name="cdop-case-detail"),
     path(f"{CASE}edit/", cases.case_edit, name="cdop-case-edit"),
     path(f"{CASE}analysis/", cases.case_analysis, name="cdop-case-analysis"),

@@ -1,3 +1,8 @@
 import { initAll } from "../govuk/govuk-frontend.min.js";
 
 initAll();
+
+// The searchable pickers' component is loaded only on the pages that have one.
+if (document.querySelector("select[data-picker]")) {
+  import("./picker.mjs").then((picker) => picker.initPickers());
+}

@@ -15,7 +15,12 @@ from .pages import ENTRIES, board_context, open_as_allowed
 
 BAD = "2014-1x"
 SAID = "“2014-1x” is not a financial year such as 2014-15"
-DOWNLOADS = {"datasets:export"}
+DOWNLOADS = {
+    "datasets:export",
+    "budget-export",
+    "attendance-export",
+    "subgroups:completeness-export",
+}
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -34,6 +34,15 @@ TABLE_EXPORTS = {
     "datasets:import-problems-download",
     "child_deaths:cdop-export",
     "subgroups:return-download",
+    # The downloads of lists and tables (board/views/exports.py and each app's exports):
+    # tests/find/test_exports.py sends a hostile value through each.
+    "action-export",
+    "budget-export",
+    "attendance-export",
+    "member-export",
+    "membership-gaps-export",
+    "subgroups:completeness-export",
+    "child_deaths:cdop-case-export",
 }
 # Downloads that hand back a file exactly as it was uploaded, or a PDF we render: they
 # write no cells, so there is nothing to neutralise (altering a stored paper would be wrong).

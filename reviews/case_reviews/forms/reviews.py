@@ -6,7 +6,15 @@ from django.db.models import Q
 
 from board.files import UploadField
 from board.models import ActionStatus, Agency, Board
-from core.forms import GdsForm, choice_field, date_field, integer_field, layout_for, text_field
+from core.forms import (
+    GdsForm,
+    choice_field,
+    date_field,
+    integer_field,
+    layout_for,
+    picker,
+    text_field,
+)
 from reviews.child_deaths.models import CdopCase
 
 from ..models import (
@@ -51,11 +59,14 @@ class ReviewForm(ScrForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    cdop_case = forms.ModelChoiceField(
-        label="Child death (CDOP) case, if there is one",
-        queryset=None,
-        required=False,
-        empty_label="None",
+    cdop_case = picker(
+        forms.ModelChoiceField(
+            label="Child death (CDOP) case, if there is one",
+            queryset=None,
+            required=False,
+            empty_label="None",
+            help_text="Type part of the case number to find it.",
+        )
     )
     executive_summary = text_field("Executive summary", required=False, long=True)
 

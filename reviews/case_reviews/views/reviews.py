@@ -17,6 +17,7 @@ from core.forms import apply_errors, form_page, save_form
 from core.links import board_url
 from core.paging import paginate
 
+from ..filters import ReviewFilter
 from ..forms import reviews as forms
 from ..models import CaseReview, Milestone
 from ..selectors import reviews as selectors
@@ -41,11 +42,13 @@ def register(request: HttpRequest) -> HttpResponse:
     settings = services.scr_settings(board=board)
     today = timezone.localdate()
     # One page of reviews at a time; the page's prefetches keep the queries constant.
-    page = paginate(request, selectors.case_reviews(board=board), REGISTER_PAGE_SIZE)
+    filters = ReviewFilter(request.GET, queryset=selectors.case_reviews(board=board), board=board)
+    page = paginate(request, filters.qs, REGISTER_PAGE_SIZE)
     rows = selectors.register_rows(page.object_list, settings, today)
     context = {
         "rows": rows,
         "page": page,
+        "filters": filters,
         "can_read": request.board_access.has_any(CONFIDENTIAL),
         "can_manage": request.board_access.has_any(MANAGE),
     }

@@ -14,6 +14,7 @@ from core.paging import paginate
 from core.periods import FinancialYear
 
 from .. import forms, selectors
+from ..filters import CaseFilter
 from ..models import AgencyForm, CdopCase
 from ..services import cases as services
 
@@ -29,26 +30,30 @@ def _case_url(request: HttpRequest, case: CdopCase) -> str:
     return board_url(request, "child_deaths:cdop-case-detail", case_id=case.pk)
 
 
+def filtered_cases(request: HttpRequest, cases=None) -> CaseFilter:
+    """The case list's filters as asked in the query; the register's export reads them too."""
+    board = request.board
+    cases = selectors.cdop_cases(board=board) if cases is None else cases
+    return CaseFilter(request.GET, queryset=cases, board=board)
+
+
 @board_view(*CDOP)
 def case_list(request: HttpRequest) -> HttpResponse:
-    """The panel's cases; ?forms=outstanding (the home page's link) lists only the cases
-    still waiting for an agency's form, and any other value lists them all."""
+    """The panel's cases, filtered by stage, year notified and category; ?forms=outstanding
+    (the home page's link) lists only the cases still waiting for an agency's form."""
     board = request.board
     settings = services.cdop_settings(board=board)
     year = FinancialYear.containing(timezone.localdate())
     reviewed = list(selectors.cdop_cases_reviewed_in(board=board, year=year))
-    cases = selectors.cdop_cases(board=board)
-    forms_outstanding = request.GET.get("forms") == "outstanding"
-    if forms_outstanding:
-        cases = cases.filter(forms_outstanding__gt=0)
-    page = paginate(request, cases, CASES_PER_PAGE)
+    filters = filtered_cases(request)
+    page = paginate(request, filters.qs, CASES_PER_PAGE)
     context = {
         "page": page,
+        "filters": filters,
         "year": year,
         "settings": settings,
         "timeliness": selectors.review_timeliness(reviewed, settings.review_target_months),
         "outstanding": selectors.outstanding_agency_forms(board=board)[:20],
-        "forms_outstanding": forms_outstanding,
         "today": timezone.localdate(),
     }
     return render(request, "child_deaths/case_list.html", context)
