@@ -31,6 +31,20 @@ def add_working_days(start: date, days: int) -> date:
     return current
 
 
+def working_days_before(end: date, days: int) -> date:
+    """The date `days` working days before `end`: add_working_days(it, days) is `end`
+    when `end` is a working day (the last day to give a notice of `days` working days)."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    current = end
+    remaining = days
+    while remaining:
+        current -= timedelta(days=1)
+        if is_working_day(current):
+            remaining -= 1
+    return current
+
+
 def working_days_between(start: date, end: date) -> int:
     """Working days after `start` up to and including `end` (0 when end <= start)."""
     count = 0

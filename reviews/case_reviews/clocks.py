@@ -4,7 +4,10 @@
 - decision: decide whether to hold a review within N months of the notification;
 - completion: complete (board sign-off) within N months of the decision to initiate;
 - notification: notify the serious incident within N working days of the incident;
-- rapid review: (2018 arrangements) within N working days of the notification.
+- rapid review: (2018 arrangements) within N working days of the notification;
+- publication: a practice review published within N months of the decision to hold it;
+- pre-publication notice: the Panel and the Secretary of State told at least N working
+  days before a practice review is published (planned, or actual once it is).
 
 Working-day clocks skip weekends and the England bank holidays (board.working_days)."""
 
@@ -13,7 +16,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from board.working_days import add_working_days, working_days_between
+from board.working_days import add_working_days, working_days_before, working_days_between
 
 from .models import CaseReview, Decision, MilestoneKind, ReviewType, ScrSettings
 
@@ -48,6 +51,9 @@ class Clock:
     # Stopped because the review closed (published, or not initiated) before this clock's
     # own event: a closed review's clock never keeps counting to today.
     closed_with_review: bool = False
+    # Said instead of "N days of M" where elapsed time is not the point (a notice due a
+    # number of working days before another date).
+    note: str = ""
 
     @property
     def status_label(self) -> str:
@@ -63,6 +69,8 @@ class Clock:
 
     @property
     def elapsed_label(self) -> str:
+        if self.note:
+            return self.note
         unit = "working day" if self.working_days else "day"
         taken = f"{self.elapsed} {unit}{'' if self.elapsed == 1 else 's'} of {self.limit}"
         if self.closed_with_review:
@@ -113,6 +121,43 @@ def _working_clock(key, label, start, days, stopped_on, today, warn) -> Clock:
         status=_status(deadline, stopped_on, today, warn),
         elapsed=working_days_between(start, stopped_on or today),
     )
+
+
+def _notice_clock(review, settings, today, warn) -> Clock | None:
+    """Due N working days before the publication date (the actual one, or the planned
+    one until then); none while no publication date is set."""
+    publication = _actual(review, MilestoneKind.PUBLICATION) or _planned(
+        review, MilestoneKind.PUBLICATION
+    )
+    if publication is None:
+        return None
+    days = settings.prepublication_notice_working_days
+    deadline = working_days_before(publication, days)
+    given = _actual(review, MilestoneKind.PREPUBLICATION_NOTICE)
+    start = review.decision_on or review.notified_on
+    before = f"before publication on {publication:%-d %b %Y}"
+    if given:
+        # As add_working_days counts: given N working days before, add N to reach it.
+        note = f"given {_plural(working_days_between(given, publication), 'working day')} {before}"
+    else:
+        note = f"due by {deadline:%-d %b %Y}, {_plural(days, 'working day')} {before}"
+    return Clock(
+        key="prepublication_notice",
+        label="Notice of publication to the Panel and the Secretary of State",
+        start=start,
+        deadline=deadline,
+        stopped_on=given,
+        limit=f"{_plural(days, 'working day')} before publication",
+        working_days=True,
+        status=_status(deadline, given, today, warn),
+        elapsed=working_days_between(start, given or today),
+        note=note,
+    )
+
+
+def _planned(review: CaseReview, kind: str) -> date | None:
+    dates = [m.planned_on for m in review.milestones.all() if m.kind == kind and m.planned_on]
+    return min(dates, default=None)
 
 
 def _actual(review: CaseReview, kind: str) -> date | None:
@@ -195,6 +240,22 @@ def _clocks(review: CaseReview, settings: ScrSettings, today: date) -> list[Cloc
                 warn,
             )
         )
+    if review.review_type == ReviewType.PRACTICE_REVIEW and review.is_initiated:
+        if review.decision_on:
+            clocks.append(
+                _month_clock(
+                    "publication",
+                    "Publication of the practice review",
+                    review.decision_on,
+                    settings.publication_months,
+                    _actual(review, MilestoneKind.PUBLICATION),
+                    today,
+                    warn,
+                )
+            )
+        notice = _notice_clock(review, settings, today, warn)
+        if notice is not None:
+            clocks.append(notice)
     return clocks
 
 

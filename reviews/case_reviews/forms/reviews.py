@@ -258,3 +258,11 @@ class SettingsForm(ScrForm):
         "Rapid review within (working days of notification)", min_value=0
     )
     alert_days_before = integer_field("Alert this many days before a deadline", min_value=0)
+    publication_months = integer_field(
+        "Publish a practice review within (months of the decision)", min_value=0
+    )
+    prepublication_notice_working_days = integer_field(
+        "Tell the Panel and the Secretary of State (working days before publication)",
+        min_value=0,
+        help_text="Check against current guidance: 7 unless the board has set its own.",
+    )

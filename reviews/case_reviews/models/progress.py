@@ -22,6 +22,12 @@ class MilestoneKind(models.TextChoices):
     FINAL_PANEL = "final_panel", "Final panel"
     BOARD_SIGN_OFF = "board_sign_off", "Board sign-off"
     SUBMISSION = "submission", "Submission to Ofsted / the national panel"
+    # A practice review: the Panel and the Secretary of State are told before it is
+    # published (ScrSettings.prepublication_notice_working_days).
+    PREPUBLICATION_NOTICE = (
+        "prepublication_notice",
+        "Panel and Secretary of State told of the publication",
+    )
     PUBLICATION = "publication", "Publication"
 
 

@@ -55,6 +55,15 @@ class ScrSettings(BoardOwnedModel):
     alert_days_before = models.PositiveSmallIntegerField(
         "alert this many days before a clock runs out", default=7
     )
+    # Child safeguarding practice reviews (Working Together 2018 and 2023).
+    publication_months = models.PositiveSmallIntegerField(
+        "publish a practice review within (months of the decision to hold it)", default=6
+    )
+    prepublication_notice_working_days = models.PositiveSmallIntegerField(
+        "tell the Panel and the Secretary of State (working days before publication)",
+        default=7,
+        help_text="Check against current guidance: the statutory notice period is a setting.",
+    )
 
     class Meta:
         verbose_name = "case review settings"
@@ -70,7 +79,13 @@ class ScrSettings(BoardOwnedModel):
             errors["decision_months"] = "Enter between 1 and 12 months."
         if not 1 <= self.completion_months <= 36:
             errors["completion_months"] = "Enter between 1 and 36 months."
-        for name in ("notification_working_days", "rapid_review_working_days"):
+        if not 1 <= self.publication_months <= 36:
+            errors["publication_months"] = "Enter between 1 and 36 months."
+        for name in (
+            "notification_working_days",
+            "rapid_review_working_days",
+            "prepublication_notice_working_days",
+        ):
             if not 1 <= getattr(self, name) <= 60:
                 errors[name] = "Enter between 1 and 60 working days."
         if errors:

@@ -121,3 +121,71 @@ def test_a_met_clock_raises_no_alert(board, scr_member):
     initiated_review(board, incident_on=date(2014, 3, 3), notified_on=date(2014, 3, 5))
     run_now(scr_clock_alerts_send, today=date(2014, 4, 10))
     assert not ClockAlert.objects.filter(clock="decision").exists()
+
+
+def test_notification_over_the_late_may_bank_holiday(board):
+    # Friday 22 May 2015; Monday 25 May is the spring bank holiday.
+    review = review_for(board, incident_on=date(2015, 5, 22), notified_on=date(2015, 5, 29))
+    notification = clock(review, "notification", date(2015, 6, 10))
+    assert notification.deadline == date(2015, 6, 1)
+    assert notification.status == "met" and notification.elapsed == 4
+
+
+def test_a_rapid_review_over_the_august_bank_holiday(board):
+    # Notified Friday 21 August 2015; Monday 31 August is the summer bank holiday.
+    review = review_for(
+        board, review_type="rapid", incident_on=date(2015, 8, 19), notified_on=date(2015, 8, 21)
+    )
+    assert clock(review, "rapid_review", date(2015, 8, 24)).deadline == date(2015, 9, 14)
+
+
+def practice_review(board, **milestones):
+    review = initiated_review(
+        board, reference="Child P", review_type="lcspr", decision_on=date(2015, 1, 9)
+    )
+    for kind, (planned, actual) in milestones.items():
+        published = kind == "publication" and actual
+        web = {"web_address": "https://example.org/child-p"} if published else {}
+        milestone_add(review=review, kind=kind, planned_on=planned, actual_on=actual, **web)
+    review.refresh_from_db()
+    return review
+
+
+def test_a_practice_review_is_published_within_six_months_of_the_decision(board):
+    review = practice_review(board)
+    publication = clock(review, "publication", date(2015, 6, 1))
+    assert publication.deadline == date(2015, 7, 9) and publication.status == "running"
+    assert clock(review, "publication", date(2015, 7, 10)).status == "overdue"
+    assert "prepublication_notice" not in {
+        c.key for c in clocks_for(review, scr_settings(board=board), date(2015, 6, 1))
+    }  # no publication date yet: no notice clock
+
+
+def test_the_notice_before_publication_counts_working_days_back_over_easter(board):
+    # Publication planned for Thursday 9 April 2015: 7 working days before it, skipping
+    # Easter Monday (6 April) and Good Friday (3 April), is Friday 27 March.
+    review = practice_review(board, publication=(date(2015, 4, 9), None))
+    notice = clock(review, "prepublication_notice", date(2015, 3, 10))
+    assert notice.deadline == date(2015, 3, 27)
+    assert notice.status == "running"
+    assert notice.elapsed_label == (
+        "due by 27 Mar 2015, 7 working days before publication on 9 Apr 2015"
+    )
+    assert clock(review, "prepublication_notice", date(2015, 3, 28)).status == "overdue"
+
+
+def test_a_late_notice_misses_and_the_board_sets_its_own_notice_period(board):
+    review = practice_review(
+        board,
+        draft_report=(None, date(2015, 3, 1)),
+        board_sign_off=(None, date(2015, 3, 20)),
+        prepublication_notice=(None, date(2015, 4, 1)),
+        publication=(None, date(2015, 4, 9)),
+    )
+    assert clock(review, "prepublication_notice", date(2015, 5, 1)).status == "missed"
+    scr_settings_update(board=board, prepublication_notice_working_days=4)
+    # 4 working days before 9 April 2015 (Easter Monday, 6 April, skipped) is 1 April.
+    notice = clock(review, "prepublication_notice", date(2015, 5, 1))
+    assert notice.deadline == date(2015, 4, 1) and notice.status == "met"
+    assert notice.elapsed_label == "given 4 working days before publication on 9 Apr 2015"
+    assert clock(review, "publication", date(2015, 5, 1)).status == "met"
