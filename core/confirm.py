@@ -16,10 +16,13 @@ def confirm_page(
     name: str = "",
     text: str = "",
     warning: str | None = None,
+    form=None,
 ) -> HttpResponse:
     """`title` asks the question; `name` is the record, `text` what else goes with it,
     `warning` the warning text (None: the page's own,
-    "This cannot be undone...", said under every deletion; "" for none)."""
+    "This cannot be undone...", said under every deletion; "" for none). `form` holds
+    what the step needs said (a reason, as text boxes), shown with its errors; a page
+    showing it again after a bad POST answers 400."""
     context = {
         "title": title,
         "button": button,
@@ -27,8 +30,10 @@ def confirm_page(
         "name": name,
         "text": text,
         "warning": warning,
+        "form": form,
     }
-    return render(request, TEMPLATE, context)
+    status = 400 if form is not None and form.is_bound and form.errors else 200
+    return render(request, TEMPLATE, context, status=status)
 
 
 def delete_page(request: HttpRequest, record, *, noun: str, back_url: str, text: str = ""):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from core.exports import Table, table_download
 from core.numbers import NO_VALUE
-from core.years import this_year, year_error, year_from_query
+from core.years import latest_year, year_error, year_from_query
 
 from .. import action_sources
 from ..access import board_view
@@ -16,6 +16,7 @@ from ..selectors import meetings as meeting_select
 from ..selectors import membership as member_select
 from .actions import filtered_actions
 from .base import READ
+from .meetings import meeting_years
 
 
 def figure(value):
@@ -59,7 +60,8 @@ def _source_label(key: str) -> str:
 def budget_export(request: HttpRequest) -> HttpResponse:
     if error := year_error(request):
         return _bad_request(error)
-    year = year_from_query(request, this_year())
+    # The same default year as the budget page, whose links name the year anyway.
+    year = year_from_query(request, latest_year(budget_select.budget_years(request.board)))
     statement = budget_select.budget_for_year(request.board, year)
     spending = [
         [heading.name, line.item, figure(line.budget), figure(line.outturn), figure(line.variance)]
@@ -110,7 +112,7 @@ def budget_export(request: HttpRequest) -> HttpResponse:
 def attendance_export(request: HttpRequest) -> HttpResponse:
     if error := year_error(request):
         return _bad_request(error)
-    year = year_from_query(request, this_year())
+    year = year_from_query(request, latest_year(meeting_years(request.board)))
     rates = meeting_select.attendance_rates(request.board, year)
     members = Table(
         [

@@ -18,14 +18,15 @@ from ..services.meetings import attendance_record, paper_add, paper_delete
 from .base import READ, WRITE, RecordDeleteView, RecordFormView, apply_errors, year_links
 
 
-def _meeting_years(board) -> set[FinancialYear]:
+def meeting_years(board) -> set[FinancialYear]:
+    """The years with meetings: the pages' (and their exports') default is the latest."""
     dates = Meeting.objects.filter(board=board).dates("date", "month")
     return {FinancialYear.containing(day) for day in dates}
 
 
 @board_view(*READ)
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    years = _meeting_years(request.board)
+    years = meeting_years(request.board)
     year = year_from_query(request, latest_year(years))
     meetings = select.meetings_in_year(request.board, year)
     context = {
@@ -105,7 +106,7 @@ def attendance_edit(request: HttpRequest, pk) -> HttpResponse:
 
 @board_view(*READ)
 def attendance_report(request: HttpRequest) -> HttpResponse:
-    years = _meeting_years(request.board)
+    years = meeting_years(request.board)
     year = year_from_query(request, latest_year(years))
     context = {
         "rates": select.attendance_rates(request.board, year),

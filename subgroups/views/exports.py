@@ -8,10 +8,10 @@ from board.access import board_view
 from board.models import Role
 from core.exports import Table, table_download
 from core.numbers import NO_VALUE
-from core.periods import FinancialYear
-from core.years import year_error, year_from_query
+from core.years import latest_year, year_error, year_from_query
 
 from .. import selectors
+from ..models import QuarterlyReturn
 
 
 def _rate(value):
@@ -23,7 +23,8 @@ def completeness_export(request: HttpRequest) -> HttpResponse:
     if error := year_error(request):
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     today = timezone.localdate()
-    year = year_from_query(request, FinancialYear.containing(today))
+    started = QuarterlyReturn.objects.filter(board=request.board).dates("period_start", "month")
+    year = year_from_query(request, latest_year(started))  # as the completeness page
     grid = selectors.completeness(request.board, year, today)
     quarters = [f"Q{quarter.number}" for quarter in grid.quarters]
     statuses = Table(

@@ -62,6 +62,7 @@ def test_a_cdop_member_takes_a_death_from_notification_to_the_statistics(
         label="10. Sudden unexpected, unexplained death"
     )
     page.get_by_label("Modifiable factors identified", exact=True).check()
+    page.get_by_label("Factors in the family and environment").fill("Co-sleeping; parental smoking")
     page.get_by_label("Co-sleeping").check()
     page.get_by_label("Learning points").fill("Safer sleep advice at every contact")
     page.get_by_role("button", name="Save the panel's analysis").click()

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from django.urls import reverse
 
 from board.models import Role
-from tests.factories import BoardFactory, signed_in_client, user_with_role
+from tests.factories import BoardFactory, UserFactory, signed_in_client, user_with_role
 from tests.matrix import all_entries
 
 ENTRIES = all_entries()
@@ -15,12 +15,17 @@ ENTRIES = all_entries()
 def board_context() -> SimpleNamespace:
     board = BoardFactory()
     users = {role.value: user_with_role(board, role) for role in Role}
+    users["host_admin"] = UserFactory(is_host_admin=True)  # the pages of kind "host"
     return SimpleNamespace(board=board, users=users)
 
 
 def open_as_allowed(name: str, context, query: str = ""):
     """GET the named page as the first role its matrix entry admits."""
     rule = ENTRIES[name]
-    role = Role.BOARD_MANAGER if Role.BOARD_MANAGER in rule.roles else sorted(rule.roles)[0]
+    if rule.kind == "host":
+        person = "host_admin"
+    else:
+        role = Role.BOARD_MANAGER if Role.BOARD_MANAGER in rule.roles else sorted(rule.roles)[0]
+        person = Role(role).value
     url = reverse(name, kwargs=rule.kwargs(context)) + query
-    return signed_in_client(context.users[Role(role).value]).get(url)
+    return signed_in_client(context.users[person]).get(url)

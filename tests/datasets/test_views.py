@@ -119,9 +119,10 @@ def test_export_gives_csv_and_xlsx(board, viewer, client_for):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
-# Session, user, two-factor device, board, roles, navigation, snapshot years, snapshot and
-# the session's save: the same whatever the number of indicators and figures.
-DASHBOARD_QUERIES = 10
+# Session, user, two-factor device, board, roles, navigation, snapshot years, snapshot,
+# the header's count of unread notifications and the session's save: the same whatever
+# the number of indicators and figures.
+DASHBOARD_QUERIES = 11
 MORE = [
     [code, f"{year} Q{q}", "total", 10 + q]
     for code in (

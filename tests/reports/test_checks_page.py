@@ -188,8 +188,9 @@ def _more_records(board, report, count: int, by) -> None:
 
 
 # Sessions, the person and their roles, the board, the report, its sections and
-# acronyms, each section's gather, the returns of the year, the acceptances, the authors.
-CHECKS_PAGE_QUERIES = 42
+# acronyms, each section's gather, the returns of the year, the acceptances, the authors,
+# and the header's count of unread notifications.
+CHECKS_PAGE_QUERIES = 43
 
 
 def test_the_checks_page_issues_the_same_queries_whatever_the_records(

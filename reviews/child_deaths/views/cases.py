@@ -8,10 +8,11 @@ from django.utils import timezone
 
 from board.access import board_view
 from board.audit import log_access
+from core.confirm import confirm_page
 from core.forms import form_page
 from core.links import board_url
 from core.paging import paginate
-from core.periods import FinancialYear
+from core.years import latest_year
 
 from .. import forms, selectors
 from ..filters import CaseFilter
@@ -43,7 +44,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     (the home page's link) lists only the cases still waiting for an agency's form."""
     board = request.board
     settings = services.cdop_settings(board=board)
-    year = FinancialYear.containing(timezone.localdate())
+    # The performance panel shows the latest year with reviews, not an empty current one.
+    review_days = CdopCase.objects.current().filter(board=board, panel_review_on__isnull=False)
+    year = latest_year(review_days.dates("panel_review_on", "month"))
     reviewed = list(selectors.cdop_cases_reviewed_in(board=board, year=year))
     filters = filtered_cases(request)
     page = paginate(request, filters.qs, CASES_PER_PAGE)
@@ -227,12 +230,13 @@ def case_remove(request: HttpRequest, case_id) -> HttpResponse:
         else:
             messages.success(request, f"Case {case.number} removed")
             return redirect(board_url(request, "child_deaths:cdop-case-list"))
-    return form_page(
+    return confirm_page(
         request,
-        form,
-        f"Remove case {case.number}",
-        _case_url(request, case),
-        lead="Remove a case only if it is wrong: a second record of the same death, or a "
-        "death that is not the panel's. It is left out of every list and statistic, and "
-        "kept, with your reason, in the audit trail. This cannot be undone here.",
+        title=f"Remove case {case.number}?",
+        button="Yes, remove this case",
+        back_url=_case_url(request, case),
+        text="Remove a case only if it is wrong: a second record of the same death, or a "
+        "death that is not the panel's. It is left out of every list and statistic.",
+        warning="This cannot be undone here. The audit trail keeps the case and your reason.",
+        form=form,
     )
