@@ -56,7 +56,9 @@ urlpatterns = [
         name="board-section",
     ),
     path("invitations/accept/", invitations.invitation_answer, name="invitation-answer"),
-    path("invitations/<str:token>/", invitations.invitation_open, name="invitation-accept"),
+    # The token travels in the query (?key=), which neither Django's 404 log nor the access
+    # log (gunicorn.conf.py) writes down: a secret never reaches a log.
+    path("invitations/open/", invitations.invitation_open, name="invitation-accept"),
     path("host/boards/", host.host_boards, name="host-boards"),
     path("host/boards/new/", host.host_board_create, name="host-board-create"),
     path("host/boards/<slug:slug>/", host.host_board_detail, name="host-board-detail"),

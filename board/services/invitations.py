@@ -11,6 +11,7 @@ so no link is ever written to the jobs table, a log or an audit entry."""
 import hashlib
 import secrets
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,7 +41,8 @@ def hash_token(token: str) -> str:
 
 
 def invitation_link(invitation: Invitation) -> str:
-    return service_url(reverse("invitation-accept", kwargs={"token": invitation_token(invitation)}))
+    query = urlencode({"key": invitation_token(invitation)})
+    return service_url(f"{reverse('invitation-accept')}?{query}")
 
 
 def invitation_for_token(token: str) -> Invitation | None:

@@ -95,11 +95,11 @@ def invitation_revoke(request: HttpRequest, pk) -> HttpResponse:
 # The person invited
 
 
-def invitation_open(request: HttpRequest, token: str) -> HttpResponse:
-    """The link in the e-mail. A usable link is remembered in the session by the
-    invitation's id and the browser sent on to a page without the token, so the token
-    does not stay in the address bar, the history or a Referer header."""
-    invitation = service.invitation_for_token(token)
+def invitation_open(request: HttpRequest) -> HttpResponse:
+    """The link in the e-mail (its token in ?key=). A usable link is remembered in the
+    session by the invitation's id and the browser sent on to a page without the token,
+    so the token does not stay in the address bar, the history or a Referer header."""
+    invitation = service.invitation_for_token(request.GET.get("key", ""))
     if invitation is None or not invitation.is_open:
         return _unusable(request, invitation)
     request.session[SESSION_KEY] = str(invitation.pk)

@@ -80,7 +80,7 @@ ENTRIES = {
     "invitation-revoke": page(MANAGER, _board_invitation),
     # A link that names no invitation, and the answer page with no link opened: the same
     # "cannot be used" page for everyone.
-    "invitation-accept": public(kwargs=lambda c: {"token": "not-a-real-token"}, ok=404),
+    "invitation-accept": public(data={"key": "not-a-real-token"}, ok=404),
     "invitation-answer": public(ok=404),
     "host-boards": host(),
     "host-board-create": host(),
