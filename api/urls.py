@@ -10,12 +10,8 @@ from .endpoints.boards import AgencyViewSet, BoardViewSet
 from .endpoints.bulk_writes import BulkWriteViewSet
 from .endpoints.case_reviews import CaseReviewActionViewSet, CaseReviewViewSet
 from .endpoints.cdop import CdopCaseViewSet, CdopStatisticsViewSet
-from .endpoints.datasets import (
-    BenchmarkViewSet,
-    IndicatorViewSet,
-    ObservationViewSet,
-    SnapshotViewSet,
-)
+from .endpoints.datasets import BenchmarkViewSet, ObservationViewSet, SnapshotViewSet
+from .endpoints.indicators import IndicatorViewSet
 from .endpoints.reports import ReportVersionViewSet
 from .endpoints.returns import ReturnViewSet, SubGroupViewSet
 

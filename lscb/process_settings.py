@@ -47,6 +47,27 @@ def celery_settings(*, redis_url: str, time_zone: str) -> dict[str, object]:
     return {name: value for name, value in locals().items() if name.isupper()}
 
 
+def cache_settings(*, redis_url: str, connect_timeout: float, timeout: float) -> dict:
+    """Redis when there is a broker, else memory (the embedded default)."""
+    if not redis_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
+        "default": {
+            # Fails open (core/cache.py): with Redis away or hung the throttle and the
+            # password reset limit let requests through, and one warning is logged.
+            "BACKEND": "core.cache.FailOpenRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "lscb",
+            "OPTIONS": {
+                "socket_connect_timeout": connect_timeout,
+                "socket_timeout": timeout,
+                # After a failure, leave Redis alone this long before trying it again.
+                "RETRY_AFTER_SECONDS": 5,
+            },
+        }
+    }
+
+
 def logging_config(*, level: str) -> dict:
     return {
         "version": 1,

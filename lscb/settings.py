@@ -12,7 +12,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from .process_settings import celery_settings, logging_config
+from .process_settings import cache_settings, celery_settings, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -268,24 +268,9 @@ globals().update(celery_settings(redis_url=REDIS_URL, time_zone=TIME_ZONE))
 # for each answer. Redis on the same network answers in well under a millisecond.
 REDIS_SOCKET_CONNECT_TIMEOUT = 0.25
 REDIS_SOCKET_TIMEOUT = 0.5
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            # Fails open (core/cache.py): with Redis away or hung the throttle and the
-            # password reset limit let requests through, and one warning is logged.
-            "BACKEND": "core.cache.FailOpenRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "lscb",
-            "OPTIONS": {
-                "socket_connect_timeout": REDIS_SOCKET_CONNECT_TIMEOUT,
-                "socket_timeout": REDIS_SOCKET_TIMEOUT,
-                # After a failure, leave Redis alone this long before trying it again.
-                "RETRY_AFTER_SECONDS": 5,
-            },
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(
+    redis_url=REDIS_URL, connect_timeout=REDIS_SOCKET_CONNECT_TIMEOUT, timeout=REDIS_SOCKET_TIMEOUT
+)
 
 # E-mail: printed to the console unless an SMTP server is configured.
 EMAIL_CONFIG = env_url("EMAIL_URL", "consolemail://", env.email_url_config, env.EMAIL_SCHEMES)

@@ -2,9 +2,8 @@
 the panel's settings and risk factors, the board's areas of residence, and the
 statutory vocabularies of the analysis form."""
 
+from .agency_forms import AgencyForm, AgencyFormReminder
 from .cases import (
-    AgencyForm,
-    AgencyFormReminder,
     CdopCase,
     CdopRecommendation,
     CdopSettings,
