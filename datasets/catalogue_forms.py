@@ -1,10 +1,7 @@
 """Forms of the breakdown sets and the indicator catalogue import."""
 
-from django import forms
-
 from board.forms.records import BoardMeta, BoardModelForm
-from core.forms import GdsForm
-from core.uploads import check_size
+from core.forms import GdsForm, TableFileField
 
 from .models import Category, CategorySet
 
@@ -58,16 +55,11 @@ class CategoryForm(BoardModelForm):
 
 class CatalogueFileForm(GdsForm):
     submit_label = "Check the file"
-    file = forms.FileField(
+    file = TableFileField(
         label="Upload a catalogue file",
         help_text="A CSV (.csv) or Excel (.xlsx) file with one indicator a row, in the "
         "format below.",
         error_messages={"required": "Choose a CSV or Excel file of indicators"},
+        noun="catalogue file",
+        wrong_type="The file must be a CSV (.csv) or Excel (.xlsx) file",
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The file must be a CSV (.csv) or Excel (.xlsx) file")
-        check_size(upload, kind="data", noun="catalogue file")  # before anything reads it
-        return upload

@@ -2,8 +2,15 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
 from board.models import Agency
-from core.forms import FormHelper, GdsForm, formfield_for, name_every_field, picker, text_field
-from core.uploads import check_size
+from core.forms import (
+    FormHelper,
+    GdsForm,
+    TableFileField,
+    formfield_for,
+    name_every_field,
+    picker,
+    text_field,
+)
 
 from .models import CategorySet, Indicator
 
@@ -100,10 +107,12 @@ class IndicatorForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = TableFileField(
         label="Upload a file",
         help_text="A CSV (.csv) or Excel (.xlsx) file in the format below.",
         error_messages={"required": "Choose a CSV or Excel file to import"},
+        noun="data file",
+        wrong_type="The file must be a CSV (.csv) or Excel (.xlsx) file",
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -112,23 +121,19 @@ class ImportForm(forms.Form):
         self.helper.label_size = Size.SMALL
         self.helper.layout = Layout(Field("file"), Submit("submit", "Check the file"))
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The file must be a CSV (.csv) or Excel (.xlsx) file")
-        check_size(upload, kind="data", noun="data file")  # before anything reads it
-        return upload
-
 
 class DfeImportForm(GdsForm):
     """A Department for Education statistics file and the areas to compare with."""
 
     submit_label = "Check the file"
 
-    file = forms.FileField(
+    file = TableFileField(
         label="Upload the DfE file",
         help_text="The CSV file as the Department for Education publishes it (.csv).",
         error_messages={"required": "Choose the DfE statistics file (.csv)"},
+        noun="DfE file",
+        wrong_type="The DfE file must be a CSV file (.csv)",
+        extensions=(".csv",),
     )
     area = text_field(
         "Local authority",
@@ -143,13 +148,6 @@ class DfeImportForm(GdsForm):
         help_text="Their codes or names, separated by commas. Leave empty for England and "
         "the region only.",
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("The DfE file must be a CSV file (.csv)")
-        check_size(upload, kind="data", noun="DfE file")  # before anything reads it
-        return upload
 
     def clean_neighbours(self) -> list[str]:
         text = self.cleaned_data["neighbours"]

@@ -3,6 +3,7 @@ the number fields and the date input, model-form fields built from them, the pla
 with its choice and text fields, and the form page with `save_form`."""
 
 from .dates import DateField, date_field
+from .files import TableFileField
 from .helper import FormHelper, gds_helper, layout_for, layout_item
 from .model_fields import formfield_for
 from .numbers import (
@@ -21,6 +22,7 @@ from .wording import name_every_field
 __all__ = [
     "FORM_PAGE",
     "GdsForm",
+    "TableFileField",
     "ListChoiceField",
     "apply_errors",
     "choice_field",

@@ -4,8 +4,15 @@ the services check the record as a whole (dates in order, age under 18, duplicat
 from django import forms
 
 from board.models import Board
-from core.forms import GdsForm, ListChoiceField, choice_field, date_field, integer_field, text_field
-from core.uploads import check_size
+from core.forms import (
+    GdsForm,
+    ListChoiceField,
+    TableFileField,
+    choice_field,
+    date_field,
+    integer_field,
+    text_field,
+)
 
 from .models import CdopCase, DeathCategory, Ethnicity, Expectation, Modifiable, PlaceOfDeath, Sex
 from .selectors import agencies_for_forms, locality_choices, risk_factor_choices
@@ -178,18 +185,13 @@ class LocalityListForm(GdsForm):
 
 class RegisterUploadForm(GdsForm):
     submit_label = "Check the register"
-    file = forms.FileField(
+    file = TableFileField(
         label="Upload the register",
         help_text="A CSV (.csv) or Excel (.xlsx) file, one row a case, in the format below.",
         error_messages={"required": "Choose the register file to import"},
+        noun="register",
+        wrong_type="The register must be a CSV (.csv) or Excel (.xlsx) file",
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The register must be a CSV (.csv) or Excel (.xlsx) file")
-        check_size(upload, kind="data", noun="register")  # before anything reads it
-        return upload
 
 
 class RemoveCaseForm(GdsForm):
