@@ -19,10 +19,28 @@ from django.db.models import Q
 
 from board.models import Action, Board
 from board.selectors.actions import actions
+from datasets.models import Indicator, Observation
 from datasets.selectors import LatestFigure, latest_figures
+from reviews.assurance.models import (
+    Audit,
+    AuditFinding,
+    AuditRating,
+    Inspection,
+    InspectionRecommendation,
+    Section11Cycle,
+    Section11Rating,
+    Section11Return,
+)
 from reviews.assurance.selectors import audits as audit_reads
 from reviews.assurance.selectors import inspections as inspection_reads
 from reviews.assurance.selectors import section11 as section11_reads
+
+# Every kind of record a pack reads: none may be a restricted kind (a test checks it
+# against board.record_visibility, so restricting one of them later fails loudly).
+PACKED_KINDS = (
+    Indicator, Observation, Audit, AuditFinding, AuditRating, Section11Cycle,
+    Section11Return, Section11Rating, Action, Inspection, InspectionRecommendation,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

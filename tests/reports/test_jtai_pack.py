@@ -50,6 +50,14 @@ def test_six_months_up_to_today():
     assert six_months_to(date(2026, 8, 31)) == (date(2026, 3, 1), date(2026, 8, 31))
 
 
+def test_no_part_reads_a_restricted_kind_of_record():
+    from board.record_visibility import restricted_kinds
+    from reports.jtai.gather import PACKED_KINDS
+
+    assert restricted_kinds()  # CDOP cases and confidential review documents are
+    assert not set(PACKED_KINDS) & set(restricted_kinds())
+
+
 def test_the_pack_holds_the_six_months_in_the_pdf_and_the_workbook(board, manager):
     records(board)
     pack = built(board, manager)
