@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from board.models import Board, Role
+from core.jobs.models import ACTIVE
 from core.jobs.outbox import enqueue
 
-from .models import JtaiPack
+from .models import JtaiPack, PackStatus
 
 # The board manager and the chair make packs, and they alone read them.
 MAKERS = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
@@ -28,6 +29,12 @@ def pack_request(*, board: Board, user, today: date | None = None) -> JtaiPack:
     from .tasks import build_jtai_pack  # tasks import the building, which imports us
 
     since, until = six_months_to(today or timezone.localdate())
+    # A second click while a pack of the same six months is being made joins it.
+    being_made = JtaiPack.objects.filter(
+        board=board, period_end=until, status=PackStatus.WAITING, job__status__in=ACTIVE
+    ).first()
+    if being_made is not None:
+        return being_made
     pack = JtaiPack(board=board, period_start=since, period_end=until, requested_by=user)
     pack.full_clean()
     pack.save()

@@ -41,8 +41,9 @@ def _figures(contents: PackContents) -> Table:
          f.indicator.get_unit_display()]
         for f in contents.figures
     ]  # fmt: skip
-    return Table(["Theme", "Indicator", "Period", "Value", "Shown as", "Unit"], rows,
-                 title="Figures")  # fmt: skip
+    headers = ["Theme", "Indicator", "Period", "Value", "Shown as", "Unit"]
+    widths = {"A": 24, "B": 48, "C": 14, "E": 14, "F": 24}
+    return Table(headers, rows, title="Figures", widths=widths)
 
 
 def _ratings(part) -> str:
@@ -58,7 +59,7 @@ def _audits(contents: PackContents) -> Table:
         for finding in part.findings or ["No findings recorded"]:
             rows.append([*first, finding])
     headers = ["Audit", "Type", "Period from", "Period to", "Cases audited", "Ratings", "Finding"]
-    return Table(headers, rows, title="Audits")
+    return Table(headers, rows, title="Audits", widths={"A": 36, "B": 16, "F": 40, "G": 60})
 
 
 def _section11(contents: PackContents) -> Table:
@@ -72,7 +73,7 @@ def _section11(contents: PackContents) -> Table:
     ]  # fmt: skip
     headers = ["Cycle", "Agency", "Status", "Submitted", "Moderation", "Moderated", "Red",
                "Amber", "Green"]  # fmt: skip
-    return Table(headers, rows, title="Section 11")
+    return Table(headers, rows, title="Section 11", widths={"A": 30, "B": 30, "E": 30})
 
 
 def _source(action) -> str:
@@ -92,7 +93,7 @@ def _open_actions(contents: PackContents) -> Table:
         for a in contents.open_actions
     ]  # fmt: skip
     headers = ["Action", "Source", "Owner", "Due", "Status", "Overdue"]
-    return Table(headers, rows, title="Open actions")
+    return Table(headers, rows, title="Open actions", widths={"A": 60, "B": 24, "C": 30})
 
 
 def _recommendations(contents: PackContents) -> Table:
@@ -116,7 +117,8 @@ def _recommendations(contents: PackContents) -> Table:
         "Inspection", "Inspectorate", "Started", "Published", "Overall judgement", "Number",
         "Recommendation", "Actions", "Actions complete", "Actions and status",
     ]  # fmt: skip
-    return Table(headers, rows, title="Inspection recommendations")
+    widths = {"A": 40, "B": 24, "E": 20, "G": 60, "J": 60}
+    return Table(headers, rows, title="Inspection recommendations", widths=widths)
 
 
 def pack_parts(contents: PackContents) -> list[Part]:

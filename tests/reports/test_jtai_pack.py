@@ -148,6 +148,12 @@ def test_a_waiting_pack_shows_its_progress_and_polls(board, manager, client_for)
     assert download.status_code == 302
 
 
+def test_a_second_click_while_the_first_is_being_made_joins_it(board, manager):
+    first = pack_request(board=board, user=manager)
+    assert pack_request(board=board, user=manager) == first
+    assert JtaiPack.objects.count() == 1 and Job.objects.count() == 1
+
+
 def test_a_failed_job_fails_the_pack_and_offers_try_again(board, manager, client_for):
     pack = pack_request(board=board, user=manager)
     fail(Job.objects.get(pk=pack.job_id), "The worker was stopped.")
