@@ -36,6 +36,14 @@ FONT = 'font-family="LSCB Arimo, Arial, sans-serif"'
 VALUES_STYLE = (BLUE, "")
 TARGET_STYLE = (INK, "6 4")
 SERIES_STYLES = (VALUES_STYLE, TARGET_STYLE)
+# Benchmarks (datasets/benchmark_lines.py), each its own dash pattern and marker shape, so
+# that in greyscale they are told apart by pattern and shape (all print dark on the light
+# plot), from each other and from the values and the target; the key names each.
+BENCHMARK_STYLES = {
+    "england": ("#0b0c0c", "12 4 2 4", "square"),
+    "region": ("#4c2c92", "2 3", "triangle"),
+    "statistical_neighbours": ("#942514", "8 3", "diamond"),
+}
 
 UNIT_SUFFIX = {"percentage": "%", "days": " days", "rate": " per 10,000"}
 # Units that are amounts of something: their axis starts at zero, so a line's height is
@@ -183,18 +191,24 @@ def line_chart(
     target=None,
     width: int = 640,
     height: int = 280,
+    benchmarks=(),
 ) -> SafeString:
     """A line chart with round ticks, period labels that never run together, a value on
-    the points there is room for (the table beside it has them all) and a dashed,
-    labelled target line."""
+    the points there is room for (the table beside it has them all), a dashed, labelled
+    target line and the benchmarks' lines (`benchmark_lines.lines_for`), with a key."""
     left, right, top, bottom = 56, 16, 16, 48
     suffix = suffix_for(unit)
     values = [_num(v) for _, v in points]
     target_value = _num(target)
     known = [v for v in values if v is not None] + ([target_value] if target_value else [])
+    lines = [(line, [_num(v) for v in line["values"]]) for line in benchmarks]
+    known += [v for _, line_values in lines for v in line_values if v is not None]
+    chart_height = height
+    if lines:  # the key takes rows of its own under the axis
+        height += 18 * (len(_key_rows(lines, target_value, suffix, width - left)) - 1)
     ticks = axis_ticks(min(known, default=0), max(known, default=0), unit=unit)
     axis_low, axis_high = float(ticks[0]), float(ticks[-1])
-    plot_w, plot_h = width - left - right, height - top - bottom
+    plot_w, plot_h = width - left - right, chart_height - top - bottom
 
     def y(v: float) -> float:
         return top + plot_h - (v - axis_low) / (axis_high - axis_low) * plot_h
@@ -202,6 +216,7 @@ def line_chart(
     desc = describe(points, suffix) + (
         f". Target: {_fmt(target_value)}{suffix}" if target_value is not None else ""
     )
+    desc += "".join(f". {_describe_line(points, line, suffix)}" for line, _ in lines)
     out = _open(chart_id, width, height, title, desc)
     out.append(f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="{LIGHT}"/>')
     step = ticks[1] - ticks[0]
@@ -216,16 +231,27 @@ def line_chart(
     xs = [left + slot * (i + 0.5) for i in range(len(points))]
     widest = max((_text_width(str(label), 11) for label, _ in points), default=0)
     for i in thinned(len(points), slot, widest):
-        out.append(_text(xs[i], height - bottom + 18, str(points[i][0]), size=11))
+        out.append(_text(xs[i], chart_height - bottom + 18, str(points[i][0]), size=11))
     coords = [None if v is None else (x, y(v)) for x, v in zip(xs, values, strict=True)]
     if target_value is not None:
         ty = y(target_value)
         out.append(_polyline([(left, ty), (left + plot_w, ty)], TARGET_STYLE, 2))
-        # Named in a key under the axis, where no point's value can be written over it.
-        key_y = height - 12
-        out.append(_polyline([(left, key_y), (left + 28, key_y)], TARGET_STYLE, 2))
-        label = f"Target {_fmt(target_value)}{suffix}"
-        out.append(_text(left + 34, key_y + 4, label, size=12, anchor="start"))
+        if not lines:
+            # Named in a key under the axis, where no point's value can be written over it.
+            key_y = height - 12
+            out.append(_polyline([(left, key_y), (left + 28, key_y)], TARGET_STYLE, 2))
+            label = f"Target {_fmt(target_value)}{suffix}"
+            out.append(_text(left + 34, key_y + 4, label, size=12, anchor="start"))
+    for line, line_values in lines:
+        colour, dash, marker = BENCHMARK_STYLES.get(line["key"], (INK, "4 2", "square"))
+        line_coords = [
+            None if v is None else (x, y(v)) for x, v in zip(xs, line_values, strict=True)
+        ]
+        out.append(_polyline(line_coords, (colour, dash), 2))
+        out.extend(_marker(marker, p, colour) for p in line_coords if p is not None)
+    if lines:
+        out.extend(_key(_key_rows(lines, target_value, suffix, width - left), left,
+                        chart_height - 12))  # fmt: skip
     out.append(_polyline(coords, VALUES_STYLE, 3))
     widest = max((_text_width(_fmt(v), 12) for v in values if v is not None), default=0)
     labelled = set(thinned(len(points), slot, widest))
@@ -242,6 +268,66 @@ def line_chart(
             out.append(_text(point[0], label_y, _fmt(value), size=12))
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
+
+
+def _describe_line(points, line: dict, suffix: str) -> str:
+    """A benchmark in words: 'England: Q1 2014/15: 41.2; Q2 2014/15: suppressed'."""
+    parts = []
+    for (label, _), value, reason in zip(points, line["values"], line["missing"], strict=True):
+        number = _num(value)
+        shown = reason.split(" (")[0].lower() if reason else "no data"
+        parts.append(f"{label}: {shown if number is None else _fmt(number) + suffix}")
+    return f"{line['label']}: " + "; ".join(parts)
+
+
+def _marker(shape: str, point: tuple[float, float], colour: str) -> str:
+    x, y = point
+    edge = 'stroke="#ffffff" stroke-width="1"'
+    if shape == "square":
+        return (
+            f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}" {edge}/>'
+        )
+    corners = (
+        [(x, y - 5), (x + 5, y + 4), (x - 5, y + 4)]
+        if shape == "triangle"
+        else [(x, y - 5), (x + 5, y), (x, y + 5), (x - 5, y)]
+    )
+    spots = " ".join(f"{a:.1f},{b:.1f}" for a, b in corners)
+    return f'<polygon points="{spots}" fill="{colour}" {edge}/>'
+
+
+def _key_rows(lines, target_value, suffix: str, room: float) -> list[list[tuple]]:
+    """The key's entries (label, style, marker), packed into rows that fit `room`."""
+    entries = [("This board", VALUES_STYLE, "circle")]
+    if target_value is not None:
+        entries.append((f"Target {_fmt(target_value)}{suffix}", TARGET_STYLE, ""))
+    for line, _ in lines:
+        colour, dash, marker = BENCHMARK_STYLES.get(line["key"], (INK, "4 2", "square"))
+        entries.append((line["label"], (colour, dash), marker))
+    rows, row, used = [], [], 0.0
+    for entry in entries:
+        wide = 34 + _text_width(entry[0], 12) + 16
+        if row and used + wide > room:
+            rows.append(row)
+            row, used = [], 0.0
+        row.append(entry)
+        used += wide
+    return rows + [row]
+
+
+def _key(rows, left: float, first_y: float) -> list[str]:
+    out = []
+    for number, row in enumerate(rows):
+        key_y, x = first_y + 18 * number, left
+        for label, style, marker in row:
+            out.append(_polyline([(x, key_y), (x + 28, key_y)], style, 2))
+            if marker == "circle":
+                out.append(f'<circle cx="{x + 14:.1f}" cy="{key_y:.1f}" r="4" fill="{BLUE}"/>')
+            elif marker:
+                out.append(_marker(marker, (x + 14, key_y), style[0]))
+            out.append(_text(x + 34, key_y + 4, label, size=12, anchor="start"))
+            x += 34 + _text_width(label, 12) + 16
+    return out
 
 
 def bar_chart(rows, *, chart_id: str, title: str, unit: str = "", width: int = 640) -> SafeString:

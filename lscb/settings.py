@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "reviews.assurance",
     "datasets",
     "reports",
+    "reports.jtai",  # the JTAI readiness pack (label "jtai")
     "api",
 ]
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path(f"{BOARD}reviews/", include("reviews.case_reviews.urls")),
     path(f"{BOARD}reviews/", include("reviews.assurance.urls")),
     path(f"{BOARD}data/", include("datasets.urls")),
+    path(f"{BOARD}reports/jtai/", include("reports.jtai.urls")),
     path(f"{BOARD}reports/", include("reports.urls")),
 ]
 

@@ -14,6 +14,7 @@ from core.numbers import percent, percentage
 from core.periods import FinancialYear
 
 from .. import formatting, periods
+from ..benchmark_lines import lines_for, stretches_years
 from ..models import (
     Benchmark,
     Comparator,
@@ -167,6 +168,7 @@ def indicator_entry(data: BoardData, indicator: Indicator, year: FinancialYear) 
         else None
     )
     complete = len(present) == len(in_year)
+    trend_starts = [periods.shift(anchor, kind, n) for n in range(1 - TREND_PERIODS, 1)]
     headline = ytd if (rule.rollup != RollUp.SUM or complete) else None
     entry = {
         "id": str(indicator.id),
@@ -193,8 +195,15 @@ def indicator_entry(data: BoardData, indicator: Indicator, year: FinancialYear) 
                 "label": periods.label(p, kind),
                 "value": _s(calc.period_value(rule, p)),
             }
-            for p in (periods.shift(anchor, kind, n) for n in range(1 - TREND_PERIODS, 1))
+            for p in trend_starts
         ],
+        # The comparators' lines over the trend's periods, drawn on its chart.
+        "trend_benchmarks": lines_for(
+            data.benchmarks.get(indicator.id, {}),
+            kind,
+            trend_starts,
+            stretch=stretches_years(indicator),
+        ),  # fmt: skip
         "table": _year_table(data, indicator, rule, year, in_year),
         "ytd": {"value": _s(ytd), "display": fig(ytd), "complete": complete},
         "ytd_last_year": compare(last_year_ytd, ytd) if latest else None,

@@ -79,7 +79,9 @@ def indicator_detail(request: HttpRequest, pk) -> HttpResponse:
                 title=f"{entry['name']}, last periods",
                 unit=entry["unit"],
                 target=entry["target"],
+                benchmarks=entry.get("trend_benchmarks", []),  # older snapshots have none
             )
+        entry["trend_rows"] = _trend_rows(entry)
         for number, breakdown in enumerate(entry["breakdowns"]):
             breakdown["chart"] = charts.bar_chart(
                 [(r["label"], r["value"]) for r in breakdown["rows"]],
@@ -89,3 +91,19 @@ def indicator_detail(request: HttpRequest, pk) -> HttpResponse:
             )
         context["entry"] = entry
     return render(request, "datasets/indicator_detail.html", context)
+
+
+def _trend_rows(entry: dict) -> list[dict]:
+    """The trend's table: each period's value and each benchmark's, or why it has none
+    (a suppressed figure says so, never 0)."""
+    lines = entry.get("trend_benchmarks", [])
+    return [
+        {
+            "label": point["label"],
+            "value": point["value"],
+            "benchmarks": [
+                {"value": line["values"][i], "missing": line["missing"][i]} for line in lines
+            ],
+        }
+        for i, point in enumerate(entry["trend"])
+    ]

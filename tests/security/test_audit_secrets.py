@@ -24,6 +24,7 @@ OUR_APPS = {
     "assurance",
     "datasets",
     "reports",
+    "jtai",
 }
 
 
