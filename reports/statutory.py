@@ -37,7 +37,8 @@ def yearly_report_clocks(board: Board, today: date):
         .order_by("published_at")
     )
     days = [timezone.localdate(report.published_at) for report in published]
-    for report, start, stopped in zip(published, days, [*days[1:], None], strict=True):
+    following = [*days[1:], None][: len(days)]
+    for report, start, stopped in zip(published, days, following, strict=True):
         due = start + relativedelta(months=months)
         yield StatutoryClock(
             uid=f"yearly-report-{report.pk}",

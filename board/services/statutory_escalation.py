@@ -15,7 +15,7 @@ from django_scopes import scope
 
 from .. import statutory, timescales
 from ..clock_status import OPEN
-from ..models import Board, User
+from ..models import Board, Notification, User
 from .notifications import holders, notify
 
 logger = logging.getLogger(__name__)
@@ -47,24 +47,34 @@ def _recipients(board: Board, kind: statutory.Kind, clock, stage: str) -> list[U
 @transaction.atomic
 def board_escalations_send(*, board: Board, today: date) -> int:
     warn = timescales.value(board, "board.warning_days")
+    due = [
+        (kind, clock, stage, f"statutory:{clock.uid}:{stage}:{clock.due:%Y-%m-%d}")
+        for kind in statutory.all_kinds()
+        if kind.escalate
+        for clock in kind.clocks(board, today)
+        if (stage := stage_of(clock, today, warn)) is not None
+    ]
+    # The keys already sent, in one query: a clock and stage is told once, to those
+    # who held it then (a second run, or a second worker, sends nothing).
+    sent = set(
+        Notification.objects.filter(board=board, once_key__in=[key for *_, key in due])
+        .values_list("once_key", flat=True)
+        .distinct()
+    )
     made = 0
-    for kind in statutory.all_kinds():
-        if not kind.escalate:
+    for kind, clock, stage, key in due:
+        if key in sent:
             continue
-        for clock in kind.clocks(board, today):
-            stage = stage_of(clock, today, warn)
-            if stage is None:
-                continue
-            made += len(
-                notify(
-                    board=board,
-                    kind=KINDS[stage],
-                    link=clock.href,
-                    users=_recipients(board, kind, clock, stage),
-                    about=kind.label,
-                    once_key=f"statutory:{clock.uid}:{stage}:{clock.due:%Y-%m-%d}",
-                )  # fmt: skip
-            )
+        made += len(
+            notify(
+                board=board,
+                kind=KINDS[stage],
+                link=clock.href,
+                once_key=key,
+                users=_recipients(board, kind, clock, stage),
+                about=kind.label,
+            )  # fmt: skip
+        )
     return made
 
 

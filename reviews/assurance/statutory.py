@@ -71,7 +71,7 @@ def section11_cycle_clocks(board: Board, today: date):
         .only("pk", "title", "opens_on")
         .order_by("opens_on", "title")
     )
-    for cycle, following in zip(biennial, [*biennial[1:], None], strict=True):
+    for cycle, following in zip(biennial, [*biennial[1:], None][: len(biennial)], strict=True):
         due = cycle.opens_on + relativedelta(months=months)
         stopped = following.opens_on if following else None
         yield _clock(
