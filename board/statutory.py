@@ -16,7 +16,9 @@ kinds their roles may read and no other (not even a count). `holders` are told b
 clock runs out, and the board manager and chair (where they may read the kind) when it
 has (board/services/statutory_escalation.py); a clock may name its holders itself
 (`holder_ids`, e.g. a sub-group's chairs). `escalate=False` leaves a kind out of that
-escalation where its app already alerts (case reviews' ClockAlert).
+escalation where its app already alerts everyone (case reviews' ClockAlert), and
+`warn_holders=False` leaves only the manager and chair's notice when the app reminds the
+holders itself (sub-groups' ReturnReminder).
 
 A clock's `subject` says which record it is about the way the app's own pages do (a
 review's "Child M" reference, a CDOP case number), never safeguarding content; the
@@ -76,6 +78,7 @@ class Kind:
     roles: frozenset[Role]
     holders: frozenset[Role]
     escalate: bool
+    warn_holders: bool
     order: int
 
 
@@ -90,6 +93,7 @@ def register(
     roles: Iterable[Role],
     holders: Iterable[Role] | None = None,
     escalate: bool = True,
+    warn_holders: bool = True,
     order: int = 100,
 ) -> None:
     """Register a kind of clock. The same key from two apps fails at start-up; the same
@@ -99,7 +103,7 @@ def register(
         raise ImproperlyConfigured(f"Statutory clock kind {key!r} is registered twice.")
     roles = frozenset(roles)
     holders = frozenset(roles if holders is None else holders)
-    _kinds[key] = Kind(key, label, clocks, roles, holders, escalate, order)
+    _kinds[key] = Kind(key, label, clocks, roles, holders, escalate, warn_holders, order)
     # The page's navigation item follows the kinds registered: open to every reader.
     from . import navigation
 

@@ -85,6 +85,9 @@ def register() -> None:
         stored_in=("subgroups.ReturnsSettings", "due_working_days"),
         order=60,
     )
+    # The chairs are reminded by this app's own ReturnReminder (services/reminders.py):
+    # the calendar's escalation tells only the manager and chair once a return is overdue.
     statutory.register(
-        "return", "Quarterly return", return_clocks, roles=ROLES, holders=[], order=60
-    )
+        "return", "Quarterly return", return_clocks, roles=ROLES, holders=[],
+        warn_holders=False, order=60,
+    )  # fmt: skip

@@ -7,7 +7,7 @@ clock, the stage and the due date: stored with the notification, it makes a seco
 send nothing, and a moved due date a new warning."""
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,17 +24,24 @@ BEFORE, AFTER = "before", "after"
 KINDS = {BEFORE: "statutory_due_soon", AFTER: "statutory_overdue"}
 
 
+# A clock overdue for longer than this is on the calendar page for the manager to chase:
+# escalation is about what has just run out, not a first run's years of history.
+CHASE_WINDOW = timedelta(days=45)
+
+
 def stage_of(clock: statutory.StatutoryClock, today: date, warn_days: int) -> str | None:
     if clock.status not in OPEN:
         return None
     if today > clock.due:
-        return AFTER
+        return AFTER if today - clock.due <= CHASE_WINDOW else None
     return BEFORE if (clock.due - today).days <= warn_days else None
 
 
 def _recipients(board: Board, kind: statutory.Kind, clock, stage: str) -> list[User]:
-    people = {user.pk: user for user in holders(board, *kind.holders)} if kind.holders else {}
-    if clock.holder_ids:
+    people = {}
+    if kind.holders and kind.warn_holders:
+        people = {user.pk: user for user in holders(board, *kind.holders)}
+    if clock.holder_ids and kind.warn_holders:
         named = User.objects.filter(pk__in=clock.holder_ids, is_active=True)
         people.update((user.pk, user) for user in named)
     if stage == AFTER:
@@ -53,6 +60,7 @@ def board_escalations_send(*, board: Board, today: date) -> int:
         if kind.escalate
         for clock in kind.clocks(board, today)
         if (stage := stage_of(clock, today, warn)) is not None
+        and (stage == AFTER or kind.warn_holders)
     ]
     # The keys already sent, in one query: a clock and stage is told once, to those
     # who held it then (a second run, or a second worker, sends nothing).
