@@ -52,6 +52,7 @@ class BoardConfig(AppConfig):
         waiting.register("actions", "Your actions", own_actions_waiting, order=20)
         self._register_notifications()
         calendar_sources.register("meetings", calendar_sources.meeting_events)
+        self._register_statutory()
         audit_tracking.exclude(CalendarFeed, reason="holds a secret (the feed token's hash)")
         searchable.register()
         self._register_action_sources()
@@ -66,6 +67,25 @@ class BoardConfig(AppConfig):
         notifications.register("action_assigned", "An action has been given to you")
         notifications.register("action_due_soon", "An action of yours is due soon")
         notifications.register("action_overdue", "An action of yours is overdue")
+
+    def _register_statutory(self) -> None:
+        """The statutory calendar's one calendar source (its due dates on the month page
+        and the feed), the warning it escalates by, and its notifications."""
+        from . import calendar_sources, navigation, notifications, statutory, timescales
+        from .models import Role
+
+        timescales.register(
+            "board.warning_days", "Warning before a statutory clock runs out", default=7,
+            unit=timescales.DAYS, source="Local setting", maximum=60, order=0,
+        )  # fmt: skip
+        # Each kind's roles are checked inside, so this source is open to every role.
+        calendar_sources.register("statutory", statutory.calendar_events)
+        notifications.register("statutory_due_soon", "A statutory deadline is coming up")
+        notifications.register("statutory_overdue", "A statutory deadline has passed")
+        navigation.register(
+            "Timescales", "timescales", roles=[Role.BOARD_MANAGER], order=19, section="business",
+            description="The statutory timescales the board's clocks count, and their sources.",
+        )  # fmt: skip
 
     def _register_action_sources(self) -> None:
         """Board's own kinds of action; the apps that build on board register theirs."""

@@ -70,3 +70,13 @@ def send_invitation_email(invitation_id: str) -> bool:
     from .services.invitations import invitation_email_send
 
     return invitation_email_send(invitation=Invitation.objects.get(pk=invitation_id))
+
+
+@shared_task
+@across_boards
+def send_statutory_escalations() -> int:
+    """Daily: tell holders of statutory clocks about to run out, and the manager and chair
+    of those run out (board/services/statutory_escalation.py); once per clock and stage."""
+    from .services.statutory_escalation import statutory_escalations_send
+
+    return statutory_escalations_send()

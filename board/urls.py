@@ -14,6 +14,7 @@ from .views import (
     notifications,
     plan,
     search,
+    statutory,
     training,
 )
 from .views.password_reset import LimitedPasswordResetView
@@ -143,6 +144,10 @@ board_patterns = [
     path("calendar/feed/", calendar.feed_settings, name="calendar-feed"),
     path("calendar/feed/new/", calendar.feed_renew, name="calendar-feed-renew"),
     path("calendar/feed/stop/", calendar.feed_revoke, name="calendar-feed-revoke"),
+    path("statutory/", statutory.statutory_calendar, name="statutory-calendar"),
+    path("statutory/export/", statutory.statutory_export, name="statutory-export"),
+    path("statutory/timescales/", statutory.timescale_list, name="timescales"),
+    path("statutory/timescales/<str:key>/", statutory.timescale_edit, name="timescale-edit"),
     path("actions/", actions.action_list, name="action-list"),
     path("actions/export/", exports.action_export, name="action-export"),
     path("actions/<uuid:pk>/", actions.action_detail, name="action-detail"),

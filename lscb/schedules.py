@@ -59,6 +59,12 @@ DEFAULT_SCHEDULES = {
         "Tells each action's owner (when linked to an account) that it falls due soon, and "
         "again when it is overdue; once per stage, however often this runs.",
     ),
+    "Statutory calendar escalation": (
+        "board.tasks.send_statutory_escalations",
+        24 * 60 * 60,
+        "Tells the holders of each statutory clock (board/statutory.py) that it runs out "
+        "soon, and the board manager and chair when it has; once per clock and stage.",
+    ),
     "Sub-group seat access": (
         "subgroups.tasks.sync_subgroup_access",
         24 * 60 * 60,

@@ -17,6 +17,9 @@ class ReportsConfig(AppConfig):
         from .tasks import render_job_failed
 
         register_kinds()
+        from . import statutory
+
+        statutory.register()
         from .waiting import approval_waiting, sections_waiting
 
         navigation.register("Annual reports", "reports:index", order=80)

@@ -52,8 +52,8 @@ class SubgroupsConfig(AppConfig):
             roles=[Role.BOARD_MANAGER],
             order=11,
         )
-        from board import calendar_sources
+        # Returns' due dates reach the calendar through the statutory calendar's one
+        # calendar source (board/statutory.py).
+        from . import statutory
 
-        from .calendar import ROLES, return_due_dates
-
-        calendar_sources.register("returns-due", return_due_dates, roles=ROLES)
+        statutory.register()

@@ -85,3 +85,6 @@ __all__ += ["EmailChoice", "EmailState", "Notification", "NotificationPreference
 from .calendar import CalendarFeed  # noqa: E402
 
 __all__ += ["CalendarFeed"]
+from .timescales import BoardTimescale  # noqa: E402
+
+__all__ += ["BoardTimescale"]

@@ -16,6 +16,9 @@ class AssuranceConfig(AppConfig):
         from .services.section11 import section11_board_set_up
 
         action_sources.register(self.label)
+        from . import statutory
+
+        statutory.register()
         setup.register(audit_board_set_up)
         setup.register(section11_board_set_up)
         items = [

@@ -41,8 +41,8 @@ class CaseReviewsConfig(AppConfig):
         waiting.register(
             "case-review-clocks", "Case reviews", clocks_waiting, roles=scr_readers, order=70
         )
-        from board import calendar_sources
+        # The clocks' due dates reach the calendar through the statutory calendar's one
+        # calendar source (board/statutory.py), not a source of this app's own.
+        from . import statutory
 
-        from .calendar import clock_deadlines
-
-        calendar_sources.register("review-clocks", clock_deadlines, roles=scr_readers)
+        statutory.register()

@@ -16,25 +16,21 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+# One status vocabulary for every clock (board/clock_status.py), re-exported here for the
+# register's pages and alerts, which import it from this module.
+from board.clock_status import (  # noqa: F401
+    DUE_SOON,
+    MET,
+    MISSED,
+    OVERDUE,
+    RUNNING,
+    STATUS_LABELS,
+    STATUS_TAGS,
+)
+from board.clock_status import status_of as _status
 from board.working_days import add_working_days, working_days_before, working_days_between
 
 from .models import CaseReview, Decision, MilestoneKind, ReviewType, ScrSettings
-
-RUNNING, DUE_SOON, OVERDUE, MET, MISSED = "running", "due_soon", "overdue", "met", "missed"
-STATUS_LABELS = {
-    RUNNING: "Running",
-    DUE_SOON: "Due soon",
-    OVERDUE: "Overdue",
-    MET: "Met",
-    MISSED: "Missed",
-}
-STATUS_TAGS = {
-    RUNNING: "govuk-tag--blue",
-    DUE_SOON: "govuk-tag--yellow",
-    OVERDUE: "govuk-tag--red",
-    MET: "govuk-tag--green",
-    MISSED: "govuk-tag--orange",
-}
 
 
 @dataclass(frozen=True)
@@ -78,14 +74,6 @@ class Clock:
         if self.stopped_on:
             return f"took {taken}"
         return taken
-
-
-def _status(deadline: date, stopped_on: date | None, today: date, warn_days: int) -> str:
-    if stopped_on:
-        return MET if stopped_on <= deadline else MISSED
-    if today > deadline:
-        return OVERDUE
-    return DUE_SOON if (deadline - today).days <= warn_days else RUNNING
 
 
 def _plural(n: int, unit: str) -> str:

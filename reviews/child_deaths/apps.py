@@ -57,3 +57,6 @@ class ChildDeathsConfig(AppConfig):
         from .calendar import agency_form_due_dates
 
         calendar_sources.register("cdop-forms-due", agency_form_due_dates, roles=CDOP_ROLES)
+        from . import statutory
+
+        statutory.register()

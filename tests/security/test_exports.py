@@ -46,6 +46,7 @@ TABLE_EXPORTS = {
     # The JTAI readiness pack's workbook (and its PDF): written by core.exports when the
     # pack is built; tests/reports/test_jtai_pack.py sends a formula through it.
     "jtai:pack-download",
+    "statutory-export",
 }
 # Downloads that hand back a file exactly as it was uploaded, or a PDF we render: they
 # write no cells, so there is nothing to neutralise (altering a stored paper would be wrong).
