@@ -76,7 +76,8 @@ class TemplateImportForm(GdsForm):
         wrong_type="The selected file must be a template file (.json)",
         help_text="A file downloaded from a report template's page, on this service or "
         "another board's.",
-        error_messages={"required": "Select the template file"},
+        error_messages={"required": "Select the template file",
+                        "empty": "The selected template file is empty."},
     )  # fmt: skip
     name = text_field("Name of your template (optional)", required=False, max_length=200,
                       help_text="Leave empty to keep the name in the file.")  # fmt: skip
