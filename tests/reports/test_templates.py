@@ -6,6 +6,7 @@ write page's help for the section's type."""
 import json
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -269,3 +270,18 @@ def test_the_write_page_says_only_what_applies_to_the_sections_type(
     page = client.get(url(board, "section-write", section_id=section.id)).content.decode()
     assert "for a list item" not in page and "upload it to the report" not in page
     assert "before each area for development" in page.replace("&#x27;", "'")
+
+
+def test_an_approved_reports_title_is_locked(board, manager, client_for):
+    from reports.models import ReportState
+
+    report = report_for(board)
+    report.state = ReportState.APPROVED
+    report.save()
+    client = client_for(manager)
+    response = client.post(url(board, "report-title", year="2014-15"), {"title": "Changed"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.title != "Changed"
+    with pytest.raises(PermissionDenied):
+        services.report_titles_set(report=report, title="Changed")
