@@ -213,6 +213,7 @@ UPLOAD_MAX_BYTES = {
     "data": env_int("UPLOAD_MAX_DATA_MB", 10) * 1024 * 1024,  # observation imports (CSV, XLSX)
     "return": env_int("UPLOAD_MAX_RETURN_MB", 5) * 1024 * 1024,  # sub-group return workbooks
     "image": env_int("UPLOAD_MAX_IMAGE_MB", 5) * 1024 * 1024,  # images shown in a report
+    "template": env_int("UPLOAD_MAX_TEMPLATE_MB", 1) * 1024 * 1024,  # report template files
 }
 UPLOAD_MAX_ROWS = {"data": 200_000, "return": 1_000}
 # Imports and bulk API writes of more figures than these are applied by a background job

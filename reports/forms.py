@@ -5,7 +5,7 @@ from django import forms
 
 from board.files import ImageUploadField
 from board.models import RoleAssignment, User
-from core.forms import FormHelper, GdsForm, text_field
+from core.forms import FormHelper, GdsForm, TableFileField, choice_field, text_field
 from core.periods import FinancialYear
 
 from . import cover
@@ -22,16 +22,104 @@ def _helper(*layout, submit: str) -> FormHelper:
     return helper
 
 
+PAGE_CHOICES = [("new_page", "Start on a new page"),
+                ("flow", "Flow on after the previous section")]  # fmt: skip
+LAYOUT_CHOICES = [("", "Leave each section as it is"),
+                  ("new_page", "Every section starts on a new page"),
+                  ("flow", "Every section flows on after the previous one")]  # fmt: skip
+
+
 class TemplateCopyForm(forms.Form):
-    name = forms.CharField(label="Name of your template", max_length=200, required=False,
-                           help_text="Leave empty to use the original's name.")  # fmt: skip
+    """The copy's own name and description: a copy never keeps a built-in's silently."""
+
+    name = forms.CharField(
+        label="Name of your template", max_length=200,
+        error_messages={"required": "Enter the name of your template"},
+    )  # fmt: skip
+    description = forms.CharField(
+        label="Description (optional)", required=False, max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the template is for. It starts as the original's: change it.",
+    )  # fmt: skip
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("name"), submit="Copy template")
+        self.helper = _helper(Field.text("name"), Field.textarea("description"),
+                              submit="Copy template")  # fmt: skip
 
 
-class SectionAddForm(forms.Form):
+class TemplateForm(GdsForm):
+    """A template's name and description, what its reports are called, and every
+    section's page break at once."""
+
+    submit_label = "Save the template"
+    name = text_field("Name of the template", max_length=200)
+    description = text_field("Description", required=False, long=True, max_length=5000)
+    report_title = text_field(
+        "Title of its reports", required=False, max_length=200,
+        help_text="Printed on the cover and the contents, such as “Annual Safeguarding "
+        "Board Report”. Leave empty for “<board> Annual Review <year>”. Each report can "
+        "change its own.",
+    )  # fmt: skip
+    report_subtitle = text_field("Subtitle of its reports", required=False, max_length=300)
+    layout = choice_field("Pages", LAYOUT_CHOICES, radios=True, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["layout"].initial = ""
+
+
+class TemplateImportForm(GdsForm):
+    submit_label = "Import the template"
+    file = TableFileField(
+        label="Template file", noun="template file", kind="template", extensions=(".json",),
+        wrong_type="The selected file must be a template file (.json)",
+        help_text="A file downloaded from a report template's page, on this service or "
+        "another board's.",
+        error_messages={"required": "Select the template file",
+                        "empty": "The selected template file is empty."},
+    )  # fmt: skip
+    name = text_field("Name of your template (optional)", required=False, max_length=200,
+                      help_text="Leave empty to keep the name in the file.")  # fmt: skip
+
+
+def position_choices(sections, section=None) -> list[tuple[str, str]]:
+    """Where a section goes, as how many sections come before it: "At the start", then
+    after each of the others (the last, the end, is the choice for a new section)."""
+    others = [s for s in sections if s != section]
+    return [("0", "At the start")] + [
+        (str(n), f"After “{other.title}”") for n, other in enumerate(others, 1)
+    ]
+
+
+class _Placed(forms.Form):
+    """Where the section goes and whether it starts a new page in print."""
+
+    def _place_fields(self, sections, section=None) -> None:
+        choices = position_choices(sections, section)
+        # Not required: a form (or script) that leaves them out keeps the section where it
+        # is (a new one goes at the end) and as it starts in print (a new one on a new page).
+        self.fields["position"] = choice_field("Position", choices, required=False)
+        self.fields["position"].choices = choices  # no "Choose…": it always has a place
+        self.fields["new_page"] = choice_field("In print", PAGE_CHOICES, radios=True,
+                                               required=False)  # fmt: skip
+        if section is None:
+            self.fields["position"].initial = choices[-1][0]
+            self.fields["new_page"].initial = "new_page"
+        else:
+            self.fields["position"].initial = str(list(sections).index(section))
+            self.fields["new_page"].initial = "new_page" if section.new_page else "flow"
+
+    def placement(self) -> dict:
+        placed = {}
+        if self.cleaned_data.get("position"):
+            placed["position"] = int(self.cleaned_data["position"])
+        if self.cleaned_data.get("new_page"):
+            placed["new_page"] = self.cleaned_data["new_page"] == "new_page"
+        return placed
+
+
+class SectionAddForm(_Placed):
     section_type = forms.ChoiceField(
         label="Type of section", choices=(),
         error_messages={"required": "Choose the type of section"},
@@ -39,24 +127,32 @@ class SectionAddForm(forms.Form):
     title = forms.CharField(label="Title", max_length=200,
                             error_messages={"required": "Enter the section's title"})  # fmt: skip
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, sections=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["section_type"].choices = registry.choices()
+        self._place_fields(list(sections))
         self.helper = _helper(
-            Field.select("section_type"), Field.text("title"), submit="Add section"
-        )
+            Field.select("section_type"), Field.text("title"), Field.select("position"),
+            Field.radios("new_page", small=True, inline=True), submit="Add section",
+        )  # fmt: skip
 
 
-class SectionForm(forms.Form):
-    """Title, the type's settings, and (in a report) the author and the text."""
+class SectionForm(_Placed):
+    """Type, title, place, page break and the type's settings; in a report also the
+    author and the text. A new type's settings are asked for once it is saved. A post
+    without a type keeps the section's."""
 
+    section_type = forms.ChoiceField(label="Type of section", choices=(), required=False)
     title = forms.CharField(label="Title", max_length=200,
                             error_messages={"required": "Enter the section's title"})  # fmt: skip
 
     def __init__(self, *args, section, board, in_report: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         section_type = registry.get(section.section_type)
-        layout = [Field.text("title")]
+        self.fields["section_type"].choices = registry.choices()
+        self.fields["section_type"].initial = section.section_type
+        self._place_fields(list(section.owner.sections.order_by("order", "created_at")), section)
+        layout = [Field.select("section_type"), Field.text("title")]
         for key, help_text in section_type.config_fields.items():
             self.fields[f"config_{key}"] = forms.CharField(
                 label=key.replace("_", " ").capitalize(),
@@ -65,6 +161,7 @@ class SectionForm(forms.Form):
                 initial=str(section.config.get(key, "")),
             )
             layout.append(Field.text(f"config_{key}"))
+        layout += [Field.select("position"), Field.radios("new_page", small=True, inline=True)]
         if in_report:
             people = User.objects.filter(
                 pk__in=RoleAssignment.objects.filter(board=board).values("user")
@@ -84,12 +181,27 @@ class SectionForm(forms.Form):
             layout += [Field.select("author"), Field.textarea("narrative")]
         self.helper = _helper(*layout, submit="Save section")
 
+    def chosen_type(self, section) -> str:
+        return self.cleaned_data.get("section_type") or section.section_type
+
     def config(self, section) -> dict:
+        """The settings: those on the form; on a change of type, only those the new type
+        has (set on the edit page it comes back to)."""
         config = dict(section.config)
         for name, value in self.cleaned_data.items():
             if name.startswith("config_"):
                 config[name.removeprefix("config_")] = value.strip()
+        new_type = registry.types().get(self.chosen_type(section))
+        if new_type.key != section.section_type:
+            config = {k: v for k, v in config.items() if k in new_type.config_fields}
         return config
+
+
+class ReportTitlesForm(GdsForm):
+    submit_label = "Save the title"
+    title = text_field("Title", max_length=200,
+                       help_text="Printed on the cover and the contents.")  # fmt: skip
+    subtitle = text_field("Subtitle", required=False, max_length=300)
 
 
 class NarrativeForm(forms.Form):

@@ -20,6 +20,10 @@ class ReportTemplate(BoardOwnedModel):
 
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
+    # What a report made from the template is called, unless its own page changes it:
+    # empty for "<board> Annual Review <year>".
+    report_title = models.CharField(max_length=200, blank=True)
+    report_subtitle = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -47,6 +51,7 @@ class AnnualReport(BoardOwnedModel):
 
     start_year = models.PositiveSmallIntegerField(help_text="First year of the financial year.")
     title = models.CharField(max_length=200)
+    subtitle = models.CharField(max_length=300, blank=True)
     state = models.CharField(
         max_length=12, choices=ReportState.choices, default=ReportState.DRAFTING
     )
@@ -109,6 +114,9 @@ class Section(BoardOwnedModel):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # In print, the section starts a new page (as every section did before), or flows on
+    # after the previous one so that a short report is not mostly empty pages.
+    new_page = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["order", "created_at"]

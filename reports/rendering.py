@@ -25,7 +25,7 @@ from .sections import registry
 
 PRINT_CSS = "css/report-print.css"
 # Bumped when the templates or CSS change in a way that the inputs hash cannot see.
-RENDERER_VERSION = "4"
+RENDERER_VERSION = "5"
 
 
 @dataclass
@@ -87,10 +87,11 @@ def inputs_hash(report: AnnualReport, gathered: list[GatheredSection]) -> str:
         "renderer": RENDERER_VERSION,
         "css": hashlib.sha256(_print_css().encode()).hexdigest(),
         "report": [str(report.board_id), report.board.name, report.start_year, report.title,
-                   report.state, report.cover_colour, str(report.cover_logo_id or "")],
+                   report.subtitle, report.state, report.cover_colour,
+                   str(report.cover_logo_id or "")],
         "sections": [
             [str(g.section.id), g.section.section_type, g.section.title, g.section.narrative,
-             g.section.config, g.data]
+             g.section.config, g.section.new_page, g.data]
             for g in gathered
         ],
         "images": images_digest(report),

@@ -20,7 +20,10 @@ urlpatterns = [
         views.template_copy_builtin,
         name="template-copy-builtin",
     ),
+    path("templates/import/", views.template_import, name="template-import"),
     path("templates/<uuid:template_id>/", views.template_detail, name="template"),
+    path("templates/<uuid:template_id>/settings/", views.template_edit, name="template-edit"),
+    path("templates/<uuid:template_id>/file/", views.template_export, name="template-export"),
     path("templates/<uuid:template_id>/copy/", views.template_copy, name="template-copy"),
     path(
         "templates/<uuid:template_id>/add-section/", views.section_add, name="template-section-add"
@@ -33,6 +36,7 @@ urlpatterns = [
     path(YEAR, views.report_detail, name="report"),
     path(f"{YEAR}add-section/", views.section_add, name="report-section-add"),
     path(f"{YEAR}state/", views.report_state, name="report-state"),
+    path(f"{YEAR}title/", views.report_titles, name="report-title"),
     path(f"{YEAR}approve/", views.report_approve, name="report-approve"),
     path(f"{YEAR}publish/", views.report_publish, name="report-publish"),
     path(f"{YEAR}checks/", views.checks, name="checks"),

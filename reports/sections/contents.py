@@ -8,4 +8,8 @@ def gather(report, section) -> dict:
     return {}  # the list of sections is the report's own, passed to every template
 
 
-register(SectionType("contents", "Contents with page numbers", gather, narrative_help=""))
+register(
+    SectionType(
+        "contents", "Contents with page numbers", gather, narrative_help="", markdown_help=False
+    )
+)

@@ -21,6 +21,10 @@ class SectionType:
     config_fields: dict[str, str] = field(default_factory=dict)
     # A type whose content is its authored text (narrative, strengths, priorities).
     authored: bool = False
+    # Whether the write page offers the general Markdown help (paragraphs, '- ' lists,
+    # headings, images) beside `narrative_help`: False for a type whose text has a format
+    # of its own (strengths: '+ ' and '- ' mark its lists) or that has no text (contents).
+    markdown_help: bool = True
 
     @property
     def template(self) -> str:
@@ -28,6 +32,8 @@ class SectionType:
 
 
 _types: dict[str, SectionType] = {}
+# What a setting may hold: built-in templates store a dataset's chart as true or false.
+CONFIG_VALUES = (str, bool, int)
 
 
 def register(section_type: SectionType) -> SectionType:
@@ -48,3 +54,23 @@ def get(key: str) -> SectionType:
 
 def choices() -> list[tuple[str, str]]:
     return [(key, section_type.label) for key, section_type in types().items()]
+
+
+def config_errors(key: str, config) -> list[str]:
+    """What is wrong with `config` for the type `key` (a template file's, say): each
+    setting must be one the type has, holding text, a number or yes/no."""
+    section_type = types().get(key)
+    if section_type is None:
+        return []  # an unknown type is reported on its own
+    if not isinstance(config, dict):
+        return [f"the settings of a “{section_type.label}” section must be a set of names "
+                "and values"]  # fmt: skip
+    errors = []
+    for name, value in config.items():
+        if name not in section_type.config_fields:
+            known = ", ".join(section_type.config_fields) or "none"
+            errors.append(f"a “{section_type.label}” section has no setting “{name}” "
+                          f"(its settings: {known})")  # fmt: skip
+        elif not isinstance(value, CONFIG_VALUES):
+            errors.append(f"the setting “{name}” must be text, a number or yes/no")
+    return errors

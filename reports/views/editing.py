@@ -1,5 +1,6 @@
-"""Templates and sections: copy a template, add, remove, reorder, retitle and configure
-sections; write a section's text and preview it."""
+"""Sections of a template or a report: add one where it goes, remove, reorder, change its
+type, title, settings and page break; write a section's text and preview it. The
+template's own pages are in template_pages.py."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,13 +11,12 @@ from django.views.decorators.http import require_POST
 from board.access import board_view
 from board.models import ALL_ROLES, Role
 from core.confirm import confirm_page
-from core.forms import apply_errors
+from core.forms import apply_errors, form_page, save_form
 from core.links import board_url
 from core.lookups import or_404
 
 from .. import services
-from ..builtin import BUILTIN_TEMPLATES
-from ..forms import NarrativeForm, SectionAddForm, SectionForm, TemplateCopyForm
+from ..forms import NarrativeForm, ReportTitlesForm, SectionAddForm, SectionForm
 from ..rendering import gather_section, render_section_html
 from ..sections import registry
 from ..selectors import may_write, reads_drafts, report_for, section_for, template_for
@@ -28,51 +28,6 @@ def owner_url(request: HttpRequest, owner) -> str:
     if hasattr(owner, "start_year"):
         return board_url(request, "reports:report", year=owner.year.slug)
     return board_url(request, "reports:template", template_id=owner.id)
-
-
-@board_view(MANAGER)
-def template_list(request: HttpRequest) -> HttpResponse:
-    templates = request.board.reports_reporttemplate_set.all()
-    context = {"builtins": BUILTIN_TEMPLATES, "templates": templates}
-    return render(request, "reports/template_list.html", context)
-
-
-@board_view(MANAGER)
-def template_copy_builtin(request: HttpRequest, key: str) -> HttpResponse:
-    if key not in BUILTIN_TEMPLATES:
-        raise Http404("No such built-in template")
-    return _copy(request, BUILTIN_TEMPLATES[key]["name"], key=key)
-
-
-@board_view(MANAGER)
-def template_copy(request: HttpRequest, template_id) -> HttpResponse:
-    template = or_404(template_for, board=request.board, template_id=template_id)
-    return _copy(request, template.name, template=template)
-
-
-def _copy(request: HttpRequest, original: str, key=None, template=None) -> HttpResponse:
-    form = TemplateCopyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        name = form.cleaned_data["name"]
-        if key:
-            copy = services.template_copy_builtin(board=request.board, key=key, name=name)
-        else:
-            copy = services.template_copy(template=template, name=name)
-        messages.success(request, f"Template “{copy.name}” created.")
-        return redirect(owner_url(request, copy))
-    context = {"form": form, "page_title": f"Copy “{original}”",
-               "back_url": board_url(request, "reports:templates")}  # fmt: skip
-    return render(request, "includes/form_page.html", context)
-
-
-@board_view(MANAGER)
-def template_detail(request: HttpRequest, template_id) -> HttpResponse:
-    template = or_404(template_for, board=request.board, template_id=template_id)
-    context = {
-        "owner": template, "sections": template.sections.all(), "types": registry.types(),
-        "add_url": board_url(request, "reports:template-section-add", template_id=template.id),
-    }  # fmt: skip
-    return render(request, "reports/template_detail.html", context)
 
 
 # Why a change to an approved report is refused, said where the change was asked for.
@@ -109,9 +64,13 @@ def section_add(request: HttpRequest, template_id=None, year=None) -> HttpRespon
         owner = or_404(report_for, board=request.board, year=year)
     if _is_locked(owner):
         return _locked_refusal(request, owner)
-    form = SectionAddForm(request.POST or None)
+    sections = list(owner.sections.order_by("order", "created_at"))
+    form = SectionAddForm(request.POST or None, sections=sections)
     if request.method == "POST" and form.is_valid():
-        section = services.section_add(owner=owner, **form.cleaned_data)
+        section = services.section_add(
+            owner=owner, section_type=form.cleaned_data["section_type"],
+            title=form.cleaned_data["title"], **form.placement(),
+        )  # fmt: skip
         messages.success(request, f"Section “{section.title}” added.")
         return redirect(owner_url(request, owner))
     context = {"form": form, "page_title": "Add a section", "back_url": owner_url(request, owner)}
@@ -134,12 +93,18 @@ def section_edit(request: HttpRequest, section_id) -> HttpResponse:
     if request.method == "POST" and _is_locked(section.owner):
         return _refused(request, form, LOCKED, "includes/form_page.html", context)
     if request.method == "POST" and form.is_valid():
-        fields = {"title": form.cleaned_data["title"], "config": form.config(section)}
+        before = section.section_type
+        fields = {"section_type": form.chosen_type(section),
+                  "title": form.cleaned_data["title"], "config": form.config(section),
+                  **form.placement()}  # fmt: skip
         if in_report:
             fields.update(author=form.cleaned_data["author"],
                           narrative=form.cleaned_data["narrative"])  # fmt: skip
         if _save(request, form, section, fields):
-            return redirect(owner_url(request, section.owner))
+            if section.section_type != before and registry.get(section.section_type).config_fields:
+                # The new type's settings: on this page again, where its fields now are.
+                return redirect(board_url(request, "reports:section-edit", section_id=section.id))
+            return redirect(owner_url(request, section.owner) + f"#s-{section.id}")
     return render(request, "includes/form_page.html", context)
 
 
@@ -167,7 +132,15 @@ def section_move(request: HttpRequest, section_id) -> HttpResponse:
     section = or_404(section_for, board=request.board, section_id=section_id)
     if _is_locked(section.owner):
         return _locked_refusal(request, section.owner)
-    services.section_move(section=section, up=request.POST.get("direction") == "up")
+    position = request.POST.get("position", "")
+    if position:  # dragged into place (static/js/section-order.mjs)
+        if not position.isdigit():
+            messages.error(request, "The section was not moved: its new place was not a number.")
+            return redirect(owner_url(request, section.owner))
+        services.section_place(section=section, position=int(position))
+        messages.success(request, f"Section “{section.title}” moved.")
+    else:
+        services.section_move(section=section, up=request.POST.get("direction") == "up")
     return redirect(owner_url(request, section.owner) + f"#s-{section.id}")
 
 
@@ -207,12 +180,12 @@ def section_write(request: HttpRequest, section_id) -> HttpResponse:
         if locked:
             messages.error(request, f"{LOCKED}: {ASK_TO_UNLOCK}.")
             return redirect(board_url(request, "reports:section-preview", section_id=section.id))
-    help_text = registry.get(section.section_type).narrative_help
+    section_type = registry.get(section.section_type)
     form = NarrativeForm(request.POST or None, initial={"narrative": section.narrative},
-                         help_text=help_text)  # fmt: skip
+                         help_text=section_type.narrative_help)  # fmt: skip
     back = board_url(request, "reports:report", year=section.report.year.slug)
     context = {"form": form, "section": section, "back_url": back,
-               "page_title": f"Write “{section.title}”"}  # fmt: skip
+               "section_type": section_type, "page_title": f"Write “{section.title}”"}  # fmt: skip
     if request.method == "POST" and (locked or not writes):
         why = LOCKED if locked else _not_yours(section)
         return _refused(request, form, why, "reports/section_write.html", context)
@@ -244,3 +217,20 @@ def section_preview(request: HttpRequest, section_id) -> HttpResponse:
         "back_url": board_url(request, "reports:report", year=report.year.slug),
     }  # fmt: skip
     return render(request, "reports/section_preview.html", context)
+
+
+@board_view(MANAGER)
+def report_titles(request: HttpRequest, year: str) -> HttpResponse:
+    """The report's title and subtitle (first the template's), printed on the cover and
+    the contents."""
+    report = or_404(report_for, board=request.board, year=year)
+    if report.is_locked:
+        return _locked_refusal(request, report)
+    initial = {"title": report.title, "subtitle": report.subtitle}
+    form = ReportTitlesForm(request.POST or None, initial=initial)
+    back = owner_url(request, report)
+    saved = save_form(
+        request, form, lambda data: services.report_titles_set(report=report, **data),
+        "The report's title is saved.", back,
+    )  # fmt: skip
+    return saved or form_page(request, form, "The report's title", back)

@@ -28,6 +28,9 @@ def test_the_manager_assembles_and_approves_and_the_chair_downloads(
     page.get_by_role(
         "link", name="Copy Strengths, areas for development and work programme"
     ).click()
+    page.get_by_label("Name of your template").fill(
+        "Strengths, areas for development and work programme"
+    )
     page.get_by_role("button", name="Copy template").click()
     page.get_by_role("button", name="Move up Strengths and areas for development").click()
 

@@ -17,7 +17,9 @@ def test_the_manager_copies_a_template_and_reorders_retitles_and_removes_section
     board, manager, client_for
 ):
     client = client_for(manager)
-    response = client.post(url(board, "template-copy-builtin", key="short-review"), {"name": ""})
+    response = client.post(
+        url(board, "template-copy-builtin", key="short-review"), {"name": "Our report"}
+    )
     template = board.reports_reporttemplate_set.get()
     assert response.url == url(board, "template", template_id=template.id)
     first, second = template.sections.all()[:2]

@@ -48,12 +48,14 @@ TABLE_EXPORTS = {
     "jtai:pack-download",
     "statutory-export",
 }
-# Downloads that hand back a file exactly as it was uploaded, or a PDF we render: they
-# write no cells, so there is nothing to neutralise (altering a stored paper would be wrong).
+# Downloads that hand back a file exactly as it was uploaded, a PDF we render or a report
+# template's JSON (reports/template_files.py): they write no cells, so there is nothing to
+# neutralise (altering a stored paper would be wrong).
 FILE_DOWNLOADS = {
     "paper-download",
     "case_reviews:scr-document-download",
     "reports:version-download",
+    "reports:template-export",
 }
 EXPORT_WORDS = re.compile(r"export|download|csv|xlsx|spreadsheet")
 
