@@ -30,7 +30,10 @@ class GlossaryFileForm(GdsForm):
         label="Upload a glossary file",
         help_text="A CSV (.csv) or Excel (.xlsx) file with the columns term and meaning, "
         "one term a row.",
-        error_messages={"required": "Choose a CSV or Excel file of terms"},
+        error_messages={
+            "required": "Choose a CSV or Excel file of terms",
+            "empty": "The selected glossary file is empty.",
+        },
         noun="glossary file",
         wrong_type="The file must be a CSV (.csv) or Excel (.xlsx) file",
     )

@@ -83,9 +83,10 @@ def _held_key(request: HttpRequest) -> str:
 @board_view(Role.BOARD_MANAGER)
 def glossary_upload(request: HttpRequest) -> HttpResponse:
     """Upload a file; its rows are kept in the person's session until they apply them."""
-    form = GlossaryFileForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"  # a POST without a file is still a bound form
+    form = GlossaryFileForm(request.POST if posted else None, request.FILES if posted else None)
     problems = []
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         preview = glossary_preview(board=request.board, filename=upload.name, content=upload.read())
         if not preview.problems:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from board.models import AuditEntry, Role, Sector
+from reports.models import Acronym
 from reviews.child_deaths.models import CdopCase
 from tests.board.factories import (
     ActionFactory,
@@ -68,6 +69,7 @@ def hostile_records(board, subgroup_chair):
     AttendanceFactory(board=board, membership=membership)
     subgroup_with_chair(board, subgroup_chair, name=HOSTILE)
     review(notify(board, notified_by=HOSTILE, notified_on=date(2014, 5, 11)))
+    Acronym.objects.create(board=board, term="HYP", meaning=HOSTILE)
 
 
 EXPORTS = [
@@ -78,6 +80,7 @@ EXPORTS = [
     ("membership-gaps-export", Role.VIEWER, {}),
     ("subgroups:completeness-export", Role.BOARD_MANAGER, {"year": "2014-15"}),
     ("child_deaths:cdop-case-export", Role.CDOP_MEMBER, {}),
+    ("reports:glossary-export", Role.VIEWER, {}),
 ]
 PERSONA = {Role.VIEWER: "viewer", Role.BOARD_MANAGER: "manager", Role.CDOP_MEMBER: "cdop_member"}
 

@@ -43,6 +43,7 @@ TABLE_EXPORTS = {
     "membership-gaps-export",
     "subgroups:completeness-export",
     "child_deaths:cdop-case-export",
+    "reports:glossary-export",
 }
 # Downloads that hand back a file exactly as it was uploaded, or a PDF we render: they
 # write no cells, so there is nothing to neutralise (altering a stored paper would be wrong).
