@@ -25,7 +25,7 @@ def meetings(board):
 
 
 def calendar_report(board, **config):
-    report = report_for(board, template_key="annual-review")
+    report = report_for(board)
     return report, set_section(report, "calendar", config=config)
 
 
