@@ -28,6 +28,9 @@ COLUMNS = ("term", "meaning")
 MAX_COLUMNS = 10
 TERM_MAX = Acronym._meta.get_field("term").max_length
 MEANING_MAX = Acronym._meta.get_field("meaning").max_length
+# A file's terms are held in the person's session between the preview and the apply: a
+# glossary runs to a few hundred terms, so more than this is not one.
+MAX_TERMS = 2000
 
 
 def _same_term(board: Board, term: str, exclude=None):
@@ -177,6 +180,10 @@ def check_rows(board: Board, table: list[list[str]], found=()) -> GlossaryPrevie
         Problem(1, name, "The file needs this column") for name in COLUMNS if name not in header
     ]
     if any(p.row == 1 for p in preview.problems):
+        return preview
+    if sum(1 for cells in table[1:] if any(cells)) > MAX_TERMS:
+        message = f"The file has more than {MAX_TERMS:,} terms: import it in smaller files"
+        preview.problems.append(Problem(1, "file", message))
         return preview
     at = {name: header.index(name) for name in COLUMNS}
     existing = {a.term.lower(): a for a in Acronym.objects.filter(board=board)}

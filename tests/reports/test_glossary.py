@@ -233,3 +233,12 @@ def test_the_glossary_section_prints_the_terms_and_the_preview_links_the_page(
     assert html.index("CDOP") < html.index("SCR")
     preview = reverse("reports:section-preview", args=[board.slug, section.id])
     assert url(board) in client_for(manager).get(preview).content.decode()
+
+
+def test_a_file_of_more_terms_than_a_glossary_holds_is_refused(board, manager, client_for):
+    from reports.glossary_services import MAX_TERMS
+
+    rows = "\n".join(f"T{n},Meaning {n}" for n in range(MAX_TERMS + 1))
+    response = upload(client_for(manager), board, f"term,meaning\n{rows}\n".encode(), "t.csv")
+    assert response.status_code == 400 and "more than 2,000 terms" in response.content.decode()
+    assert not Acronym.objects.filter(board=board).exists()
