@@ -23,6 +23,7 @@ class GlossaryFilter(GdsFilterSet):
         choices=[(key, label) for key, (label, _order) in SORTS.items()],
         empty_label=None,
         method="filter_sort",
+        error_messages={"invalid_choice": "Choose an order for the list from the ones shown"},
     )
 
     class Meta:

@@ -39,7 +39,7 @@ def _filtered(request: HttpRequest) -> GlossaryFilter:
 def glossary(request: HttpRequest) -> HttpResponse:
     filters = _filtered(request)
     context = {"page": paginate(request, filters.qs), "filters": filters}
-    return render(request, "reports/glossary.html", context, status=400 if filters.errors else 200)
+    return render(request, "reports/glossary.html", context)
 
 
 @board_view(*READ)
