@@ -4,7 +4,6 @@ problem: change the text and the changed problem needs resolving or accepting ag
 
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -14,6 +13,7 @@ from django.utils import timezone
 from subgroups.models import ReturnStatus, SubGroup
 from subgroups.selectors import approved_returns, completeness
 
+from .content import prints_records
 from .images import references
 from .models import AnnualReport
 from .rendering import GatheredSection, gather_section, sections_of
@@ -31,46 +31,8 @@ IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%)?")
 
 
-def _any(*keys: str) -> Callable[[dict], bool]:
-    return lambda data: any(data.get(key) for key in keys)
-
-
-def _counted(data: dict, *keys: str) -> bool:
-    """A count as printed: a number, or words where a small count is withheld ("fewer
-    than 6"); "0" prints, but says there was nothing."""
-    return any(str(data.get(key) or "0") != "0" for key in keys)
-
-
-# What each type of section prints when it has records to show, read from its gathered
-# data (the keys its template tests before printing "No records yet"). Every type in the
-# registry has a rule here (tests/reports/test_content_detection.py); authored text counts
-# for every type besides. The contents page is the report's own list of sections.
-CONTENT: dict[str, Callable[[dict], bool]] = {
-    "audits": _any("rows"),
-    "budget": _any("headings", "income"),
-    "business_plan": _any("rows", "priorities"),
-    "calendar": _any("rows"),
-    "cdop": lambda data: bool(data.get("statistics")) or _counted(data, "notified", "reviewed"),
-    "contents": lambda data: True,
-    "dataset": _any("indicators"),
-    "glossary": _any("terms"),
-    "inspections": _any("inspections"),
-    "membership": _any("rows"),
-    "narrative": lambda data: False,  # its content is its text
-    "priorities": _any("actions"),
-    "scr": _any("initiated", "not_initiated", "completed", "published", "themes"),
-    "section11": _any("cycle"),
-    "strengths": _any("themes"),
-    "subgroup_report": _any("returns"),
-    "training": _any("rows"),
-}
-
-
 def has_content(section, data: dict) -> bool:
-    if section.narrative.strip():
-        return True
-    rule = CONTENT.get(section.section_type)
-    return bool(rule and rule(data))
+    return bool(section.narrative.strip()) or prints_records(section.section_type, data)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from core.markdown import to_html
 from core.pdf import html_to_pdf
 
+from .content import prints_records
 from .images import images_digest, pdf_images, references
 from .models import AnnualReport, Section
 from .sections import registry
@@ -46,8 +47,16 @@ class GatheredSection:
 
     @property
     def narrative_html(self) -> str:
-        authored = self.type.key == "strengths"  # its text is shown as two lists instead
+        authored = self.type.key == "strengths"  # its text is shown as its themes and lists instead
         return "" if authored else to_html(self.section.narrative, self.images)
+
+    @property
+    def shows_records(self) -> bool:
+        """Does the type's own part print? Under authored text, only when it has records:
+        the text alone, never a "No records yet" line after it (reports/content.py)."""
+        if not self.section.narrative.strip():
+            return True
+        return prints_records(self.section.section_type, self.data)
 
     @property
     def is_missing(self) -> bool:

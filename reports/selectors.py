@@ -15,6 +15,7 @@ from core.periods import FinancialYear
 
 from .models import (
     LOCKED_STATES,
+    Acronym,
     AnnualReport,
     ReportImage,
     ReportState,
@@ -136,3 +137,15 @@ def reads_version(*, access: BoardAccess, version: ReportVersion) -> bool:
 
 def versions_visible(*, access: BoardAccess, report: AnnualReport) -> QuerySet[ReportVersion]:
     return readable_versions(access=access, versions=report.versions.select_related("requested_by"))
+
+
+# --- the glossary -----------------------------------------------------------------------
+
+
+def glossary(board: Board) -> QuerySet[Acronym]:
+    """The board's terms, A to Z (the glossary page, its export and the report's section)."""
+    return Acronym.objects.filter(board=board).order_by("term")
+
+
+def acronym_for(*, board: Board, pk) -> Acronym:
+    return Acronym.objects.get(board=board, pk=pk)

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .views import glossary
 
 app_name = "reports"
 
@@ -14,6 +15,15 @@ IMAGE = f"{YEAR}images/<uuid:image_id>/"
 urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.report_create, name="report-create"),
+    path("glossary/", glossary.glossary, name="glossary"),
+    path("glossary/download/", glossary.glossary_export, name="glossary-export"),
+    path("glossary/add/", glossary.AcronymFormView.as_view(), name="glossary-add"),
+    path("glossary/import/", glossary.glossary_upload, name="glossary-import"),
+    path("glossary/import/check/", glossary.glossary_import_check, name="glossary-import-check"),
+    path("glossary/<uuid:pk>/", glossary.AcronymFormView.as_view(), name="glossary-edit"),
+    path(
+        "glossary/<uuid:pk>/remove/", glossary.AcronymDeleteView.as_view(), name="glossary-remove"
+    ),
     path("templates/", views.template_list, name="templates"),
     path(
         "templates/built-in/<slug:key>/copy/",

@@ -9,8 +9,14 @@ class ActionForm(BoardModelForm):
 
     class Meta(BoardMeta):
         model = Action
-        fields = ["description", "owner_agency", "owner_person", "due_date"]
-        labels = {"owner_agency": "Owning agency", "owner_person": "Owning person"}
+        fields = ["description", "owner_agency", "owner_person", "due_date", "theme"]
+        labels = {"owner_agency": "Owning agency", "owner_person": "Owning person",
+                  "theme": "Theme in the annual report (optional)"}  # fmt: skip
+        help_texts = {
+            "theme": "A business plan action with a theme is listed in that theme's work "
+            "programme, in a report's strengths section that draws actions: write the "
+            "theme as its '## ' line there, such as Early help."
+        }
 
 
 class ActionUpdateForm(BoardModelForm):

@@ -74,6 +74,10 @@ class Action(BoardOwnedModel):
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
     )
     evidence = models.TextField("evidence of completion", blank=True)
+    # The annual report's theme (a '## Theme' of a strengths section) whose work programme
+    # lists this action. Free text, matched without regard to case or spacing, so a board
+    # names its themes in the report and nowhere else.
+    theme = models.CharField("report theme", max_length=200, blank=True)
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -40,6 +40,7 @@ def action_create(
     created_by: User | None,
     source_type: str | None = None,
     status: str = ActionStatus.NOT_STARTED,
+    theme: str = "",
 ) -> Action:
     action = Action(
         board=board,
@@ -48,6 +49,7 @@ def action_create(
         owner_person=owner_person,
         due_date=due_date,
         status=status,
+        theme=theme.strip(),
         created_by=created_by,
         source_type=_source_type_of(source, source_type),
     )
@@ -73,8 +75,9 @@ def action_owner_notify(*, action: Action, kind: str, by: User | None = None, on
 
 @transaction.atomic
 def action_edit(*, action: Action, **fields) -> Action:
-    """Change the description, owners or due date (not the status: see progress updates)."""
-    allowed = {"description", "owner_agency", "owner_person", "due_date"}
+    """Change the description, owners, due date or report theme (not the status: see
+    progress updates)."""
+    allowed = {"description", "owner_agency", "owner_person", "due_date", "theme"}
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"action_edit cannot change {sorted(unknown)}")

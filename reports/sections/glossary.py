@@ -1,11 +1,11 @@
-"""Glossary: the board's acronyms."""
+"""Glossary: the board's terms and their meanings (the glossary page, reports:glossary)."""
 
-from ..models import Acronym
+from ..selectors import glossary
 from .registry import SectionType, register
 
 
 def gather(report, section) -> dict:
-    terms = Acronym.objects.filter(board=report.board).values_list("term", "meaning")
+    terms = glossary(report.board).values_list("term", "meaning")
     return {"terms": [{"term": term, "meaning": meaning} for term, meaning in terms]}
 
 
@@ -14,6 +14,6 @@ register(
         "glossary",
         "Glossary of the board's acronyms",
         gather,
-        description="From the board's list of acronyms.",
+        description="From the board's glossary (Annual reports, Glossary), A to Z.",
     )
 )

@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from board.models import AuditEntry, Role, Sector
+from reports.models import Acronym
 from reviews.assurance.models import Inspection
 from reviews.child_deaths.models import CdopCase
 from tests.board.factories import (
@@ -72,6 +73,7 @@ def hostile_records(board, subgroup_chair):
     Inspection.objects.create(
         board=board, inspectorate="joint", title=HOSTILE, start_date=date(2014, 6, 2)
     )
+    Acronym.objects.create(board=board, term="HYP", meaning=HOSTILE)
 
 
 EXPORTS = [
@@ -83,6 +85,7 @@ EXPORTS = [
     ("subgroups:completeness-export", Role.BOARD_MANAGER, {"year": "2014-15"}),
     ("child_deaths:cdop-case-export", Role.CDOP_MEMBER, {}),
     ("statutory-export", Role.BOARD_MANAGER, {"kind": "jtai"}),
+    ("reports:glossary-export", Role.VIEWER, {}),
 ]
 PERSONA = {Role.VIEWER: "viewer", Role.BOARD_MANAGER: "manager", Role.CDOP_MEMBER: "cdop_member"}
 

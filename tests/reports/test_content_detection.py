@@ -1,6 +1,6 @@
 """ "The section has no content" for every type of section in the registry: each type is
 given the records (or text) it prints and must not be flagged, and without them must be
-flagged once. A new type fails here until it has a content rule (reports/checks.py
+flagged once. A new type fails here until it has a content rule (reports/content.py
 CONTENT) and records below. Section 11 and Inspections, which print full pages, were
 once flagged empty: their data has keys of its own."""
 
@@ -10,7 +10,8 @@ import pytest
 
 from board.models import ActionSource
 from reports import services
-from reports.checks import CONTENT, find_problems
+from reports.checks import find_problems
+from reports.content import CONTENT
 from reports.models import ReportTemplate
 from reports.rendering import gather_all
 from reports.sections import registry

@@ -47,6 +47,7 @@ TABLE_EXPORTS = {
     # pack is built; tests/reports/test_jtai_pack.py sends a formula through it.
     "jtai:pack-download",
     "statutory-export",
+    "reports:glossary-export",
 }
 # Downloads that hand back a file exactly as it was uploaded, a PDF we render or a report
 # template's JSON (reports/template_files.py): they write no cells, so there is nothing to
