@@ -112,5 +112,7 @@ register(
             "business plan actions due the following year that have that theme.",
         },
         authored=True,
+        # Its own list rules replace the general Markdown help ('- ' is an area here).
+        markdown_help=False,
     )
 )

@@ -168,7 +168,7 @@ def test_the_manager_builds_a_southwark_shaped_report_that_flows_onto_few_pages(
         assert words in text
     for term, meaning in GLOSSARY.items():
         assert term in text and meaning in text
-    # TODO(lead, after merging the glossary helper's branch): '* ' lines are each theme's
-    # third list (the work programme). Assert them in the PDF here:
-    #   assert "Train every school's designated safeguarding lead" in text
-    #   assert "Audit every plan open for more than eighteen months" in text
+    # '* ' lines are each theme's third list (the work programme).
+    assert "Work programme" in text
+    assert "Train every school's designated safeguarding lead" in text
+    assert "Audit every plan open for more than eighteen months" in text

@@ -250,22 +250,13 @@ def test_a_flowing_section_has_no_page_break_and_the_others_keep_theirs(board):
     assert "report-section--narrative report-section--flow" in html
 
 
-def test_the_write_page_says_only_what_applies_to_the_sections_type(
-    board, manager, client_for, monkeypatch
-):
-    from dataclasses import replace
-
-    from reports.sections import registry
-
+def test_the_write_page_says_only_what_applies_to_the_sections_type(board, manager, client_for):
     report = report_for(board)
     client = client_for(manager)
     intro = report.sections.get(section_type="narrative")
     page = client.get(url(board, "section-write", section_id=intro.id)).content.decode()
     assert "for a list item" in page and "upload it to the report" in page
-    # A type with a format of its own (the strengths lists, once strengths.py sets the
-    # flag, issue 21) gets only its own rule.
-    strengths = registry.types()["strengths"]
-    monkeypatch.setitem(registry._types, "strengths", replace(strengths, markdown_help=False))
+    # A type with a format of its own (the strengths lists) gets only its own rule.
     section = report.sections.get(section_type="strengths")
     page = client.get(url(board, "section-write", section_id=section.id)).content.decode()
     assert "for a list item" not in page and "upload it to the report" not in page
