@@ -11,7 +11,14 @@ from core.periods import FinancialYear
 
 from . import notices
 from .builtin import BUILTIN_TEMPLATES
-from .models import AnnualReport, CheckAcceptance, ReportState, ReportTemplate, Section
+from .models import (
+    AnnualReport,
+    CheckAcceptance,
+    ReportKind,
+    ReportState,
+    ReportTemplate,
+    Section,
+)
 
 
 def _unique_name(board: Board, name: str) -> str:
@@ -62,6 +69,7 @@ def template_copy_builtin(*, board: Board, key: str, name: str = "") -> ReportTe
         board=board,
         name=_unique_name(board, name or builtin["name"]),
         description=builtin["description"],
+        kind=builtin.get("kind", ReportKind.ANNUAL),
     )
     template.full_clean()
     template.save()
@@ -75,6 +83,7 @@ def template_copy(*, template: ReportTemplate, name: str = "") -> ReportTemplate
         board=template.board,
         name=_unique_name(template.board, name or f"Copy of {template}"),
         description=template.description,
+        kind=template.kind,
     )
     copy.full_clean()
     copy.save()
@@ -148,10 +157,12 @@ def report_create(
         raise ValidationError("Choose a template of this board.")
     if AnnualReport.objects.filter(board=board, start_year=year.start_year).exists():
         raise ValidationError(f"The board already has a report for {year.label}.")
+    what = "Yearly Report" if template.kind == ReportKind.PARTNERSHIP else "Annual Review"
     report = AnnualReport(
         board=board,
         start_year=year.start_year,
-        title=title or f"{board.name} Annual Review {year.label}",
+        title=title or f"{board.name} {what} {year.label}",
+        kind=template.kind,
     )
     report.full_clean()
     report.save()
@@ -171,6 +182,7 @@ TRANSITIONS = {
 @transaction.atomic
 def report_transition(*, report: AnnualReport, to: str, by: User) -> AnnualReport:
     from .checks import outstanding_problems
+    from .yearly.checklist import publication_missing
 
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     if to not in TRANSITIONS[ReportState(report.state)]:
@@ -182,6 +194,8 @@ def report_transition(*, report: AnnualReport, to: str, by: User) -> AnnualRepor
         raise ValidationError(
             "Resolve or accept every consistency problem before the report is approved."
         )
+    if to == ReportState.PUBLISHED and (missing := publication_missing(report)):
+        raise ValidationError(f"Before the report is published: {'; '.join(missing)}.")
     report.state = to
     if to == ReportState.APPROVED:
         report.approved_by, report.approved_at = by, timezone.now()
@@ -192,6 +206,8 @@ def report_transition(*, report: AnnualReport, to: str, by: User) -> AnnualRepor
     report.full_clean()
     report.save()
     notices.report_moved(report, by)
+    if to == ReportState.PUBLISHED and report.is_partnership_yearly:
+        notices.send_on_due(report)
     return report
 
 
@@ -202,7 +218,7 @@ def problems_accept(
     """Accept the problems named by `keys` with one reason (the manager's call, checked by
     the page). Each key must be a problem found now: a problem resolved or changed since
     the page was shown names nothing to accept."""
-    from .checks import find_problems, problems_gone
+    from .checks import acceptable, find_problems, problems_gone
 
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     if report.is_locked:
@@ -211,7 +227,11 @@ def problems_accept(
         raise ValidationError({"problems": "Choose at least one problem to accept"})
     if not reason.strip():
         raise ValidationError({"reason": "Enter the reason for accepting the problems"})
-    found = {problem.key for problem in find_problems(report)}
+    problems = find_problems(report)
+    if any(p.key in keys and not acceptable(p) for p in problems):
+        raise ValidationError({"problems": "The lead partners' sign-off and the scrutineer's "
+                               "assessment cannot be accepted: record them"})  # fmt: skip
+    found = {problem.key for problem in problems}
     gone = [key for key in keys if key not in found]
     if gone:
         raise ValidationError({"problems": problems_gone(len(gone))})
