@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ('assessed_on', models.DateField(verbose_name='date of the assessment')),
                 ('assessed_by', models.CharField(max_length=200, verbose_name='name of the scrutineer')),
                 ('board', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', to='board.board')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='scrutiny', to='reports.annualreport')),
             ],
             options={
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
                 ('signed_on', models.DateField(verbose_name='date of the sign-off')),
                 ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='board.agency')),
                 ('board', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', to='board.board')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sign_offs', to='reports.annualreport')),
             ],
             options={
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 ('recipient', models.CharField(choices=[('panel', 'Child Safeguarding Practice Review Panel'), ('foundations', 'Foundations (the What Works centre)')], max_length=20)),
                 ('sent_on', models.DateField(verbose_name='date sent')),
                 ('board', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', to='board.board')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='send_ons', to='reports.annualreport')),
             ],
             options={

@@ -60,7 +60,7 @@ class LeadPartnerSignOff(BoardOwnedModel):
     signatory = models.CharField("name of the signatory", max_length=200)
     signed_on = models.DateField("date of the sign-off")
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     class Meta:
@@ -99,7 +99,7 @@ class ScrutinyAssessment(BoardOwnedModel):
     assessed_on = models.DateField("date of the assessment")
     assessed_by = models.CharField("name of the scrutineer", max_length=200)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     def __str__(self) -> str:
@@ -129,7 +129,7 @@ class ReportSendOn(BoardOwnedModel):
     recipient = models.CharField(max_length=20, choices=SendOnRecipient.choices)
     sent_on = models.DateField("date sent")
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     class Meta:
