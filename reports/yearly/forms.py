@@ -26,7 +26,7 @@ class SignOffForm(GdsForm):
 class ScrutinyForm(GdsForm):
     submit_label = "Record the assessment"
 
-    text = text_field("The assessment", long=True)
+    text = text_field("Assessment", long=True)
     conclusion = choice_field("Conclusion", ScrutinyConclusion.choices, radios=True)
     assessed_on = date_field("Date of the assessment")
     assessed_by = text_field("Name of the scrutineer", max_length=200)
@@ -35,5 +35,5 @@ class ScrutinyForm(GdsForm):
 class SendOnForm(GdsForm):
     submit_label = "Record the date sent"
 
-    recipient = choice_field("Sent to", SendOnRecipient.choices, radios=True)
+    recipient = choice_field("Recipient", SendOnRecipient.choices, radios=True)
     sent_on = date_field("Date sent")

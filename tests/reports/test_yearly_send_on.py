@@ -55,7 +55,7 @@ def test_sent_on_the_last_day_is_on_time_and_the_day_after_is_late(board, manage
                           sent_on=datetime.date(2015, 7, 10), by=manager)  # fmt: skip
     yearly.send_on_record(report=report, recipient=SendOnRecipient.FOUNDATIONS,
                           sent_on=datetime.date(2015, 7, 11), by=manager)  # fmt: skip
-    assert statuses(report, datetime.date(2015, 8, 1)) == [SENT_LATE, SENT]
+    assert statuses(report, datetime.date(2015, 8, 1)) == [SENT, SENT_LATE]
 
 
 def test_the_setting_moves_the_deadline(board):
@@ -96,7 +96,7 @@ def test_publication_tells_the_board_managers(board, manager):
         report.save()
     services.report_transition(report=report, to="published", by=manager)
     told = Notification.objects.filter(board=board, kind="yearly_report_send_on")
-    assert [n.user for n in told] == [manager]
+    assert [n.recipient for n in told] == [manager]
 
 
 def test_the_report_page_shows_the_clock_and_records_a_date(board, manager, client_for):
