@@ -36,7 +36,7 @@ def test_sign_off_scrutiny_publication_and_send_on(page, sign_in, board, manager
     sign_in(manager)
     page.goto(report_page)
     assert "6 of 8 required contents are there" in page.inner_text("#checklist-count")
-    page.get_by_role("link", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "The report cannot be published yet"
     page.goto(report_page)
     for agency in partners:
@@ -61,7 +61,7 @@ def test_sign_off_scrutiny_publication_and_send_on(page, sign_in, board, manager
 
     sign_in(manager)
     page.goto(report_page)
-    page.get_by_role("link", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     assert "within 7 days" in page.inner_text("main")
     page.get_by_role("button", name="Publish the report").click()
     assert AnnualReport.objects.get(pk=report.pk).state == ReportState.PUBLISHED
