@@ -31,6 +31,24 @@ class ReportsConfig(AppConfig):
             roles=[Role.INDEPENDENT_CHAIR],
             order=51,
         )
+        self._yearly(waiting)
         job_failed.connect(render_job_failed, dispatch_uid="reports.render_job_failed")
         # Records changed: render open reports ahead of the request (render_ahead.py).
         post_save.connect(audit_entry_saved, sender=AuditEntry, dispatch_uid="reports.ahead")
+
+    def _yearly(self, waiting) -> None:
+        """The partnership yearly report: its settings made with each board, its send-on
+        clock on the home page and in the calendar (reports/yearly/)."""
+        from board import calendar_sources, setup
+        from board.models import Role
+
+        from .yearly.home import send_on_events, send_on_waiting
+        from .yearly.services import yearly_settings_set_up
+
+        setup.register(yearly_settings_set_up)
+        waiting.register("yearly-report-send-on", "Yearly report send-on", send_on_waiting,
+                         roles=[Role.BOARD_MANAGER], order=52)  # fmt: skip
+        calendar_sources.register(
+            "yearly-report-send-on", send_on_events,
+            roles=[Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR],
+        )  # fmt: skip

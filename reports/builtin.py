@@ -1,4 +1,4 @@
-"""The two built-in report templates. A board copies one (services.template_copy_builtin)
+"""The built-in report templates. A board copies one (services.template_copy_builtin)
 and edits its copy; these lists are never changed in place by a board.
 
 Each entry is (section type, title, config). The type "subgroup_report" with config
@@ -51,4 +51,33 @@ SHORT_REVIEW = {
     ],
 }
 
-BUILTIN_TEMPLATES = {"annual-review": ANNUAL_REVIEW, "short-review": SHORT_REVIEW}
+# Working Together 2023: what the partnership did and how effective it was, with the
+# contents its checklist asks for (reports/yearly/checklist.py reads these titles).
+PARTNERSHIP_YEARLY = {
+    "name": "Yearly report (safeguarding children partnership)",
+    "kind": "partnership",
+    "description": "The safeguarding partners' yearly report (Working Together 2023): what "
+    "the partnership did and how effective it was, its practice reviews, the actions on "
+    "review recommendations, the impact of training, areas of little or no progress, "
+    "children's and families' views, the lead partners' sign-off and the independent "
+    "scrutineer's assessment.",
+    "sections": [
+        ("contents", "Contents", {}),
+        ("narrative", "Foreword from the lead safeguarding partners", {}),
+        ("narrative", "What the partnership did and how effective it was", {}),
+        ("scr", "Child safeguarding practice reviews", {}),
+        ("narrative", "Decisions and actions on local and national review recommendations", {}),
+        ("training", "The impact of training", {}),
+        ("narrative", "Areas of little or no progress", {}),
+        ("narrative", "How children's and families' views were used", {}),
+        ("dataset", "Key figures", {"indicators": "", "chart": True}),
+        ("priorities", "Priorities for next year", {}),
+        ("glossary", "Glossary", {}),
+    ],
+}
+
+BUILTIN_TEMPLATES = {
+    "annual-review": ANNUAL_REVIEW,
+    "short-review": SHORT_REVIEW,
+    "partnership-yearly": PARTNERSHIP_YEARLY,
+}

@@ -17,6 +17,7 @@ from .content import prints_records
 from .images import references
 from .models import AnnualReport
 from .rendering import GatheredSection, gather_section, sections_of
+from .yearly.checklist import PUBLICATION, checklist
 
 PLACEHOLDERS = [
     (re.compile(r"\bTBC\b|\bTBA\b|\bTBD\b", re.I), "a 'to be confirmed' note"),
@@ -108,12 +109,34 @@ def find_problems(report: AnnualReport, gathered: list[GatheredSection] | None =
         problems += _missing_periods(item)
     problems += _figures(report, gathered)
     problems += _returns_not_approved(report)
+    problems += _checklist(report)
     return problems
 
 
+def acceptable(problem: Problem) -> bool:
+    """A problem the manager may accept with a reason: all but what publication waits for
+    (the lead partners' sign-off and the scrutineer's assessment), which is recorded."""
+    return problem.kind != PUBLICATION
+
+
 def outstanding_problems(report: AnnualReport) -> list[Problem]:
+    """What the board's approval waits for: every acceptable problem not yet accepted."""
     accepted = set(report.acceptances.values_list("key", flat=True))
-    return [p for p in find_problems(report) if p.key not in accepted]
+    return [p for p in find_problems(report) if p.key not in accepted and acceptable(p)]
+
+
+def publication_problems(report: AnnualReport) -> list[Problem]:
+    """What publication waits for (a partnership yearly report's sign-off and assessment)."""
+    return [p for p in _checklist(report) if not acceptable(p)]
+
+
+def _checklist(report: AnnualReport) -> list[Problem]:
+    """A partnership yearly report's required contents not yet there (yearly/checklist.py)."""
+    return [
+        _problem(row.item.kind, row.section, f"{row.item.requirement}: {row.evidence}",
+                 title="Yearly report checklist", item=row.item.key)
+        for row in checklist(report) if not row.satisfied
+    ]  # fmt: skip
 
 
 def _placeholders(item: GatheredSection, acronyms: set[str]) -> list[Problem]:

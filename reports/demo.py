@@ -15,6 +15,7 @@ from .demo_text import (
     SUBGROUP_SUMMARIES,
 )
 from .models import Acronym, AnnualReport, ReportState, ReportTemplate
+from .yearly.demo import load_partnership
 
 YEAR = FinancialYear(2014)
 
@@ -31,6 +32,8 @@ def load(board: Board, write) -> None:
     if report.state == ReportState.DRAFTING:
         _write_sections(report)
     write(f"  Annual report: {report.title} ({report.get_state_display().lower()})")
+    # The partnership board, where the board's demo has made it (reports/yearly/demo.py).
+    load_partnership(write)
 
 
 def _write_sections(report: AnnualReport) -> None:

@@ -57,6 +57,10 @@ def fixes_for(report: AnnualReport, problems: list[Problem]) -> dict[str, Fix]:
 def fix_for(report: AnnualReport, problem: Problem, section: Section | None) -> Fix:
     subject = dict(problem.subject)
     board = report.board
+    if "item" in subject:  # the partnership yearly report's checklist
+        from .yearly.fixes import checklist_fix
+
+        return checklist_fix(report, subject["item"], section)
     if problem.kind == "returns":
         return _return_fix(board, subject)
     if problem.kind == "periods" and "indicator" in subject:

@@ -14,14 +14,24 @@ from board.models import BoardOwnedModel
 from core.periods import FinancialYear
 
 
+class ReportKind(models.TextChoices):
+    """An LSCB's annual report, or a partnership's yearly report (Working Together 2023):
+    the second has a checklist of required contents, the lead partners' sign-off, the
+    scrutineer's assessment and a send-on clock (reports/yearly/)."""
+
+    ANNUAL = "annual", "Annual report"
+    PARTNERSHIP = "partnership", "Yearly report (safeguarding children partnership)"
+
+
 class ReportTemplate(BoardOwnedModel):
     """A board's own ordered list of sections, copied from a built-in template (see
     reports/builtin.py) or from another of the board's templates, then edited."""
 
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
+    kind = models.CharField(max_length=12, choices=ReportKind.choices, default=ReportKind.ANNUAL)
     # What a report made from the template is called, unless its own page changes it:
-    # empty for "<board> Annual Review <year>".
+    # empty for "<board> Annual Review <year>" (or "Yearly Report" for a partnership's).
     report_title = models.CharField(max_length=200, blank=True)
     report_subtitle = models.CharField(max_length=300, blank=True)
 
@@ -52,6 +62,7 @@ class AnnualReport(BoardOwnedModel):
     start_year = models.PositiveSmallIntegerField(help_text="First year of the financial year.")
     title = models.CharField(max_length=200)
     subtitle = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=12, choices=ReportKind.choices, default=ReportKind.ANNUAL)
     state = models.CharField(
         max_length=12, choices=ReportState.choices, default=ReportState.DRAFTING
     )
@@ -88,6 +99,10 @@ class AnnualReport(BoardOwnedModel):
     @property
     def is_locked(self) -> bool:
         return self.state in LOCKED_STATES
+
+    @property
+    def is_partnership_yearly(self) -> bool:
+        return self.kind == ReportKind.PARTNERSHIP
 
     def clean(self) -> None:
         if self.cover_logo_id and self.cover_logo.report_id != self.pk:
@@ -303,3 +318,12 @@ class Acronym(BoardOwnedModel):
 
     def __str__(self) -> str:
         return self.term
+
+
+# The partnership yearly report's records (sign-off, scrutiny, send-on, settings).
+from .yearly.models import (  # noqa: E402, F401
+    LeadPartnerSignOff,
+    ReportSendOn,
+    ScrutinyAssessment,
+    YearlyReportSettings,
+)

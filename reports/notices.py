@@ -16,6 +16,8 @@ KINDS = {
     "report_in_review": "The annual report is waiting for your review",
     "report_approved": "The annual report has been approved and can be published",
     "report_published": "The annual report has been published",
+    "yearly_report_send_on": "The yearly report has been published: send it to the Child "
+    "Safeguarding Practice Review Panel and to Foundations",
 }
 TOLD = {
     ReportState.IN_REVIEW: ("report_in_review", [Role.INDEPENDENT_CHAIR]),
@@ -54,4 +56,15 @@ def report_moved(report: AnnualReport, by: User) -> None:
         board=report.board, kind=kind, users=users, exclude=by,
         link=board_url(report.board, "reports:report", year=report.year.slug),
         about=report.year.label,
+    )  # fmt: skip
+
+
+def send_on_due(report: AnnualReport) -> None:
+    """At a partnership yearly report's publication: the board managers send it on to the
+    Panel and to Foundations (reports/yearly/clock.py), the one who published included."""
+    notify(
+        board=report.board, kind="yearly_report_send_on",
+        users=list(holders(report.board, Role.BOARD_MANAGER)),
+        link=board_url(report.board, "reports:report", year=report.year.slug),
+        about=report.year.label, once_key=f"yearly-send-on:{report.pk}",
     )  # fmt: skip

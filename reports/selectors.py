@@ -18,6 +18,7 @@ from .models import (
     Acronym,
     AnnualReport,
     ReportImage,
+    ReportKind,
     ReportState,
     ReportTemplate,
     ReportVersion,
@@ -98,6 +99,8 @@ def reads_report(*, access: BoardAccess, report: AnnualReport) -> bool:
         report.state == ReportState.PUBLISHED
         or reads_drafts(access=access)
         or writes_in(access=access, report=report)
+        # The independent scrutineer assesses the partnership's yearly report.
+        or (report.is_partnership_yearly and access.has_any({Role.SCRUTINEER}))
     )
 
 
@@ -107,7 +110,10 @@ def readable_reports(*, access: BoardAccess) -> QuerySet[AnnualReport]:
     if reads_drafts(access=access):
         return reports
     written = Section.objects.filter(board=access.board, author_id=access.user.pk)
-    return reports.filter(Q(state=ReportState.PUBLISHED) | Q(pk__in=written.values("report")))
+    readable = Q(state=ReportState.PUBLISHED) | Q(pk__in=written.values("report"))
+    if access.has_any({Role.SCRUTINEER}):
+        readable |= Q(kind=ReportKind.PARTNERSHIP)
+    return reports.filter(readable)
 
 
 def sections_assigned(*, access: BoardAccess) -> QuerySet[Section]:

@@ -11,7 +11,14 @@ from core.periods import FinancialYear
 
 from . import notices, template_files
 from .builtin import BUILTIN_TEMPLATES
-from .models import AnnualReport, CheckAcceptance, ReportState, ReportTemplate, Section
+from .models import (
+    AnnualReport,
+    CheckAcceptance,
+    ReportKind,
+    ReportState,
+    ReportTemplate,
+    Section,
+)
 
 
 def _unique_name(board: Board, name: str) -> str:
@@ -79,6 +86,7 @@ def template_copy_builtin(*, board: Board, key: str, name: str = "",
     template = _new_template(
         board, name or _unique_name(board, builtin["name"]),
         description=builtin["description"] if description is None else description,
+        kind=builtin.get("kind", ReportKind.ANNUAL),
     )  # fmt: skip
     _create_sections(board=board, entries=_expand(board, builtin["sections"]), template=template)
     return template
@@ -92,6 +100,7 @@ def template_copy(*, template: ReportTemplate, name: str = "",
         board, name or _unique_name(board, f"Copy of {template}"),
         description=template.description if description is None else description,
         report_title=template.report_title, report_subtitle=template.report_subtitle,
+        kind=template.kind,
     )  # fmt: skip
     _create_sections(board=board, entries=_entries_of(template), template=copy)
     return copy
@@ -105,7 +114,7 @@ def template_import(*, board: Board, content: bytes, name: str = "") -> ReportTe
     template = _new_template(
         board, name.strip() or data["name"],
         description=data.get("description", ""), report_title=data.get("report_title", ""),
-        report_subtitle=data.get("report_subtitle", ""),
+        report_subtitle=data.get("report_subtitle", ""), kind=data["kind"],
     )  # fmt: skip
     entries = [
         _entry(s["type"], s["title"].strip(), dict(s.get("config", {})), s.get("new_page", True))
@@ -235,11 +244,13 @@ def report_create(
         raise ValidationError("Choose a template of this board.")
     if AnnualReport.objects.filter(board=board, start_year=year.start_year).exists():
         raise ValidationError(f"The board already has a report for {year.label}.")
+    what = "Yearly Report" if template.kind == ReportKind.PARTNERSHIP else "Annual Review"
     report = AnnualReport(
         board=board,
         start_year=year.start_year,
-        title=title or template.report_title or f"{board.name} Annual Review {year.label}",
+        title=title or template.report_title or f"{board.name} {what} {year.label}",
         subtitle=template.report_subtitle if subtitle is None else subtitle,
+        kind=template.kind,
     )
     report.full_clean()
     report.save()
@@ -269,6 +280,7 @@ TRANSITIONS = {
 @transaction.atomic
 def report_transition(*, report: AnnualReport, to: str, by: User) -> AnnualReport:
     from .checks import outstanding_problems
+    from .yearly.checklist import publication_missing
 
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     if to not in TRANSITIONS[ReportState(report.state)]:
@@ -280,6 +292,8 @@ def report_transition(*, report: AnnualReport, to: str, by: User) -> AnnualRepor
         raise ValidationError(
             "Resolve or accept every consistency problem before the report is approved."
         )
+    if to == ReportState.PUBLISHED and (missing := publication_missing(report)):
+        raise ValidationError(f"Before the report is published: {'; '.join(missing)}.")
     report.state = to
     if to == ReportState.APPROVED:
         report.approved_by, report.approved_at = by, timezone.now()
@@ -290,6 +304,8 @@ def report_transition(*, report: AnnualReport, to: str, by: User) -> AnnualRepor
     report.full_clean()
     report.save()
     notices.report_moved(report, by)
+    if to == ReportState.PUBLISHED and report.is_partnership_yearly:
+        notices.send_on_due(report)
     return report
 
 
@@ -300,7 +316,7 @@ def problems_accept(
     """Accept the problems named by `keys` with one reason (the manager's call, checked by
     the page). Each key must be a problem found now: a problem resolved or changed since
     the page was shown names nothing to accept."""
-    from .checks import find_problems, problems_gone
+    from .checks import acceptable, find_problems, problems_gone
 
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     if report.is_locked:
@@ -309,7 +325,11 @@ def problems_accept(
         raise ValidationError({"problems": "Choose at least one problem to accept"})
     if not reason.strip():
         raise ValidationError({"reason": "Enter the reason for accepting the problems"})
-    found = {problem.key for problem in find_problems(report)}
+    problems = find_problems(report)
+    if any(p.key in keys and not acceptable(p) for p in problems):
+        raise ValidationError({"problems": "The lead partners' sign-off and the scrutineer's "
+                               "assessment cannot be accepted: record them"})  # fmt: skip
+    found = {problem.key for problem in problems}
     gone = [key for key in keys if key not in found]
     if gone:
         raise ValidationError({"problems": problems_gone(len(gone))})

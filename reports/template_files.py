@@ -3,6 +3,7 @@ a version number, read back only after every part of it has been checked.
 
     {"format": "lscb-report-template", "version": 1,
      "name": "...", "description": "...", "report_title": "...", "report_subtitle": "...",
+     "kind": "annual" | "partnership",  (optional: annual)
      "sections": [{"type": "narrative", "title": "Introduction", "config": {},
                    "new_page": false}, ...]}
 
@@ -14,7 +15,7 @@ import json
 
 from django.core.exceptions import ValidationError
 
-from .models import ReportTemplate
+from .models import ReportKind, ReportTemplate
 from .sections import registry
 
 FORMAT = "lscb-report-template"
@@ -31,6 +32,7 @@ def template_data(template: ReportTemplate) -> dict:
         "description": template.description,
         "report_title": template.report_title,
         "report_subtitle": template.report_subtitle,
+        "kind": template.kind,
         "sections": [
             {"type": s.section_type, "title": s.title, "config": s.config,
              "new_page": s.new_page}
@@ -67,6 +69,8 @@ def read(content: bytes) -> dict:
             f"version {VERSION}"
         )
     errors = _text_errors(data)
+    if data.setdefault("kind", ReportKind.ANNUAL) not in ReportKind.values:
+        errors.append("The template's kind must be one of: " + ", ".join(ReportKind.values))
     sections = data.get("sections")
     if not isinstance(sections, list) or not sections:
         errors.append("The template must have at least one section")

@@ -30,6 +30,7 @@ class Role(models.TextChoices):
     SCR_MEMBER = "scr_member", "SCR sub-group member"
     LAY_MEMBER = "lay_member", "Lay member"
     VIEWER = "viewer", "Viewer"
+    SCRUTINEER = "scrutineer", "Independent scrutineer"
 
 
 ALL_ROLES = frozenset(Role)

@@ -28,8 +28,12 @@ from .versions import (
     version_status,
     version_try_again,
 )
+from .yearly import scrutiny, send_on, sign_off
 
 __all__ = [
+    "scrutiny",
+    "send_on",
+    "sign_off",
     "checks",
     "cover_edit",
     "image",

@@ -15,10 +15,11 @@ from core.links import board_url
 from core.lookups import or_404
 
 from .. import services
-from ..checks import outstanding_problems
+from ..checks import outstanding_problems, publication_problems
 from ..fixes import fixes_for
 from ..models import ReportState
 from ..selectors import report_for
+from ..yearly.clock import send_on_days
 
 MANAGER, CHAIR = Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR
 
@@ -63,14 +64,34 @@ def report_publish(request: HttpRequest, year: str) -> HttpResponse:
         messages.error(request, f"The report is {report.get_state_display().lower()}: only "
                        "a report the board has approved can be published.")  # fmt: skip
         return redirect(back)
+    missing = publication_problems(report)
+    if missing:
+        fixes = fixes_for(report, missing)
+        context = {
+            "report": report, "back_url": back,
+            "rows": [(problem, fixes[problem.key]) for problem in missing],
+            "checks_url": board_url(request, "reports:checks", year=year),
+            "waiting_title": "The report cannot be published yet",
+            "waiting_text": "The lead partners' sign-off and the independent scrutineer's "
+            "assessment must be recorded before a partnership's yearly report is published.",
+        }  # fmt: skip
+        return render(request, "reports/approval_waiting.html", context)
     if request.method == "POST":
         return _move(request, report, ReportState.PUBLISHED, back)
+    text = "Everyone with a role on the board will be able to read the report and download "
+    if report.is_partnership_yearly:
+        days = send_on_days(report.board)
+        text += (
+            f"its published PDF. The send-on clock starts: send it to the Child "
+            f"Safeguarding Practice Review Panel and to Foundations within {days} days."
+        )
+    else:
+        text += "its published PDF."
     return confirm_page(
         request,
         title="Publish the report?",
         name=report.title,
-        text="Everyone with a role on the board will be able to read the report and "
-        "download its published PDF.",
+        text=text,
         warning="A published report cannot be changed or returned to drafting.",
         button="Publish the report",
         back_url=back,

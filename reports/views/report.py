@@ -13,7 +13,7 @@ from core.links import board_url
 from core.lookups import or_404
 
 from .. import services
-from ..checks import find_problems
+from ..checks import acceptable, find_problems
 from ..fixes import fixes_for
 from ..forms import AcceptProblemsForm, ReportCreateForm
 from ..models import AnnualReport, ReportState
@@ -26,6 +26,8 @@ from ..selectors import (
     versions_visible,
     writes_in,
 )
+from ..yearly.page import panel as yearly_panel
+from ..yearly.page import scrutinises
 
 MANAGER, CHAIR = Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR
 # The next step first, going back last.
@@ -78,7 +80,8 @@ def report_detail(request: HttpRequest, year: str) -> HttpResponse:
     drafts = reads_drafts(access=access)
     sections = report.sections.select_related("author")
     mine = request.GET.get("mine") == "1"
-    if mine or (not drafts and not request.board_access.is_manager):
+    every_section = drafts or scrutinises(access=access, report=report)
+    if mine or (not every_section and not request.board_access.is_manager):
         sections = sections.filter(author=request.user)
     context = {
         "report": report, "sections": sections, "reads_drafts": drafts,
@@ -89,6 +92,7 @@ def report_detail(request: HttpRequest, year: str) -> HttpResponse:
         "editable": request.board_access.is_manager and not report.is_locked,
         "next_states": [s for s in BUTTON_ORDER if s in services.TRANSITIONS[report.state]],
         "mine": mine,
+        "yearly": yearly_panel(report, access),
     }  # fmt: skip
     return render(request, "reports/report_detail.html", context)
 
@@ -130,7 +134,7 @@ def checks(request: HttpRequest, year: str) -> HttpResponse:
     report = or_404(report_for, board=request.board, year=year)
     problems = find_problems(report)
     accepted = {a.key: a for a in report.acceptances.select_related("accepted_by")}
-    outstanding = [p for p in problems if p.key not in accepted]
+    outstanding = [p for p in problems if p.key not in accepted and acceptable(p)]
     form = AcceptProblemsForm(_posted(request), problems=outstanding)
     if request.method == "POST":
         if not request.board_access.is_manager:
