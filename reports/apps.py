@@ -38,17 +38,13 @@ class ReportsConfig(AppConfig):
 
     def _yearly(self, waiting) -> None:
         """The partnership yearly report: its settings made with each board, its send-on
-        clock on the home page and in the calendar (reports/yearly/)."""
-        from board import calendar_sources, setup
+        clock on the home page (reports/yearly/; the calendar has it from statutory.py)."""
+        from board import setup
         from board.models import Role
 
-        from .yearly.home import send_on_events, send_on_waiting
+        from .yearly.home import send_on_waiting
         from .yearly.services import yearly_settings_set_up
 
         setup.register(yearly_settings_set_up)
         waiting.register("yearly-report-send-on", "Yearly report send-on", send_on_waiting,
                          roles=[Role.BOARD_MANAGER], order=52)  # fmt: skip
-        calendar_sources.register(
-            "yearly-report-send-on", send_on_events,
-            roles=[Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR],
-        )  # fmt: skip

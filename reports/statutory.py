@@ -2,10 +2,9 @@
 once in every 12 months (a timescale kept by board, board/timescales.py). Each
 publication starts a clock that the next publication stops; the latest one runs.
 
-The send-on clock of a published report (to the Panel and the What Works centre within
-7 days) is a second kind registered here the same way, by the work that records when it
-was sent: a function yielding a StatutoryClock for each published report, and a
-`statutory.register("report-send-on", ...)` line in `register()`."""
+The send-on clock of a published partnership report (to the Panel and the What Works
+centre within 7 days, reports/yearly/clock.py) is a second kind: one clock per recipient,
+stopped on the day it was sent."""
 
 from datetime import date
 
@@ -16,7 +15,7 @@ from board import statutory, timescales
 from board.clock_status import status_of
 from board.models import Board, Role
 from board.statutory import StatutoryClock
-from board.timescales import MONTHS
+from board.timescales import DAYS, MONTHS
 from core.links import board_url
 
 from .models import AnnualReport
@@ -55,6 +54,30 @@ def yearly_report_clocks(board: Board, today: date):
         )
 
 
+SEND_ON_SOURCE = "Working Together 2023, chapter 4"
+SEND_ON_RECIPIENT = {"panel": "the Panel", "foundations": "Foundations"}
+
+
+def send_on_clocks(board: Board, today: date):
+    from .yearly.clock import board_clocks
+
+    for report, clock in board_clocks(board, today):
+        yield StatutoryClock(
+            uid=f"yearly-send-on-{report.pk}-{clock.recipient}",
+            kind="yearly-report-send-on",
+            kind_label="Yearly report send-on",
+            subject=f"{report.year}: to {SEND_ON_RECIPIENT[clock.recipient]}",
+            start=timezone.localdate(report.published_at),
+            due=clock.due,
+            stopped_on=clock.sent_on,
+            status=clock.status,
+            rule=f"Sent within {(clock.due - timezone.localdate(report.published_at)).days} "
+            "days of publication",
+            source=SEND_ON_SOURCE,
+            href=board_url(board, "reports:report", year=report.year.slug),
+        )
+
+
 def register() -> None:
     timescales.register(
         KEY, "Yearly report published (after the last publication)", default=12,
@@ -63,4 +86,14 @@ def register() -> None:
     statutory.register(
         "yearly-report", "Yearly report", yearly_report_clocks, roles=ROLES,
         holders=[Role.BOARD_MANAGER], order=90,
+    )  # fmt: skip
+    timescales.register(
+        "reports.send_on", "Yearly report sent to the Panel and Foundations (after publication)",
+        unit=DAYS, source=SEND_ON_SOURCE, check=True, minimum=1, maximum=60,
+        stored_in=("reports.YearlyReportSettings", "send_on_days"), order=91,
+    )  # fmt: skip
+    statutory.register(
+        "yearly-report-send-on", "Yearly report send-on", send_on_clocks,
+        roles=[Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR], holders=[Role.BOARD_MANAGER],
+        order=91,
     )  # fmt: skip

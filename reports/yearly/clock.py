@@ -1,18 +1,25 @@
 """The send-on clock: a published partnership yearly report goes to the Child
 Safeguarding Practice Review Panel and to Foundations within the board's number of days
 (calendar days, not working days: Working Together says "within 7 days") of publication.
-Shown on the report's page, on the home page (waiting) and in the calendar."""
+Shown on the report's page, on the home page (waiting) and on the statutory calendar
+(reports/statutory.py), in the one status vocabulary of board.clock_status: running or
+due soon, overdue, then met (sent on time) or missed (sent late)."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils import timezone
 
+from board import timescales
+from board.clock_status import STATUS_LABELS, STATUS_TAGS, status_of
+
 from ..models import AnnualReport, ReportKind, ReportState
 from .models import SendOnRecipient, YearlyReportSettings
 
-SENT, SENT_LATE, DUE, OVERDUE = "sent", "sent_late", "due", "overdue"
-STATUS_LABELS = {SENT: "Sent", SENT_LATE: "Sent late", DUE: "Due", OVERDUE: "Overdue"}
+SEND_ON_LABELS = {"met": "Sent", "missed": "Sent late"}
+
+
+KEY = "reports.send_on"  # the timescale (board/timescales.py), kept in YearlyReportSettings
 
 
 def send_on_days(board) -> int:
@@ -35,40 +42,48 @@ class SendOnClock:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return SEND_ON_LABELS.get(self.status) or STATUS_LABELS[self.status]
+
+    @property
+    def tag(self) -> str:
+        return STATUS_TAGS[self.status]
 
 
-def status_of(due: date, sent_on: date | None, today: date) -> str:
-    if sent_on is not None:
-        return SENT if sent_on <= due else SENT_LATE
-    return OVERDUE if today > due else DUE
-
-
-def clocks_for(report: AnnualReport, days: int, today: date, sent=None) -> list[SendOnClock]:
+def clocks_for(
+    report: AnnualReport, days: int, today: date, sent=None, warn: int | None = None
+) -> list[SendOnClock]:
     """One clock per recipient of a published partnership report (none otherwise).
-    `sent` (recipient -> date) saves the query when the caller has read them."""
+    `sent` (recipient -> date) and `warn` (days before the due day that it is due soon)
+    save the queries when the caller has read them."""
     if not report.is_partnership_yearly or report.published_at is None:
         return []
     if sent is None:
         sent = dict(report.send_ons.values_list("recipient", "sent_on"))
     due = due_date(timezone.localdate(report.published_at), days)
+    if warn is None:
+        warn = timescales.values_for(report.board)["board.warning_days"]
     return [
-        SendOnClock(value, label, due, sent.get(value), status_of(due, sent.get(value), today))
+        SendOnClock(value, label, due, on, status_of(due, on, today, warn))
         for value, label in SendOnRecipient.choices
+        for on in [sent.get(value)]
     ]
 
 
-def open_clocks(board, today: date) -> list[tuple[AnnualReport, SendOnClock]]:
-    """Every clock of the board's published yearly reports still to be sent (3 queries)."""
-    days = send_on_days(board)
+def board_clocks(board, today: date) -> list[tuple[AnnualReport, SendOnClock]]:
+    """Every clock of the board's published yearly reports, sent or not, in a fixed
+    number of queries (the timescales, the reports and what was sent)."""
+    values = timescales.values_for(board)
+    days, warn = values[KEY], values["board.warning_days"]
     reports = AnnualReport.objects.filter(
         board=board, kind=ReportKind.PARTNERSHIP, state=ReportState.PUBLISHED
     ).prefetch_related("send_ons")
     found = []
     for report in reports:
         sent = {s.recipient: s.sent_on for s in report.send_ons.all()}
-        if len(sent) == len(SendOnRecipient.choices):
-            continue
-        clocks = clocks_for(report, days, today, sent=sent)
-        found += [(report, clock) for clock in clocks if clock.sent_on is None]
+        found += [(report, clock) for clock in clocks_for(report, days, today, sent, warn)]
     return found
+
+
+def open_clocks(board, today: date) -> list[tuple[AnnualReport, SendOnClock]]:
+    """The clocks still to be sent."""
+    return [(report, clock) for report, clock in board_clocks(board, today) if not clock.sent_on]

@@ -9,11 +9,12 @@ from django.utils import timezone
 
 from board.access import access_for
 from board.calendar_sources import events_for
+from board.clock_status import DUE_SOON, MET, MISSED, OVERDUE, RUNNING
 from board.models import Notification
 from reports import services
 from reports.models import AnnualReport, ReportState
 from reports.yearly import services as yearly
-from reports.yearly.clock import DUE, OVERDUE, SENT, SENT_LATE, clocks_for, due_date, open_clocks
+from reports.yearly.clock import clocks_for, due_date, open_clocks
 from reports.yearly.home import send_on_waiting
 from reports.yearly.models import SendOnRecipient, YearlyReportSettings
 from tests.forms import date_parts
@@ -33,7 +34,7 @@ def published(board, on=PUBLISHED) -> AnnualReport:
 
 
 def statuses(report, today, days=7):
-    return [clock.status for clock in clocks_for(report, days, today)]
+    return [clock.status for clock in clocks_for(report, days, today, warn=3)]
 
 
 def test_new_boards_get_the_default_of_seven_days(board):
@@ -45,7 +46,8 @@ def test_the_seventh_day_is_the_last_day_whatever_the_weekend(board):
     # Published before the August bank holiday weekend: calendar days, not working days.
     assert due_date(datetime.date(2015, 8, 28), 7) == datetime.date(2015, 9, 4)
     report = published(board)
-    assert statuses(report, datetime.date(2015, 7, 10)) == [DUE, DUE]
+    assert statuses(report, datetime.date(2015, 7, 6)) == [RUNNING, RUNNING]
+    assert statuses(report, datetime.date(2015, 7, 10)) == [DUE_SOON, DUE_SOON]
     assert statuses(report, datetime.date(2015, 7, 11)) == [OVERDUE, OVERDUE]
 
 
@@ -55,12 +57,12 @@ def test_sent_on_the_last_day_is_on_time_and_the_day_after_is_late(board, manage
                           sent_on=datetime.date(2015, 7, 10), by=manager)  # fmt: skip
     yearly.send_on_record(report=report, recipient=SendOnRecipient.FOUNDATIONS,
                           sent_on=datetime.date(2015, 7, 11), by=manager)  # fmt: skip
-    assert statuses(report, datetime.date(2015, 8, 1)) == [SENT, SENT_LATE]
+    assert statuses(report, datetime.date(2015, 8, 1)) == [MET, MISSED]
 
 
 def test_the_setting_moves_the_deadline(board):
     report = published(board)
-    assert statuses(report, datetime.date(2015, 7, 12), days=10) == [DUE, DUE]
+    assert statuses(report, datetime.date(2015, 7, 12), days=10) == [DUE_SOON, DUE_SOON]
 
 
 def test_no_clock_before_publication_nor_for_an_annual_report(board):
@@ -83,9 +85,10 @@ def test_home_card_and_calendar_show_what_is_still_to_send(board, manager, chair
     )
     events = events_for(access_for(chair, board), datetime.date(2015, 7, 1),
                         datetime.date(2015, 7, 31))  # fmt: skip
-    mine = [e for e in events if e.uid.startswith("yearly-send-on")]
+    # From the statutory calendar (reports/statutory.py): only the clock still open.
+    mine = [e for e in events if "yearly-report-send-on" in e.uid]
     assert [(e.day, e.title) for e in mine] == [
-        (datetime.date(2015, 7, 10), "Yearly report: send to Foundations")
+        (datetime.date(2015, 7, 10), "Yearly report send-on due")
     ]
 
 
