@@ -282,7 +282,7 @@ def test_a_national_reviews_recommendation_becomes_a_tracker_action(board, scr_m
         text="Train",
         owner_agency=police,
         due_date=date(2022, 3, 31),
-        created_by=None,
+        created_by=scr_member,
     )
     assert second.number == 2
 
