@@ -80,7 +80,7 @@ def test_a_serious_incident_goes_through_rapid_review_to_a_published_practice_re
     page.get_by_role("link", name="Record the decision").click()
     page.get_by_role("button", name="Continue").click()  # nothing chosen: the summary says so
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    page.get_by_label("Hold a local child safeguarding practice review").check()
+    page.get_by_label("Hold a local child safeguarding practice review", exact=True).check()
     fill_date(page, "Date of the decision", today)
     page.get_by_label("Serious harm or death, and abuse or neglect known or suspected").check()
     page.get_by_label("Concerns about how organisations worked together").check()
