@@ -18,7 +18,7 @@ def test_nothing_is_loaded_without_the_partnership_board(board):
     assert not SeriousIncident.objects.exists()
 
 
-def test_the_partnership_has_an_incident_in_rapid_review_and_a_practice_review_running():
+def test_the_partnership_has_an_incident_in_rapid_review_and_a_practice_review_running(db):
     board = BoardFactory(slug="croydon-partnership")
     AgencyFactory(board=board, name="Metropolitan Police Service")
     AgencyFactory(board=board, name="Croydon Children's Social Care")

@@ -296,3 +296,17 @@ def test_another_boards_agency_cannot_be_asked_for_a_summary(board, other_board)
             incident=incident, agency=agency(other_board), requested_on=date(2014, 12, 23)
         )
     assert HOLD["decision"] == "hold"
+
+
+def test_the_list_issues_a_constant_number_of_queries(
+    board, scr_member, client_for, django_assert_max_num_queries
+):
+    client = client_for(scr_member)
+    decided_incident(board, [agency(board)])
+    client.get(base(board))
+    with django_assert_max_num_queries(40) as small:
+        client.get(base(board))
+    for n in range(6):
+        decided_incident(board, reference=f"Child {n}")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(base(board)).status_code == 200
