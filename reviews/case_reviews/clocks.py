@@ -9,10 +9,15 @@
 - pre-publication notice: the Panel and the Secretary of State told at least N working
   days before a practice review is published (planned, or actual once it is).
 
+A serious incident (models/incidents.py) has its own clocks (incident_clocks): notified to
+the Panel, and the partners told, within N working days of the local authority becoming
+aware; the rapid review sent to the Panel within N working days of the notification; the
+Panel's answer expected N calendar days after that; then its practice review's clocks.
+
 Working-day clocks skip weekends and the England bank holidays (board.working_days)."""
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -30,7 +35,7 @@ from board.clock_status import (  # noqa: F401
 from board.clock_status import status_of as _status
 from board.working_days import add_working_days, working_days_before, working_days_between
 
-from .models import CaseReview, Decision, MilestoneKind, ReviewType, ScrSettings
+from .models import CaseReview, Decision, MilestoneKind, ReviewType, ScrSettings, SeriousIncident
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,22 @@ def _working_clock(key, label, start, days, stopped_on, today, warn) -> Clock:
         working_days=True,
         status=_status(deadline, stopped_on, today, warn),
         elapsed=working_days_between(start, stopped_on or today),
+    )
+
+
+def _day_clock(key, label, start, days, stopped_on, today, warn) -> Clock:
+    deadline = start + timedelta(days=days)
+    end = stopped_on or today
+    return Clock(
+        key=key,
+        label=label,
+        start=start,
+        deadline=deadline,
+        stopped_on=stopped_on,
+        limit=_plural(days, "day"),
+        working_days=False,
+        status=_status(deadline, stopped_on, today, warn),
+        elapsed=max((end - start).days, 0),
     )
 
 
@@ -244,6 +265,45 @@ def _clocks(review: CaseReview, settings: ScrSettings, today: date) -> list[Cloc
         notice = _notice_clock(review, settings, today, warn)
         if notice is not None:
             clocks.append(notice)
+    return clocks
+
+
+# The practice review's clocks shown on its incident's page, in the chain's order.
+PRACTICE_REVIEW_CLOCKS = ("completion", "publication", "prepublication_notice")
+
+
+def incident_clocks(
+    incident: SeriousIncident, settings: ScrSettings, today: date, *, with_review: bool = True
+) -> list[Clock]:
+    """The incident's clocks (the rapid review prefetched, or one query), then, once the
+    partners hold one, its practice review's (with_review=False leaves them to the review
+    register's own lists, so no clock is counted twice)."""
+    warn = settings.alert_days_before
+    days = settings.notification_working_days
+    aware = incident.aware_on
+    clocks = [
+        _working_clock("incident_notification", "Notification to the Panel", aware, days,
+                       incident.notified_on, today, warn),
+        _working_clock("partners_told", "Partners told of the incident", aware, days,
+                       incident.partners_told_on, today, warn),
+    ]  # fmt: skip
+    rapid = getattr(incident, "rapid_review", None)
+    if incident.notified_on:
+        sent = rapid.sent_to_panel_on if rapid else None
+        clocks.append(
+            _working_clock("rapid_review", "Rapid review sent to the Panel", incident.notified_on,
+                           settings.rapid_review_working_days, sent, today, warn)
+        )  # fmt: skip
+    if rapid and rapid.sent_to_panel_on:
+        clocks.append(
+            _day_clock("panel_response", "The Panel's response", rapid.sent_to_panel_on,
+                       settings.panel_response_days, rapid.panel_response_on, today, warn)
+        )  # fmt: skip
+    review = incident.practice_review if incident.practice_review_id and with_review else None
+    if review is not None:
+        clocks += [
+            c for c in clocks_for(review, settings, today) if c.key in PRACTICE_REVIEW_CLOCKS
+        ]
     return clocks
 
 

@@ -1,6 +1,7 @@
 """The demo's review work this year, dated from the day it is loaded: a practice review
 decided a few weeks ago (its completion clock running) and an incident notified last week
-(the decision still to make, its clock running). Recorded through the services. Safe to
+(the decision still to make, its clock running), and the partnership board's serious
+incidents (demo_incidents.py). Recorded through the services. Safe to
 run again: each review is found by its reference and its dates brought up to today."""
 
 from datetime import date, timedelta
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from board.models import Agency, Board
 
+from . import demo_incidents
 from .models import CaseReview
 from .services.reviews import case_review_create, case_review_decide, case_review_update
 
@@ -48,3 +50,5 @@ def load(board: Board, today: date | None = None) -> None:
                 decided_by="Independent chair, on the rapid review's recommendation",
                 methodology="silp",
             )
+    # The partnership board's serious incidents, when board's demo has made that board.
+    demo_incidents.load(today)

@@ -16,6 +16,7 @@ from board.timescales import DAYS, MONTHS, WORKING_DAYS
 from core.links import board_url
 
 from .clocks import Clock, clocks_for
+from .selectors import incidents as incident_selectors
 from .selectors import reviews as selectors
 from .services.reviews import scr_settings
 
@@ -30,6 +31,7 @@ SOURCES = {
     "completion": WT2013,
     "publication": WT2023,
     "prepublication_notice": f"{WT2023} (check against current guidance)",
+    "panel_response": f"{WT2023} (check against current guidance)",
 }
 TIMESCALES = [
     # key, label, field, unit, source, check, maximum
@@ -45,6 +47,8 @@ TIMESCALES = [
      "publication_months", MONTHS, WT2023, False, 36),
     ("prepublication_notice", "Notice to the Panel and the Secretary of State before "
      "publication", "prepublication_notice_working_days", WORKING_DAYS, WT2023, True, 60),
+    ("panel_response", "The Panel's response to a rapid review (after it is sent)",
+     "panel_response_days", DAYS, WT2023, True, 90),
     ("alert_days_before", "Case review alerts (days before a clock runs out)",
      "alert_days_before", DAYS, "Local setting", False, 60),
 ]  # fmt: skip
@@ -85,6 +89,25 @@ def review_clocks(board: Board, today: date):
             )
 
 
+def incident_clocks(board: Board, today: date):
+    """Every serious incident's own clocks (notification, rapid review, the Panel's
+    response): a practice review started from one has its clocks on the register, so
+    none is counted twice. Three queries and the settings row."""
+    settings = scr_settings(board=board)
+    incidents = incident_selectors.incidents_for_clocks(board=board)
+    for row in incident_selectors.incident_rows(incidents, settings, today, with_review=False):
+        href = board_url(board, "case_reviews:incident-detail", incident_id=row.incident.pk)
+        for clock in row.clocks:
+            yield as_statutory(
+                clock,
+                kind="serious-incident",
+                uid=f"serious-incident-{row.incident.pk}-{clock.key}",
+                subject=row.incident.reference,
+                href=href,
+                source=SOURCES.get(clock.key, WT2023),
+            )
+
+
 def register() -> None:
     for order, (key, label, field, unit, source, check, maximum) in enumerate(TIMESCALES):
         timescales.register(
@@ -101,4 +124,8 @@ def register() -> None:
     statutory.register(
         "case-review", "Case review", review_clocks, roles=READERS,
         holders=[Role.SCR_MEMBER], escalate=False, order=20,
+    )  # fmt: skip
+    statutory.register(
+        "serious-incident", "Serious incident", incident_clocks, roles=READERS,
+        holders=[Role.SCR_MEMBER], escalate=False, order=19,
     )  # fmt: skip

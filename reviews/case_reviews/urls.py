@@ -1,12 +1,14 @@
 """URLs of the case review register, under /boards/<board_slug>/reviews/case-reviews/, and
-of the retention report and settings, under /boards/<board_slug>/reviews/retention/."""
+of the retention report and settings, under /boards/<board_slug>/reviews/retention/, and of
+serious incidents and national reviews, under /boards/<board_slug>/reviews/serious-incidents/
+and .../reviews/national-reviews/."""
 
 from django.urls import path
 
 from .views import actions as scr_actions
 from .views import corrections as scr_corrections
+from .views import incidents, national, retention
 from .views import learning as scr_learning
-from .views import retention
 from .views import reviews as scr
 
 app_name = "case_reviews"
@@ -17,6 +19,9 @@ APPOINTMENT = f"{REVIEW}appointments/<uuid:appointment_id>/"
 PANEL_MEMBER = f"{REVIEW}panel/<uuid:member_id>/"
 LESSON = f"{REVIEW}lessons/<uuid:lesson_id>/"
 DISSEMINATION = f"{ROOT}dissemination/<uuid:dissemination_id>/"
+INCIDENTS = "serious-incidents/"
+INCIDENT = f"{INCIDENTS}<uuid:incident_id>/"
+NATIONAL = "national-reviews/"
 
 urlpatterns = [
     path(ROOT, scr.register, name="scr-register"),
@@ -85,6 +90,31 @@ urlpatterns = [
         name="scr-document-download",
     ),
     path(f"{REVIEW}executive-summary.pdf", scr_learning.summary_pdf, name="scr-summary-pdf"),
+    path(INCIDENTS, incidents.incident_list, name="incident-list"),
+    path(f"{INCIDENTS}new/", incidents.incident_create, name="incident-create"),
+    path(f"{INCIDENTS}export/", incidents.incident_export, name="incident-export"),
+    path(INCIDENT, incidents.incident_detail, name="incident-detail"),
+    path(f"{INCIDENT}edit/", incidents.incident_edit, name="incident-edit"),
+    path(f"{INCIDENT}rapid-review/", incidents.rapid_review_edit, name="incident-rapid-review"),
+    path(f"{INCIDENT}decision/", incidents.rapid_review_decision, name="incident-decision"),
+    path(f"{INCIDENT}summaries/new/", incidents.summary_request, name="incident-summary-request"),
+    path(
+        f"{INCIDENT}summaries/<uuid:summary_id>/",
+        incidents.summary_edit,
+        name="incident-summary-edit",
+    ),
+    path(NATIONAL, national.national_review_list, name="national-review-list"),
+    path(f"{NATIONAL}new/", national.national_review_create, name="national-review-create"),
+    path(
+        f"{NATIONAL}<uuid:review_id>/",
+        national.national_review_detail,
+        name="national-review-detail",
+    ),
+    path(
+        f"{NATIONAL}<uuid:review_id>/recommendations/new/",
+        national.national_recommendation_add,
+        name="national-recommendation-add",
+    ),
     path("retention/", retention.report, name="retention-report"),
     path("retention/settings/", retention.retention_settings, name="retention-settings"),
 ]

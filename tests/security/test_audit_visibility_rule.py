@@ -26,6 +26,9 @@ OPENED_ON = {
     "child_deaths.CdopRecommendation": "child_deaths:cdop-case-detail",
     "child_deaths.RegisterImport": "child_deaths:cdop-register-preview",
     "case_reviews.ReviewDocument": "case_reviews:scr-document-download",
+    "case_reviews.SeriousIncident": "case_reviews:incident-detail",
+    "case_reviews.RapidReview": "case_reviews:incident-detail",
+    "case_reviews.AgencySummary": "case_reviews:incident-detail",
 }
 TRACKED = sorted(auditlog.get_models(), key=lambda model: model._meta.label)
 

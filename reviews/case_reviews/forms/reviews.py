@@ -266,3 +266,8 @@ class SettingsForm(ScrForm):
         min_value=0,
         help_text="Check against current guidance: 7 unless the board has set its own.",
     )
+    panel_response_days = integer_field(
+        "The Panel's response expected within (days of the rapid review being sent)",
+        min_value=0,
+        help_text="Check against current guidance: 10 unless the board has set its own.",
+    )

@@ -1,7 +1,15 @@
 """The case review register's records: reviews, appointments and panels, milestones and
 clock alerts, recommendations, lessons, themes, disseminations, documents, and the
-board's retention settings."""
+board's retention settings; serious incidents and their rapid reviews; national reviews."""
 
+from .incidents import (
+    AgencySummary,
+    Criterion,
+    IncidentCategory,
+    RapidReview,
+    RapidReviewDecision,
+    SeriousIncident,
+)
 from .learning import (
     DEFAULT_THEMES,
     Dissemination,
@@ -11,6 +19,7 @@ from .learning import (
     ReviewDocument,
     Theme,
 )
+from .national import NationalRecommendation, NationalReview
 from .progress import ClockAlert, Milestone, MilestoneKind, Recommendation, RecommendationScope
 from .retention import RetentionSettings
 from .reviews import (
@@ -25,6 +34,14 @@ from .reviews import (
 )
 
 __all__ = [
+    "AgencySummary",
+    "Criterion",
+    "IncidentCategory",
+    "NationalRecommendation",
+    "NationalReview",
+    "RapidReview",
+    "RapidReviewDecision",
+    "SeriousIncident",
     "Appointment",
     "AppointmentRole",
     "CaseReview",

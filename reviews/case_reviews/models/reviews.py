@@ -64,6 +64,12 @@ class ScrSettings(BoardOwnedModel):
         default=7,
         help_text="Check against current guidance: the statutory notice period is a setting.",
     )
+    # The Panel answers a rapid review "in about 10 days": calendar days, not working days.
+    panel_response_days = models.PositiveSmallIntegerField(
+        "the Panel's response expected within (days of the rapid review being sent)",
+        default=10,
+        help_text="Check against current guidance.",
+    )
 
     class Meta:
         verbose_name = "case review settings"
@@ -81,6 +87,8 @@ class ScrSettings(BoardOwnedModel):
             errors["completion_months"] = "Enter between 1 and 36 months."
         if not 1 <= self.publication_months <= 36:
             errors["publication_months"] = "Enter between 1 and 36 months."
+        if not 1 <= self.panel_response_days <= 90:
+            errors["panel_response_days"] = "Enter between 1 and 90 days."
         for name in (
             "notification_working_days",
             "rapid_review_working_days",
