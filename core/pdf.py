@@ -30,6 +30,7 @@ from io import BytesIO
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
@@ -168,6 +169,26 @@ def bundled_fonts_css() -> str:
         )
     return css
 
+
+_PYDYF_PAGE_REFERENCES = pydyf.PDF.page_references
+
+
+def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    """pydyf's `PDF.page_references`, built once per page count instead of on every read.
+    pydyf (0.13) builds the tuple of every page's reference each time it is read, and
+    WeasyPrint's PDF/UA tagging reads it once per structure element (every paragraph, cell
+    and line): pages x elements, the one part of a render that grew faster than its pages
+    (benchmarks/RESULTS.md). Pages are only ever appended, so the count tells when to
+    build it again; the references, and so the bytes, are the same."""
+    kids = pdf.pages["Kids"]
+    cached = pdf.__dict__.get("_page_references_built")
+    if cached is None or cached[0] != len(kids):
+        cached = (len(kids), _PYDYF_PAGE_REFERENCES.fget(pdf))
+        pdf._page_references_built = cached
+    return cached[1]
+
+
+pydyf.PDF.page_references = property(_page_references)
 
 _collector = threading.Lock()
 _renders_running = 0

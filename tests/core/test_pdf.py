@@ -87,3 +87,25 @@ def test_a_render_logs_weasyprints_warnings_but_not_its_progress(caplog):
     assert any("colour" in r.getMessage() for r in weasyprint)  # the bad CSS is reported
     assert [r.getMessage() for r in weasyprint if r.levelno < logging.WARNING] == []
     assert settings.LOGGING["loggers"]["weasyprint"]["level"] == "WARNING"
+
+
+def test_the_tagging_reads_page_references_built_once_and_the_bytes_do_not_change(
+    monkeypatch,
+):
+    # pydyf's own property builds every page's reference on each read, once per structure
+    # element in a tagged PDF; core.pdf builds them once per page count (pages are only
+    # appended) and the PDF is the same, byte for byte.
+    import pydyf
+
+    from core import pdf as pipeline
+
+    document = pydyf.PDF()
+    for _ in range(3):
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert document.page_references == pipeline._PYDYF_PAGE_REFERENCES.fget(document)
+    assert document.page_references is document.page_references  # not built again
+    html = '<html lang="en-GB"><body>' + "<p>Text</p><table><tr><td>1</td></tr></table>" * 3
+    html += '<p style="break-before: page">Page two</p></body></html>'
+    ours = html_to_pdf(html).pdf
+    monkeypatch.setattr(pydyf.PDF, "page_references", pipeline._PYDYF_PAGE_REFERENCES)
+    assert html_to_pdf(html).pdf == ours
