@@ -33,8 +33,8 @@ class ChallengeFromFindingForm(GdsForm):
     submit_label = "Raise the challenge"
 
     def __init__(self, *args, board: Board, **kwargs) -> None:
-        self.base_fields["agency"].queryset = Agency.objects.filter(board=board)
         super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(board=board)
 
     agency = ListChoiceField(
         label="Agency challenged",
