@@ -12,6 +12,7 @@ from core.confirm import confirm_page
 from core.forms import form_page, save_form
 from core.links import board_url
 from core.paging import paginate
+from core.periods import FinancialYear
 from core.years import latest_year, this_year, year_from_query
 
 from .. import partners
@@ -95,8 +96,9 @@ def _plan_url(request, year) -> str:
 @board_view(*READ)
 def scrutiny_plan(request: HttpRequest) -> HttpResponse:
     board = request.board
-    years = ScrutinyArea.objects.filter(board=board).values_list("year", flat=True).distinct()
-    year = year_from_query(request, latest_year(list(years)))
+    stored = ScrutinyArea.objects.filter(board=board).values_list("year", flat=True).distinct()
+    years = [FinancialYear(start) for start in stored]
+    year = year_from_query(request, latest_year(years))
     areas = (
         ScrutinyArea.objects.filter(board=board, year=year.start_year)
         .prefetch_related("findings")
