@@ -39,6 +39,16 @@ class BoardConfig(AppConfig):
             ("Training", "training-summary", "Courses, sessions, attendance and evaluation."),
             ("Budget", "budget", "Contributions, income and expenditure for the year."),
             ("Calendar", "calendar", "Meetings and deadlines by month, and your calendar feed."),
+            (
+                "Partnership arrangements",
+                "partnership-arrangements",
+                "Lead and delegated partners, relevant agencies, the chair and the scrutineer.",
+            ),
+            (
+                "Independent scrutiny",
+                "scrutiny-plan",
+                "The scrutineer's plan for the year, findings and challenges raised.",
+            ),
         ]
         for order, (label, url_name, description) in enumerate(business, start=10):
             navigation.register(
@@ -67,6 +77,10 @@ class BoardConfig(AppConfig):
         notifications.register("action_assigned", "An action has been given to you")
         notifications.register("action_due_soon", "An action of yours is due soon")
         notifications.register("action_overdue", "An action of yours is overdue")
+        from .services.scrutiny import KINDS
+
+        for key, sentence in KINDS.items():
+            notifications.register(key, sentence)
 
     def _register_statutory(self) -> None:
         """The statutory calendar's one calendar source (its due dates on the month page

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from . import demo_data, training_demo
+from . import demo_data, demo_partnership, training_demo
 from .models import (
     Action,
     Agency,
@@ -69,6 +69,7 @@ DEMO_USERS = {
     Role.SCR_MEMBER: ("scr", "Demo SCR Member"),
     Role.LAY_MEMBER: ("lay", "Demo Lay Member"),
     Role.VIEWER: ("viewer", "Demo Viewer"),
+    Role.SCRUTINEER: ("scrutineer", "Demo Independent Scrutineer"),
 }
 DEMO_EMAIL_DOMAIN = "demo.lscb.example"
 # Known only in development; elsewhere each demo user gets an unguessable password.
@@ -103,6 +104,8 @@ def load(stdout_write) -> Board:
     load_plan(board)
     load_budget(board)
     training_demo.load(board)
+    # The partnership board, before the other apps' demo steps, which add to it.
+    demo_partnership.load(stdout_write)
     return board
 
 

@@ -23,6 +23,7 @@ ROLES_WITH_TWO_FACTOR = frozenset(
         Role.SUBGROUP_CHAIR,
         Role.CDOP_MEMBER,
         Role.SCR_MEMBER,
+        Role.SCRUTINEER,
     }
 )
 

@@ -3,14 +3,27 @@ so the shared header template never needs editing and `board` imports no other a
 
 Most items belong to a section (the board's business, returns and data, reviews and
 assurance): the header shows the sections, and each section's page lists its items, so
-the header stays short however many features there are."""
+the header stays short however many features there are.
+
+A label or introduction may name the board's words in braces, "{Board} business" or
+"{Report}s" (board/vocabulary.py): a partnership reads "Partnership business" and
+"Yearly reports", an LSCB "Board business" and "Annual reports"."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.links import board_url
 
 from .models import ALL_ROLES, Role
+from .vocabulary import Vocabulary, vocabulary
+
+
+def worded(text: str, vocab: Vocabulary) -> str:
+    """`text` with the board's words put in for "{Board}", "{review_short}" and so on."""
+    if "{" not in text:
+        return text
+    words = {name: getattr(vocab, name) for name in dir(vocab) if not name.startswith("_")}
+    return text.format_map(words)
 
 
 @dataclass(frozen=True)
@@ -20,13 +33,18 @@ class Section:
     order: int
     introduction: str
 
+    def worded(self, vocab: Vocabulary) -> "Section":
+        return replace(
+            self, label=worded(self.label, vocab), introduction=worded(self.introduction, vocab)
+        )
+
 
 SECTIONS = {
     section.key: section
     for section in (
         Section(
             "business",
-            "Board business",
+            "{Board} business",
             10,
             "Members, meetings, the action tracker, the business plan, challenge, budget "
             "and training.",
@@ -84,10 +102,20 @@ def _visible(access) -> list[tuple[NavItem, str]]:
     return visible
 
 
+def section_for(board, key: str) -> Section:
+    """A section as this board names it today."""
+    return SECTIONS[key].worded(vocabulary(board))
+
+
 def section_items(access, key: str) -> list[dict]:
     """The items of one section this person may open: label, address and description."""
+    vocab = vocabulary(access.board)
     return [
-        {"label": item.label, "href": href, "description": item.description}
+        {
+            "label": worded(item.label, vocab),
+            "href": href,
+            "description": worded(item.description, vocab),
+        }
         for item, href in _visible(access)
         if item.section == key
     ]
@@ -98,19 +126,20 @@ def items_for(access, path: str) -> list[dict]:
     this person may open. The entry holding the current page is marked."""
     if access is None:
         return []
+    vocab = vocabulary(access.board)
     entries: dict[str, dict] = {}
     for item, href in _visible(access):
         is_overview = item.url_name == "board-detail"
         active = path == href if is_overview else path.startswith(href)
         if item.section is None:
             entries[item.url_name] = {
-                "label": item.label,
+                "label": worded(item.label, vocab),
                 "href": href,
                 "active": active,
                 "order": item.order,
             }
             continue
-        section = SECTIONS[item.section]
+        section = SECTIONS[item.section].worded(vocab)
         section_href = board_url(access.board, "board-section", section=section.key)
         entry = entries.setdefault(
             section.key,

@@ -4,7 +4,7 @@ their papers and the people of the board, open to every board role."""
 from core.links import board_url
 
 from . import search
-from .models import Action, Meeting, Paper, Person
+from .models import Action, Meeting, Paper, Person, ScrutinyFinding
 
 
 def register() -> None:
@@ -45,4 +45,13 @@ def register() -> None:
         fields=["full_name"],
         link=lambda board, person: board_url(board, "person-list"),
         order=60,
+    )
+    search.register(
+        "scrutiny_findings",
+        "Scrutiny finding",
+        queryset=lambda board: ScrutinyFinding.objects.select_related("area"),
+        fields=["text", "evidence"],
+        link=lambda board, finding: board_url(board, "scrutiny-finding-list"),
+        describe=lambda finding: finding.area.title if finding.area else "",
+        order=70,
     )

@@ -36,6 +36,7 @@ PRIVILEGED_ROLES = frozenset(
         Role.SUBGROUP_CHAIR,
         Role.CDOP_MEMBER,
         Role.SCR_MEMBER,
+        Role.SCRUTINEER,
     }
 )
 # Pages a signed-in person may open before entering their code.

@@ -22,7 +22,7 @@ class ReportsConfig(AppConfig):
         statutory.register()
         from .waiting import approval_waiting, sections_waiting
 
-        navigation.register("Annual reports", "reports:index", order=80)
+        navigation.register("{Report}s", "reports:index", order=80)
         waiting.register("report-sections", "The annual report", sections_waiting, order=50)
         waiting.register(
             "report-approval",

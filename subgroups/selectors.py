@@ -23,9 +23,15 @@ from .services.groups import returns_settings
 
 # Who may read quarterly returns, drafts included: the return page and the API both ask
 # this, so lay members, viewers and the CDOP and SCR roles are refused a return's answers
-# in both.
+# in both. The independent scrutineer reads them as evidence.
 RETURN_READERS = frozenset(
-    {Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR, Role.SUBGROUP_CHAIR, Role.BOARD_MEMBER}
+    {
+        Role.BOARD_MANAGER,
+        Role.INDEPENDENT_CHAIR,
+        Role.SUBGROUP_CHAIR,
+        Role.BOARD_MEMBER,
+        Role.SCRUTINEER,
+    }
 )
 
 

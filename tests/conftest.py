@@ -66,6 +66,7 @@ cdop_member = _persona(Role.CDOP_MEMBER, "Cdop")
 scr_member = _persona(Role.SCR_MEMBER, "Scr")
 lay_member = _persona(Role.LAY_MEMBER, "Lay")
 viewer = _persona(Role.VIEWER, "Viewer")
+scrutineer = _persona(Role.SCRUTINEER, "Scrutineer")
 
 
 @pytest.fixture

@@ -1,10 +1,26 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..models import Agency, Membership, Person, User
-from .records import BoardMeta, BoardModelForm, model_form
+from ..models import Agency, Membership, PartnerRole, Person, User
+from .records import BoardMeta, BoardModelForm
 
-AgencyForm = model_form(Agency, ["name", "sector", "is_statutory_partner"], submit="Save agency")
+
+class AgencyForm(BoardModelForm):
+    submit_label = "Save agency"
+
+    class Meta(BoardMeta):
+        model = Agency
+        fields = ["name", "sector", "is_statutory_partner", "partner_role", "acts_for"]
+
+    def adjust_fields(self) -> None:
+        role = self.fields["partner_role"]
+        role.choices = [("", "Not set"), *PartnerRole.choices]
+        role.widget = forms.RadioSelect(choices=role.choices)
+        leads = self.fields["acts_for"]
+        leads.queryset = leads.queryset.filter(partner_role=PartnerRole.LEAD).exclude(
+            pk=self.instance.pk
+        )
+        leads.empty_label = "None"
 
 
 class PersonForm(BoardModelForm):

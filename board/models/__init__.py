@@ -1,8 +1,8 @@
 from .actions import RAG_TAG, Action, ActionSource, ActionStatus, ActionUpdate
-from .agencies import Agency, Sector
+from .agencies import LEAD_SECTORS, Agency, PartnerRole, Sector
 from .audit import AuditEntry
 from .base import BoardOwnedModel, TimestampedModel, UUIDModel
-from .boards import ALL_ROLES, Board, Role, RoleAssignment
+from .boards import ALL_ROLES, Board, BoardArrangement, Role, RoleAssignment
 from .grants import RoleGrant
 from .invitations import Invitation, InvitationStatus
 from .membership import ACCESS_FOR_BOARD_ROLE, BoardRole, Membership, Person
@@ -12,6 +12,9 @@ from .users import User
 __all__ = [
     "ACCESS_FOR_BOARD_ROLE",
     "ALL_ROLES",
+    "LEAD_SECTORS",
+    "BoardArrangement",
+    "PartnerRole",
     "RAG_TAG",
     "Action",
     "ActionSource",
@@ -88,3 +91,6 @@ __all__ += ["CalendarFeed"]
 from .timescales import BoardTimescale  # noqa: E402
 
 __all__ += ["BoardTimescale"]
+from .scrutiny import ScrutinyArea, ScrutinyFinding  # noqa: E402
+
+__all__ += ["ScrutinyArea", "ScrutinyFinding"]

@@ -73,10 +73,14 @@ def membership_gaps(board: Board, on: date) -> MembershipGaps:
 
 
 def agencies_with_current_members(board: Board, on: date) -> QuerySet[Agency]:
-    return agencies(board).prefetch_related(
-        Prefetch(
-            "memberships",
-            queryset=Membership.objects.current_on(on).select_related("person"),
-            to_attr="current_memberships",
+    return (
+        agencies(board)
+        .select_related("acts_for")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.current_on(on).select_related("person"),
+                to_attr="current_memberships",
+            )
         )
     )

@@ -51,11 +51,12 @@ def board_section(request: HttpRequest, section: str) -> HttpResponse:
     items = navigation.section_items(request.board_access, section)
     if section not in navigation.SECTIONS or not items:
         raise Http404("No such section")
-    context = {"section": navigation.SECTIONS[section], "items": items}
+    context = {"section": navigation.section_for(request.board, section), "items": items}
     return render(request, "board/section.html", context)
 
 
 def _sections_with_items(access) -> list[tuple]:
     sections = sorted(navigation.SECTIONS.values(), key=lambda section: section.order)
+    sections = [navigation.section_for(access.board, section.key) for section in sections]
     with_items = [(section, navigation.section_items(access, section.key)) for section in sections]
     return [(section, items) for section, items in with_items if items]

@@ -13,7 +13,7 @@ from ..models import Indicator
 from ..selectors import snapshot_for, snapshot_years
 
 PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
-QUALITY_ROLES = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR)
+QUALITY_ROLES = (Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR, Role.SCRUTINEER)
 ARROWS = {"up": "▲ Up", "down": "▼ Down", "same": "► No change"}
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('board', '0015_scrutineer_role'),
+        ('board', '0015_partnership_and_scrutiny'),
         ('reports', '0006_template_titles_and_section_flow'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from board.models import ActionStatus
 from board.models.training import SessionEvaluation
+from board.partners import lead_partners
 from reviews.case_reviews.selectors.reviews import case_review_year_summary, scr_actions
 
 from ..models import AnnualReport, Section
-from ..partners import lead_partners
 from .models import ScrutinyAssessment
 
 CONTENTS, PUBLICATION = "checklist", "publication"

@@ -11,6 +11,7 @@ from django_scopes import scope
 
 from board.models import Agency, Board, Role, Sector, User
 from board.models.training import Course, SessionEvaluation, TrainingSession
+from board.partners import lead_partners
 from board.services.notifications import holders
 from core.periods import FinancialYear
 from core.years import this_year
@@ -20,7 +21,6 @@ from reviews.case_reviews.services.actions import recommendation_create
 from .. import services
 from ..builtin import PARTNERSHIP_YEARLY
 from ..models import AnnualReport, ReportState, ReportTemplate
-from ..partners import lead_partners
 from . import services as yearly
 from .models import ScrutinyConclusion
 
@@ -90,7 +90,9 @@ def _lead_partners(board: Board) -> list[Agency]:
         return found
     for name, sector in LEADS:
         Agency.objects.update_or_create(
-            board=board, name=name, defaults={"sector": sector, "is_statutory_partner": True}
+            board=board,
+            name=name,
+            defaults={"sector": sector, "is_statutory_partner": True, "partner_role": "lead"},
         )
     return list(lead_partners(board))
 

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from board.access import BoardAccess
 from board.models import Role
+from board.partners import lead_partners
 
 from ..models import AnnualReport, ReportState
-from ..partners import lead_partners
 from .checklist import checklist
 from .clock import clocks_for, send_on_days
 from .fixes import checklist_fix

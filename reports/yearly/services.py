@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from board.models import Agency, Board, User
+from board.partners import lead_partners
 
 from ..models import AnnualReport, ReportState
-from ..partners import lead_partners
 from .models import LeadPartnerSignOff, ReportSendOn, ScrutinyAssessment, YearlyReportSettings
 
 

@@ -18,6 +18,8 @@ from board.models import (
     Paper,
     Person,
     Priority,
+    ScrutinyArea,
+    ScrutinyFinding,
 )
 from board.models.membership import BoardRole
 from tests.factories import AgencyFactory, BoardFactory, UserFactory
@@ -147,3 +149,21 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory, board=factory.SelfAttribute("..board"))
     membership = factory.SubFactory(MembershipFactory, board=factory.SelfAttribute("..board"))
     status = "present"
+
+
+class ScrutinyAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScrutinyArea
+
+    board = factory.SubFactory(BoardFactory)
+    year = 2024
+    title = factory.Sequence(lambda n: f"Scrutiny area {n}")
+
+
+class ScrutinyFindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScrutinyFinding
+
+    board = factory.SubFactory(BoardFactory)
+    found_on = datetime.date(2024, 6, 1)
+    text = "Front door thresholds are applied unevenly"

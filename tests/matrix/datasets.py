@@ -6,7 +6,7 @@ from board.models import ALL_ROLES, Role
 from . import Rule, board_kwargs, board_page
 
 MANAGER = [Role.BOARD_MANAGER]
-QUALITY = [Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR]
+QUALITY = [Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR, Role.SCRUTINEER]
 
 
 def _indicator(context) -> dict:

@@ -7,7 +7,13 @@ from board.models import ALL_ROLES, Role
 from . import Rule, board_kwargs, board_page
 
 MANAGER = [Role.BOARD_MANAGER]
-READERS = [Role.BOARD_MANAGER, Role.INDEPENDENT_CHAIR, Role.SUBGROUP_CHAIR, Role.BOARD_MEMBER]
+READERS = [
+    Role.BOARD_MANAGER,
+    Role.INDEPENDENT_CHAIR,
+    Role.SUBGROUP_CHAIR,
+    Role.BOARD_MEMBER,
+    Role.SCRUTINEER,
+]
 QUARTER = "2014-15-q1"
 
 

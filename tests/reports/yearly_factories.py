@@ -31,14 +31,17 @@ def lead_agencies(board) -> list[Agency]:
     leads = [("Testshire Council", Sector.CHILDRENS_SOCIAL_CARE),
              ("Testshire ICB", Sector.HEALTH), ("Testshire Police", Sector.POLICE)]  # fmt: skip
     found = [
-        Agency.objects.create(board=board, name=name, sector=sector, is_statutory_partner=True)
+        Agency.objects.create(
+            board=board, name=name, sector=sector, is_statutory_partner=True, partner_role="lead"
+        )  # fmt: skip
         for name, sector in leads
     ]
     # Neither a lead partner: a statutory partner of another sector, a police agency that
-    # is not a statutory partner.
+    # is a relevant agency.
     Agency.objects.create(board=board, name="CAFCASS", sector=Sector.CAFCASS,
                           is_statutory_partner=True)  # fmt: skip
-    Agency.objects.create(board=board, name="Police cadets", sector=Sector.POLICE)
+    Agency.objects.create(board=board, name="Police cadets", sector=Sector.POLICE,
+                          partner_role="relevant")  # fmt: skip
     return found
 
 
