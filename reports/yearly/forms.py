@@ -1,9 +1,9 @@
 """The yearly report's forms: a lead partner's sign-off, the scrutineer's assessment,
 and a date it was sent on."""
 
+from board.partners import lead_partners
 from core.forms import GdsForm, ListChoiceField, choice_field, date_field, text_field
 
-from ..partners import lead_partners
 from .models import ScrutinyConclusion, SendOnRecipient
 
 

@@ -235,6 +235,9 @@ def test_the_glossary_section_prints_the_terms_and_the_preview_links_the_page(
     assert html.index("CDOP") < html.index("SCR")
     preview = reverse("reports:section-preview", args=[board.slug, section.id])
     assert url(board) in client_for(manager).get(preview).content.decode()
+    write = reverse("reports:section-write", kwargs={"board_slug": board.slug,
+                                                     "section_id": section.id})  # fmt: skip
+    assert url(board) in client_for(manager).get(write).content.decode()
 
 
 def test_a_file_of_more_terms_than_a_glossary_holds_is_refused(board, manager, client_for):

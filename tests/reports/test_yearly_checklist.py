@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from board.partners import lead_partners
 from reports import services
 from reports.checks import find_problems, outstanding_problems, publication_problems
 from reports.fixes import fixes_for
 from reports.models import ReportKind
-from reports.partners import lead_partners
 from reports.yearly.checklist import ITEMS, checklist
 
 from .factories import YEAR, report_for
@@ -48,7 +48,7 @@ def test_an_lscb_annual_report_has_no_checklist(board):
     assert checklist_problems(report) == []
 
 
-def test_lead_partners_are_the_statutory_local_authority_health_and_police(board):
+def test_the_sign_off_asks_the_lead_partners_only(board):
     leads = lead_agencies(board)
     assert list(lead_partners(board)) == sorted(leads, key=lambda a: a.name)
 
