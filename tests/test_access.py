@@ -114,7 +114,7 @@ def test_board_view_refuses_to_be_declared_without_roles():
 
 
 def test_every_role_is_a_board_role():
-    assert len(ALL_ROLES) == 8
+    assert len(ALL_ROLES) == 9
 
 
 def test_a_user_may_hold_several_roles_on_several_boards(client_for, board, other_board):
@@ -139,11 +139,12 @@ def test_the_board_page_queries_do_not_grow_with_agencies(
     client = client_for(manager)
     AgencyFactory.create_batch(2, board=board)
     SubGroupFactory.create_batch(2, board=board)
-    # The first request's sign-in reads, the page's lists, and six for what waits for the
-    # manager (returns to approve, clock settings and reviews, their actions, their report
-    # sections, the next meeting), and the header's count of unread notifications:
-    # tests/board/test_home.py checks those do not grow.
-    with django_assert_max_num_queries(17) as small:
+    # The first request's sign-in reads, the page's lists, and what waits for the manager
+    # (returns to approve, clock settings and reviews, their actions, their report
+    # sections, the next meeting; serious incidents' clocks: two; the yearly report's
+    # send-on: its two timescales and the published reports), and the header's count of
+    # unread notifications: tests/board/test_home.py checks those do not grow.
+    with django_assert_max_num_queries(22) as small:
         client.get(board_url(board))
     AgencyFactory.create_batch(30, board=board)
     SubGroupFactory.create_batch(30, board=board, parent=board.subgroups.first())

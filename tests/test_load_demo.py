@@ -165,3 +165,29 @@ def test_the_manager_signs_in_with_the_printed_password_and_the_demo_code(db, se
     answer = client.post(reverse("two-factor"), {"code": out.getvalue().strip()})
     assert answer.status_code == 302
     assert client.get(board_page).status_code == 200
+
+
+def test_the_partnership_demo_board_has_an_incident_in_rapid_review_a_cspr_and_a_report(db):
+    """The whole demo, not each app's step alone: the partnership board made by board's
+    demo is found by the case review and report steps that run after it."""
+    from django_scopes import scope
+
+    from reports.models import AnnualReport, ReportKind
+    from reports.yearly.checklist import checklist
+    from reviews.case_reviews.models import CaseReview, ReviewType
+    from reviews.case_reviews.selectors.incidents import (
+        IN_RAPID_REVIEW,
+        REVIEW_RUNNING,
+        incident_stage,
+        incidents_for_clocks,
+    )
+
+    load_demo()
+    board = Board.objects.get(slug="croydon-partnership")
+    with scope(board=board):
+        stages = [incident_stage(i) for i in incidents_for_clocks(board=board)]
+        assert IN_RAPID_REVIEW in stages and REVIEW_RUNNING in stages
+        assert CaseReview.objects.filter(board=board, review_type=ReviewType.PRACTICE_REVIEW)
+        report = AnnualReport.objects.get(board=board, kind=ReportKind.PARTNERSHIP)
+        missing = [row.item.key for row in checklist(report) if not row.satisfied]
+    assert missing == ["voice"]

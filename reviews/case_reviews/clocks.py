@@ -85,8 +85,7 @@ def _plural(n: int, unit: str) -> str:
     return f"{n} {unit}{'' if n == 1 else 's'}"
 
 
-def _month_clock(key, label, start, months, stopped_on, today, warn) -> Clock:
-    deadline = start + relativedelta(months=months)
+def _clock(key, label, start, stopped_on, today, warn, *, deadline, limit, working) -> Clock:
     end = stopped_on or today
     return Clock(
         key=key,
@@ -94,42 +93,29 @@ def _month_clock(key, label, start, months, stopped_on, today, warn) -> Clock:
         start=start,
         deadline=deadline,
         stopped_on=stopped_on,
-        limit=_plural(months, "month"),
-        working_days=False,
+        limit=limit,
+        working_days=working,
         status=_status(deadline, stopped_on, today, warn),
-        elapsed=max((end - start).days, 0),
+        elapsed=working_days_between(start, end) if working else max((end - start).days, 0),
     )
+
+
+def _month_clock(key, label, start, months, stopped_on, today, warn) -> Clock:
+    deadline, limit = start + relativedelta(months=months), _plural(months, "month")
+    return _clock(key, label, start, stopped_on, today, warn, deadline=deadline, limit=limit,
+                  working=False)  # fmt: skip
 
 
 def _working_clock(key, label, start, days, stopped_on, today, warn) -> Clock:
-    deadline = add_working_days(start, days)
-    return Clock(
-        key=key,
-        label=label,
-        start=start,
-        deadline=deadline,
-        stopped_on=stopped_on,
-        limit=_plural(days, "working day"),
-        working_days=True,
-        status=_status(deadline, stopped_on, today, warn),
-        elapsed=working_days_between(start, stopped_on or today),
-    )
+    deadline, limit = add_working_days(start, days), _plural(days, "working day")
+    return _clock(key, label, start, stopped_on, today, warn, deadline=deadline, limit=limit,
+                  working=True)  # fmt: skip
 
 
 def _day_clock(key, label, start, days, stopped_on, today, warn) -> Clock:
-    deadline = start + timedelta(days=days)
-    end = stopped_on or today
-    return Clock(
-        key=key,
-        label=label,
-        start=start,
-        deadline=deadline,
-        stopped_on=stopped_on,
-        limit=_plural(days, "day"),
-        working_days=False,
-        status=_status(deadline, stopped_on, today, warn),
-        elapsed=max((end - start).days, 0),
-    )
+    deadline, limit = start + timedelta(days=days), _plural(days, "day")
+    return _clock(key, label, start, stopped_on, today, warn, deadline=deadline, limit=limit,
+                  working=False)  # fmt: skip
 
 
 def _notice_clock(review, settings, today, warn) -> Clock | None:
