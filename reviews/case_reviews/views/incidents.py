@@ -21,6 +21,7 @@ from core.paging import paginate
 
 from ..filters import IncidentFilter
 from ..forms import incidents as forms
+from ..forms import initial_of
 from ..models import AgencySummary, Criterion, RapidReviewDecision, SeriousIncident
 from ..selectors import incidents as selectors
 from ..selectors.reviews import SCR_MANAGERS, SCR_READERS
@@ -142,9 +143,7 @@ def incident_detail(request: HttpRequest, incident_id) -> HttpResponse:
 @board_view(*MANAGE)
 def incident_edit(request: HttpRequest, incident_id) -> HttpResponse:
     incident = incident_for(request, incident_id)
-    fields = [name for name in forms.IncidentForm.base_fields if name != "agencies_involved"]
-    initial = {name: getattr(incident, name) for name in fields}
-    initial["agencies_involved"] = list(incident.agencies_involved.all())
+    initial = initial_of(incident, forms.IncidentForm)
     form = forms.IncidentForm(request.POST or None, initial=initial, board=request.board)
 
     def write(data):

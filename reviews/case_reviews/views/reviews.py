@@ -18,6 +18,7 @@ from core.links import board_url
 from core.paging import paginate
 
 from ..filters import ReviewFilter
+from ..forms import initial_of
 from ..forms import reviews as forms
 from ..models import CaseReview, Milestone
 from ..selectors import reviews as selectors
@@ -103,9 +104,7 @@ def review_detail(request: HttpRequest, review_id) -> HttpResponse:
 @board_view(*MANAGE)
 def review_edit(request: HttpRequest, review_id) -> HttpResponse:
     review = review_for(request, review_id)
-    fields = [name for name in forms.ReviewForm.base_fields if name != "agencies_involved"]
-    initial = {name: getattr(review, name) for name in fields}
-    initial["agencies_involved"] = list(review.agencies_involved.all())
+    initial = initial_of(review, forms.ReviewForm)
     form = forms.ReviewForm(request.POST or None, initial=initial, board=request.board)
 
     def write(data):
