@@ -5,6 +5,7 @@ the home page and the search show. Bad input is refused with the field named."""
 
 import csv
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -310,3 +311,24 @@ def test_the_list_issues_a_constant_number_of_queries(
         decided_incident(board, reference=f"Child {n}")
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(base(board)).status_code == 200
+
+
+def test_the_edit_page_starts_from_the_incident_and_keeps_its_agencies(
+    board, scr_member, client_for
+):
+    police = AgencyFactory(board=board, name="Testshire Police")
+    incident = incident_for(board, agencies=[police])
+    client = client_for(scr_member)
+    page = client.get(f"{base(board)}{incident.pk}/edit/").content.decode()
+    boxes = re.findall(r"<input[^>]*>", page)
+    [police_box] = [box for box in boxes if f'value="{police.pk}"' in box]
+    assert "checked" in police_box
+    assert any('value="Child N"' in box for box in boxes)
+    response = client.post(
+        f"{base(board)}{incident.pk}/edit/",
+        incident_post(reference="Child N2", agencies_involved=[str(police.pk)]),
+    )
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.reference == "Child N2"
+    assert list(incident.agencies_involved.all()) == [police]
