@@ -25,12 +25,14 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pydyf
+import weasyprint.layout
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
@@ -195,6 +197,12 @@ _renders_running = 0
 _collector_was_enabled = True
 
 
+def renders_running() -> int:
+    """How many renders this process is running (in its threads) at this moment."""
+    with _collector:
+        return _renders_running
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off while WeasyPrint lays out and writes: a
@@ -220,6 +228,34 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+# Page numbers for a document that is one part of a longer one (core/pdf_parts.py): asked
+# once its pages are laid out, with their count, and answering the number of the part's
+# first page less one and the whole document's page count.
+Numbering = Callable[[int], tuple[int, int]]
+_numbering: ContextVar[Numbering | None] = ContextVar("pdf_numbering", default=None)
+_weasyprint_margin_boxes = weasyprint.layout.make_margin_boxes
+
+
+def _make_margin_boxes(context, page, state):
+    """WeasyPrint's margin boxes ("Page N of M"), numbered as a part of a longer document
+    when a numbering is set. WeasyPrint makes them after every page is laid out, from each
+    page's counters, so the counters are moved here, before the first margin box: the
+    pages already laid out do not change, only what their margins print."""
+    numbering = _numbering.get()
+    if numbering is not None and not getattr(context, "numbered_as_part", False):
+        context.numbered_as_part = True
+        offset, total = numbering(len(context.page_maker) - 1)
+        for *_, page_state, _remake in context.page_maker:  # one copy per page (WeasyPrint)
+            counters = page_state[1]
+            if "page" in counters:
+                counters["page"] = [number + offset for number in counters["page"]]
+            counters["pages"] = [total]
+    return _weasyprint_margin_boxes(context, page, state)
+
+
+weasyprint.layout.make_margin_boxes = _make_margin_boxes
+
+
 @dataclass(frozen=True)
 class RenderedPdf:
     pdf: bytes
@@ -235,10 +271,25 @@ def html_to_pdf(
 ) -> RenderedPdf:
     """Render `html` with the CSS strings in `stylesheets`. `images` maps URL paths (as the
     HTML uses them, starting with "/") to the image's bytes."""
+    fetcher = AppFetcher(images)
+    document, pdf = render_document(html, stylesheets=stylesheets, fetcher=fetcher)
+    return RenderedPdf(pdf, len(document.pages), fetcher.refused)
+
+
+def render_document(
+    html: str,
+    *,
+    stylesheets: Iterable[str],
+    fetcher: AppFetcher,
+    numbering: Numbering | None = None,
+    laid_out: Callable | None = None,
+):
+    """The laid-out WeasyPrint document and its PDF's bytes; numbered as a part of a longer
+    document when `numbering` is given; `laid_out` is called with the document once it is
+    laid out, before its PDF is written."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    fetcher = AppFetcher(images)
     # One font configuration for the stylesheets and the document, or the bundled fonts
     # that fonts.css adds would be added to a configuration the layout never sees.
     fonts = FontConfiguration()
@@ -246,17 +297,23 @@ def html_to_pdf(
     # reach the fetcher as the static files they are.
     fonts_url = DOCUMENT_BASE + (settings.STATIC_URL + FONTS_CSS).lstrip("/")
     fonts_css = bundled_fonts_css()
-    with _collector_paused():
-        css = [
-            CSS(string=_BUNDLED_FAMILY_CSS, font_config=fonts),
-            CSS(string=fonts_css, url_fetcher=fetcher, base_url=fonts_url, font_config=fonts),
-            *(CSS(string=s, url_fetcher=fetcher, base_url=DOCUMENT_BASE, font_config=fonts)
-              for s in stylesheets),
-        ]  # fmt: skip
-        document = HTML(string=html, url_fetcher=fetcher, base_url=DOCUMENT_BASE)
-        # Tagged for accessibility (PDF/UA-1 sets pdf_tags); the identifier is the
-        # content's hash.
-        options = {"stylesheets": css, "pdf_variant": "pdf/ua-1", "pdf_identifier": True}
-        rendered = document.render(font_config=fonts, **options)
-        pdf = rendered.write_pdf(**options)
-    return RenderedPdf(pdf, len(rendered.pages), fetcher.refused)
+    token = _numbering.set(numbering)
+    try:
+        with _collector_paused():
+            css = [
+                CSS(string=_BUNDLED_FAMILY_CSS, font_config=fonts),
+                CSS(string=fonts_css, url_fetcher=fetcher, base_url=fonts_url, font_config=fonts),
+                *(CSS(string=s, url_fetcher=fetcher, base_url=DOCUMENT_BASE, font_config=fonts)
+                  for s in stylesheets),
+            ]  # fmt: skip
+            document = HTML(string=html, url_fetcher=fetcher, base_url=DOCUMENT_BASE)
+            # Tagged for accessibility (PDF/UA-1 sets pdf_tags); the identifier is the
+            # content's hash.
+            options = {"stylesheets": css, "pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+            rendered = document.render(font_config=fonts, **options)
+            if laid_out is not None:
+                laid_out(rendered)
+            pdf = rendered.write_pdf(**options)
+    finally:
+        _numbering.reset(token)
+    return rendered, pdf

@@ -221,6 +221,12 @@ UPLOAD_MAX_ROWS = {"data": 200_000, "return": 1_000}
 # timeout, in the request; 2,000 take about 3 s.
 IMPORT_APPLY_IN_BACKGROUND_ROWS = env_int("IMPORT_APPLY_IN_BACKGROUND_ROWS", 2000)
 API_BULK_IN_BACKGROUND_ROWS = env_int("API_BULK_IN_BACKGROUND_ROWS", 2000)
+# A long report's PDF is laid out in up to this many parts side by side, in processes of
+# their own, and joined (core/pdf_parts.py); documents shorter than PDF_PARTS_FROM_CHARS of
+# HTML in one. The parts follow from the HTML alone, not the machine, so the same records
+# give the same bytes anywhere with the same settings; 1 lays out every PDF in one process.
+PDF_RENDER_PARTS = env_int("PDF_RENDER_PARTS", 4)
+PDF_PARTS_FROM_CHARS = env_int("PDF_PARTS_FROM_CHARS", 60000)
 
 # Uploaded and generated files go through the storage API so that web and worker
 # processes on different machines share them (S3-compatible storage in production).

@@ -7,6 +7,7 @@ give the same bytes."""
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,7 +18,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 from core.markdown import to_html
-from core.pdf import html_to_pdf
+from core.pdf_parts import html_to_pdf_in_parts
 
 from .content import prints_records
 from .images import images_digest, pdf_images, references
@@ -26,7 +27,7 @@ from .sections import registry
 
 PRINT_CSS = "css/report-print.css"
 # Bumped when the templates or CSS change in a way that the inputs hash cannot see.
-RENDERER_VERSION = "5"
+RENDERER_VERSION = "6"
 
 
 @dataclass
@@ -119,7 +120,14 @@ def render_section_html(report: AnnualReport, item: GatheredSection, everything=
 
 
 def render_html(report: AnnualReport, gathered: list[GatheredSection]) -> str:
-    parts = [render_section_html(report, item, gathered) for item in gathered]
+    # A long report is laid out in parts (core/pdf_parts.py), each starting at a section
+    # that starts on a new page, after the contents: the contents links to every section.
+    contents = [i for i, item in enumerate(gathered) if item.section.section_type == "contents"]
+    after = contents[0] if contents else 0
+    parts = [
+        (render_section_html(report, item, gathered), index > after and item.section.new_page)
+        for index, item in enumerate(gathered)
+    ]
     return render_to_string(
         "reports/pdf/report.html",
         {"report": report, "board": report.board, "parts": parts, "gathered": gathered},
@@ -129,8 +137,21 @@ def render_html(report: AnnualReport, gathered: list[GatheredSection]) -> str:
 def report_pdf(report: AnnualReport, html: str) -> tuple[bytes, int]:
     """Through the one PDF pipeline (core/pdf.py), which loads only static files and this
     report's uploaded images."""
-    rendered = html_to_pdf(html, stylesheets=[_print_css()], images=pdf_images(report))
+    rendered = html_to_pdf_in_parts(
+        html, stylesheets=[_print_css()], images=pdf_images(report), part_css=_part_css
+    )
     return rendered.pdf, rendered.pages
+
+
+def _part_css(before: str, pages: Mapping[str, int]) -> str:
+    """For a part of a long report laid out on its own (core/pdf_parts.py): the figures'
+    numbers go on from the parts before it, and the contents print the page numbers of the
+    sections laid out in other parts, in place of target-counter, which sees its part alone."""
+    figures = f"body {{ counter-reset: figure {before.count('<figure')} }}\n"
+    return figures + "".join(
+        f'.contents-list a[href="#{anchor}"]::after {{ content: "{page}"; }}\n'
+        for anchor, page in sorted(pages.items())
+    )
 
 
 def render_pdf(report: AnnualReport) -> tuple[bytes, int, str]:
