@@ -1,11 +1,12 @@
-"""The raw render against Chromium's print, at the demo's size and N times it, with the
-tagging's page references as pydyf builds them ("before") and as core/pdf.py builds them
-("after"). Not part of the test run.
+"""The raw render against Chromium's print, at the demo's size and N times it: WeasyPrint
+through the app's pipeline laid out in one process (core.pdf.html_to_pdf) and in parts side
+by side (core.pdf_parts, as reports.rendering.report_pdf calls it), and Chromium's print of
+the same HTML. Not part of the test run.
 
 For each scale (report_scale.scale_report: every section N times), on the same HTML, in
-rounds alternating their order: WeasyPrint through core.pdf before, after, and Chromium's
-print (report_render.chromium_print, its process start included). Medians of wall seconds,
-WeasyPrint's CPU seconds, whether before and after give the same bytes, and the load.
+rounds alternating their order. Medians of wall seconds; the CPU seconds of this process and
+of the parts' processes; whether the two WeasyPrint renders have the same pages and text;
+the load.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lscb_ratio \\
         .venv/bin/python benchmarks/render_ratio.py [--scales 1,5] [--runs 3] [--keep]
@@ -15,9 +16,11 @@ one database, so give them in increasing order."""
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import time
+from io import BytesIO
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -31,16 +34,35 @@ def load() -> str:
     return " ".join(f"{n:.1f}" for n in os.getloadavg())
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (the parts')."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _texts(pdf: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(BytesIO(pdf)).pages]
+
+
 def measure(html: str, css: str, runs: int) -> dict:
-    import pydyf
     from report_render import chromium_print
 
     import core.pdf
+    from core.pdf_parts import html_to_pdf_in_parts
+    from reports.rendering import _part_css
 
-    patched = pydyf.PDF.page_references
-    steps = ["before", "after", "chromium"]
+    renders = {
+        "one process": lambda: core.pdf.html_to_pdf(html, stylesheets=[css]),
+        "in parts": lambda: html_to_pdf_in_parts(html, stylesheets=[css], part_css=_part_css),
+    }
+    steps = [*renders, "chromium"]
     wall = {step: [] for step in steps}
-    cpu = {step: [] for step in steps[:2]}
+    cpu = {step: [] for step in renders}
     pdfs, pages = {}, {}
     for n in range(runs):
         for step in steps if n % 2 == 0 else reversed(steps):
@@ -48,23 +70,20 @@ def measure(html: str, css: str, runs: int) -> dict:
                 seconds, pages[step] = chromium_print(html, css)
                 wall[step].append(seconds)
                 continue
-            pydyf.PDF.page_references = (
-                core.pdf._PYDYF_PAGE_REFERENCES if step == "before" else patched
-            )
-            started, started_cpu = time.perf_counter(), time.process_time()
-            rendered = core.pdf.html_to_pdf(html, stylesheets=[css])
+            started, started_cpu = time.perf_counter(), _cpu()
+            rendered = renders[step]()
             wall[step].append(time.perf_counter() - started)
-            cpu[step].append(time.process_time() - started_cpu)
+            cpu[step].append(_cpu() - started_cpu)
             pdfs[step], pages[step] = rendered.pdf, rendered.pages
-        pydyf.PDF.page_references = patched
         print(f"  round {n + 1}: " + ", ".join(f"{s} {wall[s][-1]:.2f}s" for s in steps)
               + f" (load {load()})", flush=True)  # fmt: skip
     median = {step: statistics.median(values) for step, values in wall.items()}
     return {
-        "pages": pages, "same_bytes": pdfs["before"] == pdfs["after"],
+        "pages": pages,
+        "same_text": _texts(pdfs["one process"]) == _texts(pdfs["in parts"]),
         "wall": median, "cpu": {step: statistics.median(v) for step, v in cpu.items()},
-        "ratio_before": median["before"] / median["chromium"],
-        "ratio_after": median["after"] / median["chromium"], "load": load(),
+        "ratio one process": median["one process"] / median["chromium"],
+        "ratio in parts": median["in parts"] / median["chromium"], "load": load(),
     }  # fmt: skip
 
 

@@ -48,7 +48,7 @@ PART_BREAK = "<!--pdf-part-->"
 _BODY = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.S)
 _ID = re.compile(r'\sid="([A-Za-z0-9_-]+)"')
 _LINK = re.compile(r'href="#([A-Za-z0-9_-]+)"')
-# Page numbers a part that links elsewhere is first laid out with: as wide as any real one.
+# The page numbers the opening is first laid out with, to count its pages: as wide as any.
 PLACEHOLDER_PAGE = 888
 
 # The caller's CSS for a part: given the body's HTML before the part (for the counters it
@@ -116,19 +116,32 @@ def html_to_pdf_in_parts(
     """core.pdf.html_to_pdf, laid out in parts side by side when the document is long enough
     (`PDF_PARTS_FROM_CHARS`) and may be cut (`PART_BREAK`)."""
     stylesheets = list(stylesheets)
-    images = {
-        path: source() if callable(source) else source for path, source in (images or {}).items()
-    }
     parts = (
         split(html, settings.PDF_RENDER_PARTS) if len(html) >= settings.PDF_PARTS_FROM_CHARS else []
     )
+    # One process when there is one part, or when another thread of this process is
+    # rendering: a fork copies only this thread, and the other's locks with it.
     if len(parts) < 2 or pdf.renders_running() or not hasattr(os, "fork"):
         return pdf.html_to_pdf(html, stylesheets=stylesheets, images=images)
+    images = _read(images or {})
     try:
         return _render_parts(parts, stylesheets, images, part_css)
     except PartFailed as failure:
         logger.warning("PDF: laid out in one process, as a part failed: %s", failure)
         return pdf.html_to_pdf(html, stylesheets=stylesheets, images=images)
+
+
+def _read(images: Mapping[str, pdf.ImageSource]) -> dict[str, bytes]:
+    """The images' bytes, read here once: a part's process must not touch the storage or
+    the database. One that cannot be read is left out, as the fetcher would leave it out of
+    a render in one process: a missing image never stops a PDF."""
+    read = {}
+    for path, source in images.items():
+        try:
+            read[path] = source() if callable(source) else source
+        except Exception as error:  # noqa: BLE001 - whatever the storage raised
+            logger.warning("PDF: could not read %s (%s)", path[:200], type(error).__name__)
+    return read
 
 
 class PartFailed(Exception):
@@ -138,17 +151,28 @@ class PartFailed(Exception):
 class _Child:
     """A forked process laying out one part, and the two pipes to talk to it."""
 
-    def __init__(self, part: Part, stylesheets: list[str], images: dict, part_css: PartCss) -> None:
+    def __init__(
+        self, part: Part, stylesheets: list[str], images: dict, part_css: PartCss, others=()
+    ) -> None:
         from_parent, to_child = os.pipe()
         from_child, to_parent = os.pipe()
         self.pid = os.fork()
-        if self.pid == 0:  # the child: lay out, say, and leave without running any cleanup
-            os.close(to_child), os.close(from_child)
-            stylesheets = [*stylesheets, part.stylesheet(part_css, {})]
-            _child_main(
-                part, stylesheets, images, os.fdopen(from_parent, "rb"), os.fdopen(to_parent, "wb")
-            )
-            os._exit(0)
+        if self.pid == 0:
+            # The child: lays out, says, and leaves, whatever happens (its parent gone, a
+            # signal), without running any of the parent's cleanup (its database connection,
+            # say) and never returning into the parent's code.
+            try:
+                # Only its own pipes: an end of another part's kept open here would keep that
+                # part waiting, were this process's parent to die.
+                os.close(to_child), os.close(from_child)
+                for other in others:
+                    os.close(other.send_file.fileno()), os.close(other.receive_file.fileno())
+                receive, send = os.fdopen(from_parent, "rb"), os.fdopen(to_parent, "wb")
+                _child_main(
+                    part, [*stylesheets, part.stylesheet(part_css, {})], images, receive, send
+                )
+            finally:
+                os._exit(0)
         os.close(from_parent), os.close(to_parent)
         self.send_file, self.receive_file = os.fdopen(to_child, "wb"), os.fdopen(from_child, "rb")
 
@@ -162,14 +186,19 @@ class _Child:
         return message[1:]
 
     def send(self, *message) -> None:
-        _say(self.send_file, *message)
+        try:
+            _say(self.send_file, *message)
+        except OSError as error:  # its end of the pipe is gone with it
+            raise PartFailed(f"the process of a part ended ({error!r})") from None
 
     def end(self) -> None:
         for file in (self.send_file, self.receive_file):
-            file.close()
+            with contextlib.suppress(OSError):
+                file.close()
         with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)  # it has said all it will; nothing is lost
-        os.waitpid(self.pid, 0)
+        with contextlib.suppress(ChildProcessError):  # already reaped by a SIGCHLD handler
+            os.waitpid(self.pid, 0)
 
 
 def _say(file, *message) -> None:
@@ -226,7 +255,8 @@ def _render_parts(
     try:
         for index, part in enumerate(parts):
             if part is not opening:
-                children[index] = _Child(part, stylesheets, images, part_css)
+                others = list(children.values())
+                children[index] = _Child(part, stylesheets, images, part_css, others)
         counts = {index: None for index in range(len(parts))}
         if opening is not None:  # meanwhile, with placeholder numbers, to count its pages
             placeholders = dict.fromkeys(opening.elsewhere, PLACEHOLDER_PAGE)

@@ -159,3 +159,14 @@ def test_a_short_document_or_one_part_is_laid_out_in_one_process(html, settings)
     assert in_parts(html, settings, parts=1) == in_one(html)
     settings.PDF_PARTS_FROM_CHARS = len(html) + 1
     assert html_to_pdf_in_parts(html, stylesheets=[CSS], part_css=part_css).pdf == in_one(html)
+
+
+def test_an_image_that_cannot_be_read_is_left_out_and_the_rest_is_rendered(html, settings):
+    def gone() -> bytes:
+        raise FileNotFoundError("the stored file is gone")
+
+    with_image = html.replace("<h1>", '<img src="/gone.png" alt="A logo"><h1>', 1)
+    settings.PDF_RENDER_PARTS, settings.PDF_PARTS_FROM_CHARS = 4, 0
+    rendered = html_to_pdf_in_parts(with_image, stylesheets=[CSS], images={"/gone.png": gone})
+    assert rendered.pages == len(PdfReader(BytesIO(in_one(html))).pages)
+    assert rendered.refused == ["https://document.invalid/gone.png"]

@@ -10,6 +10,7 @@ from html import unescape
 from io import BytesIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -17,6 +18,8 @@ from django_scopes import scopes_disabled
 from pypdf import PdfReader
 
 from core.pdf import html_to_pdf
+from core.pdf_parts import split
+from reports.images import pdf_images
 from reports.models import Acronym, AnnualReport
 from reports.rendering import (
     _print_css,
@@ -34,14 +37,38 @@ RUNNING_TITLE = "Croydon Safeguarding Children Board · Annual report 2014/15"
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Rendered:
+def demo_and_one_process(django_db_setup, django_db_blocker) -> tuple[Rendered, Rendered]:
+    """The demo as the app renders it (in parts, core/pdf_parts.py), and the same HTML laid
+    out in one process."""
     with django_db_blocker.unblock(), scopes_disabled(), transaction.atomic():
         call_command("load_demo", verbosity=0)
         report = AnnualReport.objects.get(board__slug="croydon", start_year=2014)
         html = render_html(report, gather_all(report))
         pdf, _ = report_pdf(report, html)
+        one = html_to_pdf(html, stylesheets=[_print_css()], images=pdf_images(report)).pdf
         transaction.set_rollback(True)
-    return Rendered(html, PdfReader(BytesIO(pdf)))
+    return Rendered(html, PdfReader(BytesIO(pdf))), Rendered(html, PdfReader(BytesIO(one)))
+
+
+@pytest.fixture(scope="module")
+def demo(demo_and_one_process) -> Rendered:
+    return demo_and_one_process[0]
+
+
+def test_the_demo_laid_out_in_parts_reads_as_laid_out_in_one_process(demo_and_one_process):
+    in_parts, in_one = demo_and_one_process
+    assert len(split(in_parts.html, settings.PDF_RENDER_PARTS)) == 4  # the app laid it out in 4
+    assert in_parts.pages == in_one.pages  # every page's text: numbers, contents, figures
+    assert [p.get("/StructParents") for p in in_parts.reader.pages] == list(
+        range(len(in_parts.pages))
+    )
+    assert in_parts.reader.named_destinations.keys() == in_one.reader.named_destinations.keys()
+
+
+def test_the_demo_cover_has_the_boards_logo_and_colour(demo):
+    assert len(demo.reader.pages[0].images) == 1  # the logo, uploaded by the demo
+    # The demo board's blue (#1d70b8) fills the cover, as WeasyPrint writes it.
+    assert b"0.113725 0.439216 0.721569 rg" in demo.reader.pages[0].get_contents().get_data()
 
 
 def test_the_demo_spans_many_pages(demo):
