@@ -100,3 +100,11 @@ def test_a_section_whose_source_has_no_records_says_so_rather_than_inventing_fig
     assert "No quarterly return from Health for 2014/15 has been approved." in text
     assert "by status" not in text and "Total 0" not in text  # no table of nothing
     assert "Q1 answer" not in text  # the draft is not shown as if it were the sub-group's
+
+
+def test_the_running_title_is_a_css_string_that_nothing_in_a_name_can_end():
+    from reports.templatetags.report_cover import css_string
+
+    quoted = css_string('The "Board" \\ </style><script>\n')
+    assert quoted == '"The \\22 Board\\22  \\5c  \\3c /style\\3e \\3c script\\3e \\a "'
+    assert "<" not in quoted and quoted.count('"') == 2

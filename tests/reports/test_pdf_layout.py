@@ -67,6 +67,9 @@ def test_the_demo_laid_out_in_parts_reads_as_laid_out_in_one_process(demo_and_on
 
 def test_the_demo_cover_has_the_boards_logo_and_colour(demo):
     assert len(demo.reader.pages[0].images) == 1  # the logo, uploaded by the demo
+    # No running title or page number in the cover's margins: only its own line.
+    assert demo.pages[0].count(RUNNING_TITLE) == 1 and "Page 1 of" not in demo.pages[0]
+    assert RUNNING_TITLE in demo.pages[1] and "Page 2 of" in demo.pages[1]
     # The demo board's blue (#1d70b8) fills the cover, as WeasyPrint writes it.
     assert b"0.113725 0.439216 0.721569 rg" in demo.reader.pages[0].get_contents().get_data()
 
