@@ -44,6 +44,9 @@ def as_excel_saves(content: bytes, cells: dict[str, str], recalculate: bool = Fa
             if item.filename == "xl/workbook.xml" and not recalculate:
                 data = data.replace(b' fullCalcOnLoad="1"', b"")
             if item.filename.startswith("xl/worksheets/"):
+                # openpyxl writes an empty value as <v></v> where lxml is installed (pikepdf
+                # brings it), as <v /> where it is not: one spelling for the cells below.
+                data = data.replace(b"<v></v>", b"<v />")
                 for written, excel in cells.items():
                     if written.encode() in data:
                         data = data.replace(written.encode(), excel.encode())
