@@ -75,6 +75,7 @@ def logging_config(*, level: str) -> dict:
         "handlers": {"console": {"class": "logging.StreamHandler"}},
         "root": {"handlers": ["console"], "level": level},
         # WeasyPrint logs every rendering step at INFO (several lines a page): keep its
-        # warnings and errors (a refused image, bad CSS) and drop the rest.
-        "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+        # warnings and errors (a refused image, bad CSS) and drop the rest; pikepdf (the
+        # joining of a long report's parts) says at INFO that it has started.
+        "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "pikepdf")},
     }
