@@ -5,8 +5,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from board.models import Role
+from core.pdf_parts import split
 from lscb.celery import app
 from reports.models import ReportVersion, VersionStatus
+from reports.rendering import gather_all, render_html, render_pdf
+from reports.rendering_job import version_bytes
 from reports.versions import version_request
 from tests.factories import BoardFactory, user_with_role
 from tests.test_celery import needs_redis, wait_for
@@ -38,6 +41,25 @@ def test_a_real_worker_renders_the_report_after_commit(worker):
     version.refresh_from_db()
     assert version.status == VersionStatus.DONE, version.error
     assert version.pages > 1
+
+
+@needs_redis
+def test_a_real_worker_renders_a_long_report_in_parts_as_one_process_would(worker, settings):
+    # The worker's task runs in a thread beside this one: the parts are forked from a
+    # process with other threads, as in the embedded default and a threaded server.
+    settings.PDF_PARTS_FROM_CHARS = 0  # any report is long enough to be cut
+    board = BoardFactory()
+    manager = user_with_role(board, Role.BOARD_MANAGER)
+    report = report_for(board)
+    assert len(split(render_html(report, gather_all(report)), settings.PDF_RENDER_PARTS)) == 4
+    version, _ = version_request(report=report, by=manager)
+    assert wait_for(lambda: ReportVersion.objects.get(pk=version.pk).is_finished, seconds=60)
+    version.refresh_from_db()
+    assert version.status == VersionStatus.DONE, version.error
+    settings.PDF_RENDER_PARTS = 1
+    one_process, pages, _ = render_pdf(report)
+    assert version.pages == pages
+    assert pdf_pages(version_bytes(version)) == pdf_pages(one_process)
 
 
 def test_the_command_writes_the_pdf_and_reuses_an_unchanged_render(board, tmp_path, capsys):
